@@ -1,0 +1,140 @@
+/**
+ * The one place that touches the Neo4j driver: one driver per process, read and write transactions through
+ * executeRead/executeWrite (so routing URIs such as neo4j+s:// work unchanged), values only as parameters,
+ * Neo4j errors mapped to our own codes.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+/** A query as a value: built by queries/ or graph/, run here. */
+export interface CypherQuery {
+  readonly cypher: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export type GraphErrorCode = 'GRAPH_UNAVAILABLE' | 'GRAPH_TIMEOUT' | 'GRAPH_CONSTRAINT' | 'GRAPH_QUERY';
+
+export class GraphError extends Error {
+  constructor(
+    readonly code: GraphErrorCode,
+    message: string,
+    readonly neo4jCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GraphSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  queryTimeoutMs: number;
+}
+
+export interface Graph {
+  readonly database: string;
+  /** Runs a read query in a read transaction; rows as plain objects (integers as JS numbers). */
+  read<T = Record<string, unknown>>(q: CypherQuery): Promise<T[]>;
+  /** Runs queries in one write transaction, in order; returns the rows of each. */
+  write(queries: readonly CypherQuery[]): Promise<Record<string, unknown>[][]>;
+  /** Runs `work` in one write transaction, for callers that need results between statements. */
+  writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  /** Waits until the server answers RETURN 1 (retrying while it starts). */
+  waitUntilReady(timeoutMs?: number): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Creates the process's driver for `settings`; does not connect until first use. */
+export function createGraph(settings: GraphSettings): Graph {
+  const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+  const driver: Driver = neo4j.driver(settings.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+  });
+  const sessionOf = () => driver.session({ database: settings.database });
+  const txConfig = { timeout: settings.queryTimeoutMs };
+
+  return {
+    database: settings.database,
+    async read<T>(q: CypherQuery): Promise<T[]> {
+      const session = sessionOf();
+      try {
+        const result = await session.executeRead((tx) => tx.run(q.cypher, q.params), txConfig);
+        return toRows(result) as T[];
+      } catch (err) {
+        throw mapError(err);
+      } finally {
+        await session.close();
+      }
+    },
+    async write(queries) {
+      const session = sessionOf();
+      try {
+        return await session.executeWrite(async (tx) => {
+          const out: Record<string, unknown>[][] = [];
+          for (const q of queries) out.push(toRows(await tx.run(q.cypher, q.params)));
+          return out;
+        });
+      } catch (err) {
+        throw mapError(err);
+      } finally {
+        await session.close();
+      }
+    },
+    async writeTx(work) {
+      const session = sessionOf();
+      try {
+        return await session.executeWrite(work);
+      } catch (err) {
+        throw mapError(err);
+      } finally {
+        await session.close();
+      }
+    },
+    async waitUntilReady(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: unknown;
+      while (Date.now() < deadline) {
+        try {
+          await this.read({ cypher: 'RETURN 1 AS ok', params: {} });
+          return;
+        } catch (err) {
+          last = err;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      throw new GraphError('GRAPH_UNAVAILABLE', `Neo4j at ${settings.uri} not ready: ${(last as Error)?.message}`);
+    },
+    async ping() {
+      try {
+        await this.read({ cypher: 'RETURN 1 AS ok', params: {} });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+function toRows(result: QueryResult<RecordShape>): Record<string, unknown>[] {
+  return result.records.map((r) => r.toObject() as Record<string, unknown>);
+}
+
+/** Maps driver errors to our codes; the message keeps Neo4j's own code for logs. */
+export function mapError(err: unknown): GraphError {
+  if (err instanceof GraphError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e.code ?? '';
+  const message = e.message ?? String(err);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(code)) {
+    return new GraphError('GRAPH_UNAVAILABLE', message, code);
+  }
+  if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration')) {
+    return new GraphError('GRAPH_TIMEOUT', message, code);
+  }
+  if (code.includes('ConstraintValidationFailed')) return new GraphError('GRAPH_CONSTRAINT', message, code);
+  return new GraphError('GRAPH_QUERY', message, code);
+}

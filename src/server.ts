@@ -1,0 +1,129 @@
+/**
+ * The HTTP service: Express 5 with security headers, CORS, body limits, rate limiting, request ids, metrics,
+ * the API routes and the analysts' web page. `startServer`/`stopServer` let tests run it in-process on port 0.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { notFound, problemHandler, sendProblem } from './problems.js';
+import { mountApi } from './routes/index.js';
+import type { Runtime } from './runtime.js';
+import { mountWeb } from './web.js';
+
+export interface AppState {
+  /** Set once the corpus ingest at start finished (or was skipped). */
+  ingested: boolean;
+  schemaApplied: boolean;
+}
+
+export interface AppDeps {
+  config: Config;
+  runtime: Runtime;
+  log: Logger;
+  state: AppState;
+  metrics?: Metrics;
+}
+
+/** Builds the Express app. */
+export function createApp(deps: AppDeps): Express {
+  const { config, log } = deps;
+  const metrics = deps.metrics ?? createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    req.log = log.child({ requestId: req.id });
+    res.setHeader('X-Request-Id', req.id);
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const route = (req.route?.path as string | undefined) ? `${req.baseUrl}${req.route.path}` : 'unmatched';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpLatency.observe({ method: req.method, route }, seconds);
+      req.log.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: seconds * 1000 }, 'request');
+    });
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.use(
+    cors({
+      origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    }),
+  );
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.http.rateLimitPerMinute,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      skip: (req) => req.path === '/health' || req.path === '/ready' || req.path === '/metrics',
+      handler: (_req, res) => sendProblem(res, 429, 'Too many requests', 'Rate limit exceeded; retry later'),
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+  app.get('/ready', async (_req, res) => {
+    const neo4j = await deps.runtime.graph.ping();
+    const checks = {
+      neo4j,
+      schema: deps.state.schemaApplied,
+      model: deps.runtime.embedder.stats.loadMs > 0,
+      corpus: deps.state.ingested,
+    };
+    const ready = Object.values(checks).every(Boolean);
+    if (!ready) res.setHeader('Retry-After', '5');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(express.json({ limit: config.http.bodyLimit }));
+  mountApi(app, { ...deps, metrics });
+  mountWeb(app);
+  app.use(notFound);
+  app.use(problemHandler);
+  return app;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  app: Express;
+}
+
+/** Listens on the configured host/port (0 for any free port). */
+export async function startServer(deps: AppDeps): Promise<RunningServer> {
+  const app = createApp(deps);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(deps.config.http.port, deps.config.http.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, app, url: `http://${deps.config.http.host === '0.0.0.0' ? '127.0.0.1' : deps.config.http.host}:${port}` };
+}
+
+/** Stops accepting connections and waits for in-flight requests. */
+export async function stopServer(running: RunningServer): Promise<void> {
+  running.server.closeIdleConnections();
+  await new Promise<void>((resolve) => running.server.close(() => resolve()));
+}
