@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
 import type { ParsedDocument, SourceRef } from './records.js';
 import { assembleDocument, normaliseDate } from './text.js';
 import type { DraftBlock } from './text.js';
@@ -90,7 +90,7 @@ export function parseHtml(html: string, source: SourceRef): ParsedDocument {
   return assembleDocument(source, drafts, meta);
 }
 
-function findContentRoot($: CheerioAPI): Cheerio<Element> {
+function findContentRoot($: CheerioAPI): Cheerio<AnyNode> {
   for (const selector of ['main', '[role="main"]', 'article']) {
     const found = $(selector).first();
     if (found.length > 0 && found.text().trim().length > 0) return found;
