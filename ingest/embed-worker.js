@@ -21,9 +21,14 @@ try {
 
 parentPort.on('message', async (msg) => {
   try {
-    const out = await extractor(msg.texts, { pooling: 'mean', normalize: true });
-    const data = Float32Array.from(out.data);
-    parentPort.postMessage({ type: 'result', id: msg.id, data, dims: out.dims }, [data.buffer]);
+    // One text per model call: padding a mixed-length batch changes the vectors (cosine ~0.99 to the unpadded
+    // one) and is slower on CPU, so a batch is a unit of messaging, not of inference. Same text → same vector.
+    const data = new Float32Array(msg.texts.length * 384);
+    for (let i = 0; i < msg.texts.length; i++) {
+      const out = await extractor(msg.texts[i], { pooling: 'mean', normalize: true });
+      data.set(out.data, i * 384);
+    }
+    parentPort.postMessage({ type: 'result', id: msg.id, data }, [data.buffer]);
   } catch (err) {
     parentPort.postMessage({ type: 'error', id: msg.id, error: String(err && err.message ? err.message : err) });
   }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cosine } from '../../ingest/embed.js';
+import { indexStates, schemaVersion, SCHEMA_VERSION, VECTOR_INDEXES, FULLTEXT_INDEXES } from '../../graph/schema.js';
+import type { Runtime } from '../../src/runtime.js';
+import { openTestRuntime } from '../support/runtime.js';
+
+let rt: Runtime;
+beforeAll(async () => {
+  rt = await openTestRuntime();
+});
+afterAll(async () => {
+  await rt?.close();
+});
+
+describe('Neo4j', () => {
+  it('when asked RETURN 1 over Bolt, then it answers 1', async () => {
+    const rows = await rt.graph.read<{ one: number }>({ cypher: 'RETURN 1 AS one', params: {} });
+    expect(rows).toEqual([{ one: 1 }]);
+  });
+
+  it('when the schema is applied, then every vector and full-text index is ONLINE and the version recorded', async () => {
+    const states = await indexStates(rt.graph);
+    for (const v of Object.values(VECTOR_INDEXES)) {
+      expect(states.find((s) => s.name === v.name)).toMatchObject({ type: 'VECTOR', state: 'ONLINE' });
+    }
+    for (const f of Object.values(FULLTEXT_INDEXES)) {
+      expect(states.find((s) => s.name === f.name)).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE' });
+    }
+    expect(await schemaVersion(rt.graph)).toBe(SCHEMA_VERSION);
+  });
+
+  it('when two documents share an id, then the uniqueness constraint refuses the second', async () => {
+    await rt.graph.write([{ cypher: 'CREATE (:Document {id: $id})', params: { id: 'doc:dup' } }]);
+    await expect(
+      rt.graph.write([{ cypher: 'CREATE (:Document {id: $id})', params: { id: 'doc:dup' } }]),
+    ).rejects.toMatchObject({ code: 'GRAPH_CONSTRAINT' });
+  });
+});
+
+describe('embeddings (real all-MiniLM-L6-v2)', () => {
+  it('when embedding the reference sentences, then the leading values match the published ones within 0.02', async () => {
+    const [a, b] = await rt.embedder.embed(['This is an example sentence', 'Each sentence is converted']);
+    const expectA = [0.0459, 0.0733, 0.054];
+    const expectB = [0.0819, 0.1076, -0.0132];
+    expectA.forEach((v, i) => expect(Math.abs(a[i] - v)).toBeLessThan(0.02));
+    expectB.forEach((v, i) => expect(Math.abs(b[i] - v)).toBeLessThan(0.02));
+  });
+
+  it('when embedding any text, then the vector is 384 long and unit-norm', async () => {
+    const [v] = await rt.embedder.embed(['Insiders possess access, authority and knowledge.']);
+    expect(v).toHaveLength(384);
+    expect(Math.sqrt(cosine(v, v))).toBeCloseTo(1, 4);
+  });
+
+  it('when comparing a paraphrase pair and an unrelated pair, then the paraphrase is closer', async () => {
+    const [p1, p2, u] = await rt.embedder.embed([
+      'The operator should not permit remote access to critical systems.',
+      'Remote connections to safety-critical computer systems must be forbidden.',
+      'The symposium dinner was held in a restaurant in Brussels.',
+    ]);
+    expect(cosine(p1, p2)).toBeGreaterThan(cosine(p1, u) + 0.2);
+  });
+
+  it('when embedding more texts than one batch, then order is kept', async () => {
+    const texts = Array.from({ length: 70 }, (_, i) => `sentence number ${i} about insider threats`);
+    const all = await rt.embedder.embed(texts);
+    const [single] = await rt.embedder.embed([texts[53]]);
+    expect(all).toHaveLength(70);
+    expect(cosine(all[53], single)).toBeGreaterThan(0.999);
+  });
+});
