@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { ParsedDocument } from '../../ingest/records.js';
+import { joinLines, normaliseDate, parseText } from '../../ingest/text.js';
+
+const corpus = (name: string): Promise<string> =>
+  readFile(new URL(`../../corpus/documents/${name}`, import.meta.url), 'utf8');
+const blockTexts = (doc: ParsedDocument, kind?: string): string[] =>
+  doc.blocks.filter((b) => kind === undefined || b.kind === kind).map((b) => doc.text.slice(b.start, b.end));
+
+describe('parseText on the brochure extracted from a PDF', () => {
+  const load = async (): Promise<ParsedDocument> =>
+    parseText(await corpus('infcirc-908-iwg-brochure.txt'), { id: 'brochure', format: 'text' });
+
+  it('when a word is hyphenated across lines, then the compound keeps its hyphen', async () => {
+    const sut = await load();
+    expect(sut.text).toContain('non-governmental experts');
+    expect(sut.text).not.toMatch(/non-\s/);
+  });
+
+  it('when a sentence runs over hard line breaks and blank lines, then it is joined on one line', async () => {
+    const sut = await load();
+    expect(sut.text).toContain('the United States sponsored Information Circular 908 (INFCIRC/908)');
+    expect(
+      sut.text.split('\n').some((line) => line.includes('the United States sponsored Information Circular 908')),
+    ).toBe(true);
+  });
+
+  it('when lines start with § bullets or 1) numbers, then they become list items', async () => {
+    const items = blockTexts(await load(), 'list-item');
+    expect(items).toContain('Sharing best practices and lessons learned');
+    expect(items).toContain(
+      'Identification of emerging trends in law, policy, and technology that impact ability to assess trustworthiness',
+    );
+    expect(items).toContain('2) Plan the IWG’s activities,');
+    expect(items.join(' ')).not.toContain('\u00A7');
+  });
+
+  it('when a line ends a sentence, then the next line starts a new paragraph', async () => {
+    const paragraphs = blockTexts(await load(), 'paragraph');
+    expect(paragraphs[0]).toMatch(/^In 2016, .* and INTERPOL\.$/);
+    expect(paragraphs[1]).toMatch(/^This joint statement seeks to .* materials\."$/);
+  });
+
+  it('when a short title-like line stands alone, then it is a heading and the title', async () => {
+    const sut = await load();
+    expect(blockTexts(sut, 'heading')).toEqual([
+      'INFCIRC/908',
+      'International Working Group Steering Committee Focus Groups',
+    ]);
+    expect(sut.title).toBe('INFCIRC/908');
+  });
+});
+
+describe('parseText on the web-page text', () => {
+  it('when short lines sit between paragraphs, then they are headings and paragraphs stay whole', async () => {
+    const sut = parseText(await corpus('iwg-website-front-page.txt'), { id: 'front-page', format: 'text' });
+    expect(blockTexts(sut, 'heading')).toEqual([
+      'How the International Working Group was Formed',
+      'Did You Know?',
+      'Access, Knowledge, Authority',
+      'International Working Group Events and Materials',
+    ]);
+    expect(blockTexts(sut, 'paragraph')).toHaveLength(11);
+    expect(blockTexts(sut).at(-1)).toMatch(/^Sponsored by:/);
+  });
+});
+
+describe('parseText on Markdown', () => {
+  it('when a dated newsletter has front matter, then title, date, headings and list items are read', async () => {
+    const md = await readFile(new URL('../fixtures/txt/newsletter-2023-09.md', import.meta.url), 'utf8');
+    const sut = parseText(md, { id: 'newsletter', format: 'markdown' });
+    expect(sut).toMatchObject({ title: 'IWG Newsletter, September 2023', date: '2023-09-15', language: 'en' });
+    expect(sut.blocks.filter((b) => b.kind === 'heading').map((b) => b.level)).toEqual([1, 2, 2, 2]);
+    expect(blockTexts(sut, 'list-item')).toHaveLength(4);
+    expect(sut.text).toContain('shared good practices on trustworthiness programmes');
+    expect(sut.text).not.toMatch(/[*_`]|\]\(/);
+  });
+
+  it('when there is no front matter but a "Date:" line, then the date comes from that line', () => {
+    const sut = parseText('# Meeting summary\n\nDate: 12 March 2024\n\nThe IWG met.', { id: 'm', format: 'markdown' });
+    expect(sut.date).toBe('2024-03-12');
+  });
+});
+
+describe('text repairs', () => {
+  it('when a plain word is split across lines, then the hyphen is dropped', () => {
+    expect(joinLines('assess trust-', 'worthiness of staff')).toBe('assess trustworthiness of staff');
+  });
+
+  it('when a known prefix or compound part is split, then the hyphen is kept', () => {
+    expect(joinLines('linkages to non-', 'governmental experts')).toBe('linkages to non-governmental experts');
+    expect(joinLines('a risk-', 'informed approach')).toBe('a risk-informed approach');
+    expect(joinLines('the Euro-', 'Atlantic area')).toBe('the Euro-Atlantic area');
+  });
+
+  it('when the document writes the joined word elsewhere, then that spelling wins', () => {
+    expect(joinLines('a co-', 'operation', 'international cooperation matters')).toBe('a cooperation');
+  });
+
+  it('when dates come in document formats, then they are normalised to YYYY-MM-DD', () => {
+    expect(normaliseDate('2023-09-15T10:00:00+02:00')).toBe('2023-09-15');
+    expect(normaliseDate('D:20210315093000Z')).toBe('2021-03-15');
+    expect(normaliseDate('2023-09')).toBe('2023-09-01');
+    expect(normaliseDate('September 15, 2023')).toBe('2023-09-15');
+    expect(normaliseDate('15.09.2023')).toBe('2023-09-15');
+    expect(normaliseDate('2023-02-30')).toBeUndefined();
+    expect(normaliseDate('soon')).toBeUndefined();
+  });
+});
