@@ -11,26 +11,15 @@ export const ManifestEntry = z
       .min(1, 'expected a file path')
       .refine((p) => !/^(?:[A-Za-z]+:|\/|\\)/.test(p), 'expected a path relative to the manifest'),
     ...DocumentMetadata.shape,
+    date: DocumentMetadata.shape.date.refine(
+      (d) => d === undefined || isCalendarDate(d),
+      'expected a real calendar date',
+    ),
   })
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
-export const Manifest = z
-  .object({ documents: z.array(ManifestEntry) })
-  .strict()
-  .superRefine((manifest, ctx) => {
-    const seen = new Map<string, number>();
-    manifest.documents.forEach((doc, i) => {
-      const first = seen.get(doc.path);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['documents', i, 'path'],
-          message: `duplicates documents[${first}].path`,
-        });
-      } else seen.set(doc.path, i);
-    });
-  });
+export const Manifest = z.object({ documents: z.array(ManifestEntry) }).strict();
 export type Manifest = z.infer<typeof Manifest>;
 
 /**
@@ -49,12 +38,33 @@ export function parseManifest(text: string, file: string): Manifest {
     });
   }
   const result = Manifest.safeParse(data ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(describeIssue);
+  const problems = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...duplicatePaths(data)];
+  if (result.success && problems.length === 0) return result.data;
   throw new IngestError('BAD_MANIFEST', `${file}: invalid manifest:\n  ${problems.join('\n  ')}`, {
     path: file,
-    cause: result.error,
+    cause: result.success ? undefined : result.error,
   });
+}
+
+/** Two entries for one file would ingest it twice under different metadata; reported even when other fields fail. */
+function duplicatePaths(data: unknown): string[] {
+  const documents = (data as { documents?: unknown } | null)?.documents;
+  if (!Array.isArray(documents)) return [];
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  documents.forEach((doc: unknown, i) => {
+    const path = (doc as { path?: unknown } | null)?.path;
+    if (typeof path !== 'string') return;
+    const first = seen.get(path);
+    if (first === undefined) seen.set(path, i);
+    else problems.push(`documents[${i}].path: duplicates documents[${first}].path`);
+  });
+  return problems;
+}
+
+function isCalendarDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -64,14 +64,16 @@ export function assembleDocument(source: SourceRef, drafts: DraftBlock[], meta: 
 
 /** Normalises line endings and invisible characters, and undoes ligatures PDF extraction leaves behind. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
-    .replace(/[\u00AD\u200B-\u200D\u2060]/g, '')
-    // eslint-disable-next-line no-control-regex -- stray control characters are exactly what is being removed
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
-    .replace(/[\uFB00-\uFB04]/g, (ch) => LIGATURES[ch] ?? ch);
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
+      .replace(/[\u00AD\u200B-\u200D\u2060]/g, '')
+      // eslint-disable-next-line no-control-regex -- stray control characters are exactly what is being removed
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+      .replace(/[\uFB00-\uFB04]/g, (ch) => LIGATURES[ch] ?? ch)
+  );
 }
 
 const LIGATURES: Record<string, string> = {

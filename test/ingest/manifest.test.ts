@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { IngestError } from '../../ingest/errors.js';
+import { parseManifest } from '../../ingest/manifest.js';
+
+const failureOf = (text: string, file: string): IngestError => {
+  try {
+    parseManifest(text, file);
+  } catch (err) {
+    return err as IngestError;
+  }
+  throw new Error('expected parseManifest to throw');
+};
+
+describe('parseManifest', () => {
+  it('when the bundled corpus manifest is read, then both sample documents are listed', async () => {
+    const text = await readFile(new URL('../../corpus/manifest.yaml', import.meta.url), 'utf8');
+    const sut = parseManifest(text, 'corpus/manifest.yaml');
+    expect(sut.documents.map((d) => [d.path, d.type])).toEqual([
+      ['documents/iwg-website-front-page.txt', 'web-page'],
+      ['documents/infcirc-908-iwg-brochure.txt', 'brochure'],
+    ]);
+    expect(sut.documents[0].date).toBeUndefined();
+  });
+
+  it('when the manifest is JSON, then it is read the same way', () => {
+    const sut = parseManifest('{"documents":[{"path":"a.md","date":"2023-09-15","access":"public"}]}', 'm.json');
+    expect(sut.documents).toEqual([{ path: 'a.md', date: '2023-09-15', access: 'public' }]);
+  });
+
+  it('when several fields are bad, then BAD_MANIFEST lists every one with its path', () => {
+    const yaml = [
+      'documents:',
+      '  - path: ok.txt',
+      '  - path: /etc/passwd',
+      '    date: 2023-9-1',
+      '    type: memo',
+      '    titel: Typo',
+      '  - path: ok.txt',
+      '    access: secret',
+      '    date: 2023-02-30',
+    ].join('\n');
+    const sut = failureOf(yaml, 'corpus/manifest.yaml');
+    expect(sut.code).toBe('BAD_MANIFEST');
+    expect(sut.path).toBe('corpus/manifest.yaml');
+    for (const line of [
+      'documents[1].path: expected a path relative to the manifest',
+      'documents[1].date: expected a date as YYYY-MM-DD',
+      'documents[1].type:',
+      'documents[1].titel: unknown field',
+      'documents[2].access:',
+      'documents[2].date: expected a real calendar date',
+      'documents[2].path: duplicates documents[0].path',
+    ]) {
+      expect(sut.message).toContain(line);
+    }
+  });
+
+  it('when the text is not YAML, then BAD_MANIFEST names the file', () => {
+    const sut = failureOf('documents: [unclosed', 'corpus/manifest.yaml');
+    expect(sut).toMatchObject({
+      code: 'BAD_MANIFEST',
+      message: expect.stringMatching(/^corpus\/manifest\.yaml: not valid YAML/),
+    });
+  });
+
+  it('when documents is missing, then BAD_MANIFEST says so', () => {
+    expect(failureOf('', 'empty.yaml').message).toContain('documents:');
+  });
+});
