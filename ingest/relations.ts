@@ -96,13 +96,13 @@ function collectHits(passages: Passage[], mentions: Mention[], taxonomy: Taxonom
   return [...unique.values()].sort((a, b) => a.start - b.start);
 }
 
-/** The first match of `cue` in the sentence that is not part of an entity's own name. */
+/** The first match of `cue` in the sentence that does not start inside an entity's own name. */
 function findCue(e: SentenceEvidence, cue: RegExp): { start: number; end: number } | undefined {
   const re = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
   for (let m = re.exec(e.sentence.text); m; m = re.exec(e.sentence.text)) {
     const start = e.sentence.start + m.index;
     const end = start + m[0].length;
-    if (!e.hits.some((h) => h.start < end && start < h.end)) return { start, end };
+    if (!e.hits.some((h) => h.start <= start && start < h.end)) return { start, end };
   }
   return undefined;
 }
