@@ -15,9 +15,12 @@ export async function parsePdf(bytes: Uint8Array, source: SourceRef): Promise<Pa
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
-    pages = (await extractText(pdf, { mergePages: false })).text;
-    info = (await getMeta(pdf)).info ?? {};
-    await pdf.destroy();
+    try {
+      pages = (await extractText(pdf, { mergePages: false })).text;
+      info = (await getMeta(pdf)).info ?? {};
+    } finally {
+      await pdf.destroy();
+    }
   } catch (err) {
     throw new IngestError('CORRUPT_PDF', `${name}: not a readable PDF (${errorMessage(err)})`, {
       path: source.path,
