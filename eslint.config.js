@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'test-artifacts/', 'coverage/'] },
@@ -27,11 +28,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Layering (docs/STYLE): only src/config.ts reads process.env.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts' },
+      ],
     },
   },
   {
     files: ['src/config.ts', 'test/**', 'bench/**', '.ci/**', 'bin/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The analysts' page: plain ES modules run by the browser.
+    files: ['web/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
   },
 );

@@ -1,8 +1,39 @@
-/** Serves the analysts' web page (web/) and the vendored browser libraries it uses: no CDN. */
-import express, { type Express } from 'express';
-import { join } from 'node:path';
+/**
+ * Serves the analysts' web page (web/) and the vendored browser libraries it uses: no CDN, so the page works on an
+ * air-gapped network. The page routes with the History API, so its view paths all answer with index.html.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from './config.js';
 
+const require = createRequire(import.meta.url);
+
+/** Only these files of node_modules are reachable, each under /vendor/<name>. */
+const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
+  'chart.umd.min.js': { pkg: 'chart.js', file: 'dist/chart.umd.min.js' },
+  'cytoscape.esm.min.mjs': { pkg: 'cytoscape', file: 'dist/cytoscape.esm.min.mjs' },
+};
+
+/** The page's own paths (see web/app.js ROUTES); anything else falls through to the 404 problem. */
+const PAGE_PATHS = ['/search', '/trends', '/graph', '/practice/*rest', '/entity/*rest'];
+
+function packageDir(pkg: string): string {
+  return dirname(require.resolve(`${pkg}/package.json`));
+}
+
+/** Mounts web/ at / and the vendored libraries at /vendor. */
 export function mountWeb(app: Express): void {
-  app.use('/', express.static(join(PROJECT_ROOT, 'web'), { index: 'index.html' }));
+  const webDir = join(PROJECT_ROOT, 'web');
+  for (const [name, { pkg, file }] of Object.entries(VENDOR_FILES)) {
+    const path = join(packageDir(pkg), file);
+    app.get(`/vendor/${name}`, (_req, res, next) => {
+      res.type('text/javascript').sendFile(path, { maxAge: '1d' }, (err) => err && next(err));
+    });
+  }
+  app.use('/', express.static(webDir, { index: 'index.html' }));
+  const sendIndex: RequestHandler = (_req, res, next) => {
+    res.sendFile(join(webDir, 'index.html'), (err) => err && next(err));
+  };
+  for (const path of PAGE_PATHS) app.get(path, sendIndex);
 }

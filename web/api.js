@@ -1,0 +1,110 @@
+/**
+ * The page's only door to the server: the public JSON API of docs/api.md. Every failure becomes an ApiError
+ * whose message an analyst can act on (service unreachable, starting, bad input, not found).
+ */
+
+export class ApiError extends Error {
+  /**
+   * @param {string} message
+   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number }} info
+   */
+  constructor(message, info) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = info.status ?? 0;
+    this.kind = info.kind;
+    this.retryAfter = info.retryAfter;
+  }
+}
+
+const TIMEOUT_MS = 60_000;
+
+/**
+ * Calls the API; resolves with the parsed JSON body or rejects with an ApiError.
+ * @param {string} path e.g. '/api/facets'
+ * @param {{ method?: string, body?: unknown, signal?: AbortSignal }} [opts]
+ */
+export async function api(path, opts = {}) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  opts.signal?.addEventListener('abort', () => controller.abort());
+  let res;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body ? 'POST' : 'GET'),
+      headers: { Accept: 'application/json', ...(opts.body ? { 'Content-Type': 'application/json' } : {}) },
+      body: opts.body ? JSON.stringify(opts.body) : undefined,
+      signal: controller.signal,
+    });
+  } catch (err) {
+    if (opts.signal?.aborted) throw err;
+    throw new ApiError(
+      'The iwg-graph service cannot be reached. Check that it is running and that this machine can reach it, then retry.',
+      { kind: 'unreachable' },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  const body = await readBody(res);
+  if (res.ok) return body;
+  throw problemToError(res, body);
+}
+
+async function readBody(res) {
+  const text = await res.text().catch(() => '');
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text.slice(0, 200) };
+  }
+}
+
+function problemToError(res, body) {
+  const detail = body && typeof body === 'object' ? (body.detail ?? body.title ?? '') : '';
+  const fields = Array.isArray(body?.errors) ? body.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '';
+  const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
+  if (res.status === 503 || res.status === 502 || res.status === 504) {
+    const when = retryAfter ? ` Retry in about ${retryAfter} s.` : '';
+    return new ApiError(`The iwg-graph service is unavailable (${detail || 'database or model not ready'}).${when}`, {
+      status: res.status,
+      kind: 'unavailable',
+      retryAfter,
+    });
+  }
+  if (res.status === 404) {
+    return new ApiError(detail || 'Not found.', { status: 404, kind: 'not-found' });
+  }
+  if (res.status === 400) {
+    return new ApiError(`The request was not accepted: ${fields || detail}`, { status: 400, kind: 'invalid' });
+  }
+  if (res.status === 429) {
+    return new ApiError('Too many requests: wait a minute and retry.', { status: 429, kind: 'unavailable' });
+  }
+  return new ApiError(`The service answered ${res.status}${detail ? `: ${detail}` : ''}.`, {
+    status: res.status,
+    kind: 'failed',
+  });
+}
+
+/** Builds a query string from an object, skipping empty values; arrays repeat the key. */
+export function qs(params) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    for (const one of Array.isArray(v) ? v : [v]) sp.append(k, String(one));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+let facetsPromise = null;
+
+/** GET /api/facets, fetched once per page load (retried after a failure). */
+export function getFacets() {
+  facetsPromise ??= api('/api/facets').catch((err) => {
+    facetsPromise = null;
+    throw err;
+  });
+  return facetsPromise;
+}

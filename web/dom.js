@@ -1,0 +1,170 @@
+/**
+ * Building DOM safely: every API string goes in as a text node (never through innerHTML), so a document that
+ * contains markup is shown as text. Shared bits used by several views live here.
+ */
+
+/**
+ * Creates an element. attrs: plain attributes, `class`, `on<event>` handlers, `dataset`; children: nodes,
+ * strings (text nodes), arrays, or null/false (skipped).
+ * @returns {HTMLElement}
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = Boolean(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Escapes text for HTML; the page builds nodes instead, but anything that must be a string goes through this. */
+export function escapeHtml(text) {
+  return String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The text as a fragment of text nodes with each matched term wrapped in <mark>: the text is never parsed as
+ * HTML, so highlighting cannot inject markup. Terms match case-insensitively at word starts.
+ */
+export function highlight(text, terms = []) {
+  const frag = document.createDocumentFragment();
+  const str = String(text ?? '');
+  const words = [...new Set(terms.map((t) => String(t).trim()).filter((t) => t.length > 1))];
+  if (words.length === 0) {
+    frag.append(str);
+    return frag;
+  }
+  words.sort((a, b) => b.length - a.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})`, 'giu');
+  let last = 0;
+  for (const m of str.matchAll(re)) {
+    if (m.index > last) frag.append(str.slice(last, m.index));
+    frag.append(h('mark', {}, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last < str.length) frag.append(str.slice(last));
+  return frag;
+}
+
+/** Where the page shows one entity. */
+export function entityHref(ref) {
+  if (ref.type === 'practice') return practiceHref(ref.id);
+  return `/entity/${encodeURIComponent(ref.type)}/${encodeURIComponent(ref.id)}`;
+}
+
+export function practiceHref(id) {
+  return `/practice/${encodeURIComponent(id)}`;
+}
+
+const KIND_LABELS = {
+  focusGroup: 'Focus group',
+  topic: 'Topic',
+  country: 'Country',
+  organisation: 'Organisation',
+  instrument: 'Instrument',
+  event: 'Event',
+  attribute: 'Insider attribute',
+  trend: 'Trend',
+  practice: 'Practice',
+  document: 'Document',
+  passage: 'Passage',
+};
+
+export function kindLabel(kind) {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+/** A link chip for an entity, coloured by kind. */
+export function entityChip(ref) {
+  return h(
+    'a',
+    { class: `chip kind-${ref.type}`, href: entityHref(ref), title: `${kindLabel(ref.type)}: ${ref.name}` },
+    ref.name,
+  );
+}
+
+export function chipList(refs, label) {
+  if (!refs?.length) return null;
+  return h('ul', { class: 'chips', 'aria-label': label }, ...refs.map((r) => h('li', {}, entityChip(r))));
+}
+
+/** "Title · 2021-03-04 · brochure" for a document reference, optionally with the span. */
+export function documentLine(doc, span) {
+  if (!doc) return null;
+  const parts = [doc.date, doc.type, span ? spanLabel(span) : null].filter(Boolean);
+  return h(
+    'p',
+    { class: 'doc-line' },
+    h('span', { class: 'doc-title' }, doc.title || doc.id),
+    parts.length ? h('span', { class: 'doc-meta' }, ` · ${parts.join(' · ')}`) : null,
+    doc.source && /^https?:\/\//.test(doc.source)
+      ? [' · ', h('a', { href: doc.source, rel: 'noreferrer noopener', class: 'external' }, 'original')]
+      : null,
+  );
+}
+
+export function spanLabel(span) {
+  const page = span.page ? `p. ${span.page}, ` : '';
+  return `${page}chars ${span.start}–${span.end}`;
+}
+
+export function loading(what = 'Loading') {
+  return h(
+    'p',
+    { class: 'state loading', role: 'status' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    `${what}…`,
+  );
+}
+
+export function empty(message) {
+  return h('p', { class: 'state empty', role: 'status' }, message);
+}
+
+/** An error box with the API's message and, if given, a Retry button. */
+export function errorBox(err, retry) {
+  const title =
+    err?.kind === 'unreachable'
+      ? 'Service unreachable'
+      : err?.kind === 'not-found'
+        ? 'Not found'
+        : 'Something went wrong';
+  return h(
+    'div',
+    { class: 'state error', role: 'alert' },
+    h('strong', {}, title),
+    h('p', {}, err?.message || String(err)),
+    retry ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
+  );
+}
+
+/** Replaces the children of el. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+export function formatNumber(n, digits = 2) {
+  return typeof n === 'number' && Number.isFinite(n) ? String(Number(n.toFixed(digits))) : '–';
+}

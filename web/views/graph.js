@@ -1,0 +1,226 @@
+/**
+ * Graph explorer: the neighbourhood of one entity (GET /api/graph/neighborhood) or the linkage paths between
+ * two (GET /api/graph/paths). The URL holds the mode and the chosen entities.
+ */
+import { api, qs } from '../api.js';
+import { h, replace, loading, empty, errorBox } from '../dom.js';
+import { entityPicker } from './entity-picker.js';
+import { drawGraph, pathsToGraph, edgeLabel } from './graph-canvas.js';
+
+const PREFIX_KIND = { 'focus-group': 'focusGroup' };
+
+/** The entity kind of an id such as 'country:BE' or 'focus-group:cybersecurity'. */
+export function kindOfId(id) {
+  const prefix = String(id).split(':')[0];
+  return PREFIX_KIND[prefix] ?? prefix;
+}
+
+function select(id, values, label) {
+  return h(
+    'div',
+    { class: 'field narrow' },
+    h('label', { for: id }, label),
+    h('select', { id }, ...values.map((v) => h('option', { value: String(v) }, String(v)))),
+  );
+}
+
+export function mount(el, ctx) {
+  let query = ctx.query;
+  let drawn = null;
+  let inflight = null;
+
+  const centre = entityPicker({ label: 'Entity', id: 'g-entity' });
+  const from = entityPicker({ label: 'From', id: 'g-from' });
+  const to = entityPicker({ label: 'To', id: 'g-to' });
+  const depth = select('g-depth', [1, 2, 3], 'Depth');
+  const hops = select('g-hops', [1, 2, 3, 4, 5], 'Max hops');
+  const hoodForm = h(
+    'form',
+    { class: 'controls', onsubmit: (e) => (e.preventDefault(), submitHood()) },
+    centre.el,
+    depth,
+    h('button', { type: 'submit', class: 'primary' }, 'Show neighbourhood'),
+  );
+  const pathForm = h(
+    'form',
+    { class: 'controls', onsubmit: (e) => (e.preventDefault(), submitPaths()) },
+    from.el,
+    to.el,
+    hops,
+    h('button', { type: 'submit', class: 'primary' }, 'Find paths'),
+  );
+  const tabs = h('nav', { class: 'tabs', 'aria-label': 'Explorer mode' });
+  const canvas = h('div', {
+    id: 'cy',
+    class: 'graph-canvas',
+    role: 'application',
+    'aria-label': 'Graph: drag to pan, scroll to zoom, click a node to open it, click an edge for its evidence',
+  });
+  const panel = h('aside', { class: 'graph-panel card', 'aria-label': 'Graph details' });
+  const status = h('div', { class: 'graph-status', 'aria-live': 'polite' });
+  const pathList = h('div', { class: 'path-list' });
+  replace(
+    el,
+    h('h1', { tabindex: '-1' }, 'Graph explorer'),
+    tabs,
+    hoodForm,
+    pathForm,
+    status,
+    h('div', { class: 'graph-layout' }, canvas, panel),
+    pathList,
+  );
+
+  async function resolvePick(picker) {
+    const picked = picker.value();
+    if (picked) return picked;
+    const text = picker.input.value.trim();
+    if (!text) return null;
+    const answer = await api(`/api/entities${qs({ q: text, limit: 1 })}`).catch(() => null);
+    return answer?.results?.[0] ?? null;
+  }
+
+  async function submitHood() {
+    const ref = await resolvePick(centre);
+    if (!ref) return void replace(status, empty('Choose an entity from the suggestions first.'));
+    ctx.navigate(`/graph${qs({ type: ref.type, id: ref.id, depth: depth.querySelector('select').value })}`);
+  }
+
+  async function submitPaths() {
+    const [a, b] = await Promise.all([resolvePick(from), resolvePick(to)]);
+    if (!a || !b) return void replace(status, empty('Choose both entities from the suggestions first.'));
+    ctx.navigate(`/graph${qs({ mode: 'paths', from: a.id, to: b.id, maxHops: hops.querySelector('select').value })}`);
+  }
+
+  function clear() {
+    inflight?.abort();
+    drawn?.destroy();
+    drawn = null;
+    replace(pathList);
+  }
+
+  async function run() {
+    clear();
+    const isPaths = query.get('mode') === 'paths';
+    document.title = `Graph explorer · iwg-graph`;
+    replace(
+      tabs,
+      h('a', { href: '/graph', 'aria-current': isPaths ? null : 'page' }, 'Neighbourhood'),
+      h('a', { href: '/graph?mode=paths', 'aria-current': isPaths ? 'page' : null }, 'Paths between two entities'),
+    );
+    hoodForm.hidden = isPaths;
+    pathForm.hidden = !isPaths;
+    const controller = new AbortController();
+    inflight = controller;
+    let url;
+    let focusId = null;
+    if (isPaths) {
+      const a = query.get('from');
+      const b = query.get('to');
+      hops.querySelector('select').value = query.get('maxHops') ?? '3';
+      if (a) from.set(from.value()?.id === a ? from.value() : { id: a, type: kindOfId(a), name: a });
+      if (b) to.set(to.value()?.id === b ? to.value() : { id: b, type: kindOfId(b), name: b });
+      if (!a || !b) return idle('Choose two entities to see how the documents link them.');
+      url = `/api/graph/paths${qs({ from: a, to: b, maxHops: query.get('maxHops') ?? 3, limit: 5 })}`;
+    } else {
+      focusId = query.get('id');
+      depth.querySelector('select').value = query.get('depth') ?? '1';
+      if (!focusId) return idle('Choose an entity to see its neighbourhood, e.g. the IWG, a country or a focus group.');
+      const type = query.get('type') ?? kindOfId(focusId);
+      if (centre.value()?.id !== focusId) centre.set({ id: focusId, type, name: focusId });
+      url = `/api/graph/neighborhood${qs({ type, id: focusId, depth: query.get('depth') ?? 1, limit: 150 })}`;
+    }
+    replace(status, loading('Loading the graph'));
+    panel.hidden = false;
+    canvas.hidden = false;
+    try {
+      const answer = await api(url, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      const graph = isPaths ? pathsToGraph(answer.paths ?? []) : answer;
+      if (!graph.nodes?.length) {
+        canvas.hidden = true;
+        panel.hidden = true;
+        return void replace(
+          status,
+          empty(
+            isPaths
+              ? 'No path links these two entities within the hop limit.'
+              : 'This entity has no neighbours in the graph.',
+          ),
+        );
+      }
+      nameFromGraph(graph, isPaths);
+      replace(status, h('p', { class: 'muted small' }, `${graph.nodes.length} nodes · ${graph.edges.length} edges`));
+      drawn = await drawGraph(canvas, panel, graph, { focusId, navigate: ctx.navigate });
+      if (isPaths) replace(pathList, pathsSection(answer.paths));
+    } catch (err) {
+      if (!controller.signal.aborted) replace(status, errorBox(err, run));
+    }
+  }
+
+  /** The URL holds only ids: show the pickers with the names the answer carries. */
+  function nameFromGraph(graph, isPaths) {
+    const names = new Map(graph.nodes.map((n) => [n.id, n.label]));
+    for (const picker of isPaths ? [from, to] : [centre]) {
+      const v = picker.value();
+      if (v && names.has(v.id)) picker.set({ ...v, name: names.get(v.id) });
+    }
+  }
+
+  function idle(message) {
+    canvas.hidden = true;
+    panel.hidden = true;
+    replace(status, empty(message));
+  }
+
+  run();
+  return {
+    update(next) {
+      query = next.query;
+      run();
+    },
+    destroy: clear,
+  };
+}
+
+function pathsSection(paths) {
+  return h(
+    'section',
+    { 'aria-labelledby': 'paths-h' },
+    h('h2', { id: 'paths-h' }, `Paths (${paths.length})`),
+    h(
+      'ol',
+      { class: 'paths' },
+      ...paths.map((p) =>
+        h(
+          'li',
+          { class: 'card' },
+          h(
+            'p',
+            {},
+            ...p.nodes.flatMap((n, i) => [
+              i ? ' → ' : '',
+              h('a', { href: `/entity/${encodeURIComponent(n.type)}/${encodeURIComponent(n.id)}` }, n.name),
+            ]),
+          ),
+          h(
+            'p',
+            { class: 'muted small' },
+            `${p.length} hop${p.length === 1 ? '' : 's'} · strength ${Number(p.strength ?? 0).toFixed(2)}`,
+          ),
+          h(
+            'ul',
+            { class: 'hops' },
+            ...p.hops.map((hop) =>
+              h(
+                'li',
+                {},
+                `${hop.from.name} — ${edgeLabel(hop.type)} → ${hop.to.name}`,
+                hop.evidence?.[0] ? h('blockquote', {}, hop.evidence[0].sentence) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The facet filters of the search view, built from GET /api/facets. The URL is the state: the panel reads its
+ * checked values from the query string and reports changes as a new query string.
+ */
+import { h, replace, errorBox, loading, kindLabel } from '../dom.js';
+import { getFacets } from '../api.js';
+
+/** URL parameter ↔ search filter field ↔ facets field. */
+export const FILTERS = [
+  { param: 'country', field: 'countries', facet: 'countries', label: 'Country' },
+  { param: 'focusGroup', field: 'focusGroups', facet: 'focusGroups', label: 'Focus group' },
+  { param: 'topic', field: 'topics', facet: 'topics', label: 'Topic' },
+  { param: 'trend', field: 'trends', facet: 'trends', label: 'Trend' },
+  { param: 'docType', field: 'documentTypes', facet: 'documentTypes', label: 'Document type' },
+  { param: 'lang', field: 'languages', facet: 'languages', label: 'Language' },
+];
+
+/** The `filters` object of POST /api/search for the current URL, or undefined when nothing is filtered. */
+export function filtersFromQuery(query) {
+  const filters = {};
+  for (const f of FILTERS) {
+    const values = query.getAll(f.param).filter(Boolean);
+    if (values.length) filters[f.field] = values;
+  }
+  for (const k of ['from', 'to']) {
+    const v = query.get(k);
+    if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) filters[k] = v;
+  }
+  return Object.keys(filters).length ? filters : undefined;
+}
+
+export function countActive(query) {
+  return (
+    FILTERS.reduce((n, f) => n + query.getAll(f.param).length, 0) +
+    (query.get('from') ? 1 : 0) +
+    (query.get('to') ? 1 : 0)
+  );
+}
+
+const LANGUAGE_NAMES = {
+  en: 'English',
+  fr: 'French',
+  es: 'Spanish',
+  de: 'German',
+  ru: 'Russian',
+  ar: 'Arabic',
+  zh: 'Chinese',
+};
+
+function optionLabel(filter, value) {
+  if (typeof value !== 'string') return value.name;
+  if (filter.param === 'lang') return LANGUAGE_NAMES[value] ? `${LANGUAGE_NAMES[value]} (${value})` : value;
+  return value.replace(/[-_]/g, ' ');
+}
+
+/**
+ * Renders the filter panel into `el`; onChange(mutator) is called with a function that edits a copy of the
+ * query string, so the view can navigate to the new URL.
+ */
+export function renderFilters(el, query, onChange) {
+  // Re-rendering replaces the controls: keep keyboard focus on the one the analyst just used.
+  const focusedId = el.contains(document.activeElement) ? document.activeElement.id : '';
+  const scrolls = [...el.querySelectorAll('.options')].map((ul) => ul.scrollTop);
+  if (!el.childElementCount) replace(el, loading('Loading filters'));
+  getFacets().then(
+    (facets) => {
+      replace(el, ...buildGroups(facets, query, onChange));
+      el.querySelectorAll('.options').forEach((ul, i) => (ul.scrollTop = scrolls[i] ?? 0));
+      if (focusedId) document.getElementById(focusedId)?.focus();
+    },
+    (err) =>
+      replace(
+        el,
+        errorBox(err, () => renderFilters(el, query, onChange)),
+      ),
+  );
+}
+
+function buildGroups(facets, query, onChange) {
+  const groups = [];
+  for (const f of FILTERS) {
+    const values = facets?.[f.facet] ?? [];
+    if (!values.length) continue;
+    const checked = new Set(query.getAll(f.param));
+    const options = values.map((v) => {
+      const value = typeof v === 'string' ? v : v.id;
+      const id = `f-${f.param}-${value.replace(/[^\w-]/g, '_')}`;
+      return h(
+        'li',
+        {},
+        h('input', {
+          type: 'checkbox',
+          id,
+          name: f.param,
+          value,
+          checked: checked.has(value),
+          onchange: (e) =>
+            onChange((q) => {
+              const rest = q.getAll(f.param).filter((x) => x !== value);
+              q.delete(f.param);
+              for (const x of e.target.checked ? [...rest, value] : rest) q.append(f.param, x);
+            }),
+        }),
+        h('label', { for: id }, optionLabel(f, v)),
+      );
+    });
+    groups.push(
+      h(
+        'fieldset',
+        { class: 'facet', 'data-facet': f.param },
+        h('legend', {}, f.label, checked.size ? h('span', { class: 'count' }, ` (${checked.size})`) : null),
+        h('ul', { class: values.length > 8 ? 'options scroll' : 'options' }, ...options),
+      ),
+    );
+  }
+  groups.push(dateGroup(facets?.dateRange, query, onChange));
+  if (countActive(query)) {
+    groups.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          onclick: () =>
+            onChange((q) => {
+              for (const f of FILTERS) q.delete(f.param);
+              q.delete('from');
+              q.delete('to');
+            }),
+        },
+        'Clear all filters',
+      ),
+    );
+  }
+  if (groups.length === 1 && !facets?.countries?.length) {
+    groups.unshift(
+      h(
+        'p',
+        { class: 'muted' },
+        `No ${kindLabel('country').toLowerCase()} or topic facets yet: is the corpus ingested?`,
+      ),
+    );
+  }
+  return groups;
+}
+
+function dateGroup(range, query, onChange) {
+  const bound = (name, label) =>
+    h(
+      'div',
+      { class: 'date-field' },
+      h('label', { for: `f-${name}` }, label),
+      h('input', {
+        type: 'date',
+        id: `f-${name}`,
+        name,
+        value: query.get(name) ?? '',
+        min: range?.from ?? undefined,
+        max: range?.to ?? undefined,
+        onchange: (e) =>
+          onChange((q) => {
+            if (e.target.value) q.set(name, e.target.value);
+            else q.delete(name);
+          }),
+      }),
+    );
+  const hint =
+    range?.from || range?.to
+      ? h('p', { class: 'muted small' }, `Documents span ${range.from ?? '…'} to ${range.to ?? '…'}`)
+      : null;
+  return h(
+    'fieldset',
+    { class: 'facet' },
+    h('legend', {}, 'Date range'),
+    bound('from', 'From'),
+    bound('to', 'To'),
+    hint,
+  );
+}
