@@ -118,7 +118,8 @@ async function readRunning(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<Pid
 }
 
 async function writeHome(o: ManagedNeo4jOptions): Promise<void> {
-  for (const d of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) await mkdir(join(o.dataDir, d), { recursive: true });
+  for (const d of ['conf', 'data', 'logs', 'run', 'import', 'plugins'])
+    await mkdir(join(o.dataDir, d), { recursive: true });
   // Bound to loopback only; auth is off because nothing but this machine can reach it (use NEO4J_URI for a
   // shared server with authentication).
   const conf = [
@@ -146,7 +147,9 @@ async function waitForBolt(o: ManagedNeo4jOptions, pid: number): Promise<void> {
   while (Date.now() < deadline) {
     if (!alive(pid)) {
       const tail = await readFile(join(o.dataDir, 'logs', 'neo4j.log'), 'utf8').catch(() => '');
-      throw new ProvisionError(`managed Neo4j exited during start; last log lines:\n${tail.split('\n').slice(-20).join('\n')}`);
+      throw new ProvisionError(
+        `managed Neo4j exited during start; last log lines:\n${tail.split('\n').slice(-20).join('\n')}`,
+      );
     }
     if (await portOpen(o.boltPort)) return;
     await sleep(300);

@@ -60,7 +60,15 @@ export async function copyDependencies(
   try {
     await run(
       'mvn',
-      ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-Dmdep.useRepositoryLayout=false'],
+      [
+        '-B',
+        '-q',
+        '-f',
+        pom,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${staging}`,
+        '-Dmdep.useRepositoryLayout=false',
+      ],
       { timeout: 20 * 60_000, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (err) {

@@ -22,7 +22,14 @@ export type EntityKindName = keyof typeof ENTITY_LABELS;
 export const ENTITY_KIND_NAMES = Object.keys(ENTITY_LABELS) as EntityKindName[];
 
 /** Every label a node can carry. */
-export const LABELS = ['Document', 'Passage', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS), 'SchemaInfo'] as const;
+export const LABELS = [
+  'Document',
+  'Passage',
+  'Practice',
+  'Entity',
+  ...Object.values(ENTITY_LABELS),
+  'SchemaInfo',
+] as const;
 export type Label = (typeof LABELS)[number];
 
 /** Relationship types stated by documents (with an evidence sentence each) plus structural ones. */
@@ -71,6 +78,7 @@ function schemaStatements(): CypherQuery[] {
     out.push(q(`CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`));
   }
   out.push(q('CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId)'));
+  out.push(q('CREATE INDEX passage_text_hash IF NOT EXISTS FOR (n:Passage) ON (n.textHash)'));
   out.push(q('CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)'));
   for (const v of Object.values(VECTOR_INDEXES)) {
     out.push(
@@ -123,7 +131,10 @@ export async function ensureSchema(graph: Graph): Promise<IndexState[]> {
 
 /** SHOW INDEXES, reduced to name/type/state. */
 export async function indexStates(graph: Graph): Promise<IndexState[]> {
-  return graph.read<IndexState>({ cypher: 'SHOW INDEXES YIELD name, type, state RETURN name, type, state', params: {} });
+  return graph.read<IndexState>({
+    cypher: 'SHOW INDEXES YIELD name, type, state RETURN name, type, state',
+    params: {},
+  });
 }
 
 /** The schema version recorded in the graph, or null before ensureSchema ran. */

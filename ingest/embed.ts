@@ -54,9 +54,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Em
   let closed = false;
   const t0 = Date.now();
 
-  const slots: Slot[] = await Promise.all(
-    Array.from({ length: o.workers ?? 1 }, () => startWorker(o, pending, stats)),
-  );
+  const slots: Slot[] = await Promise.all(Array.from({ length: o.workers ?? 1 }, () => startWorker(o, pending, stats)));
   stats.loadMs = Date.now() - t0;
 
   function runBatch(texts: string[]): Promise<Float32Array[]> {

@@ -3,7 +3,10 @@ import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { createLogger, logFn } from './logger.js';
 import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../graph/managed-neo4j.js';
-import { openGraph } from './runtime.js';
+import { openGraph, openRuntime } from './runtime.js';
+import { ingestPaths } from './ingest-service.js';
+import { z } from 'zod';
+import cliProgress from 'cli-progress';
 
 const program = new Command('iwg').description('iwg-graph: knowledge graph over IWG insider-threat documents');
 
@@ -21,7 +24,9 @@ neo4j
     const m = await startManagedNeo4j(config.neo4j.managed, logFn(log));
     const { graph } = await openGraph({ ...config, neo4j: { ...config.neo4j, uri: m.uri } }, log);
     await graph.close();
-    process.stdout.write(`Neo4j ${m.version} running at ${m.uri} (pid ${m.pid}, data ${config.neo4j.managed.dataDir})\n`);
+    process.stdout.write(
+      `Neo4j ${m.version} running at ${m.uri} (pid ${m.pid}, data ${config.neo4j.managed.dataDir})\n`,
+    );
   });
 neo4j
   .command('stop')
@@ -42,6 +47,77 @@ neo4j
     );
     process.exitCode = s ? 0 : 3;
   });
+
+const IngestArgs = z.object({
+  paths: z.array(z.string().min(1)).min(1, 'give at least one file or folder'),
+  manifest: z.string().min(1).optional(),
+  prune: z.boolean().default(false),
+  json: z.boolean().default(false),
+});
+
+program
+  .command('ingest')
+  .description('ingest files or folders (a folder with manifest.yaml ingests its documents) into the graph')
+  .argument('<paths...>', 'files or folders')
+  .option('--manifest <file>', 'a manifest (YAML or JSON) giving per-document metadata')
+  .option('--prune', 'delete documents of earlier ingests that are no longer among the given ones')
+  .option('--json', 'print the summary as JSON')
+  .action(async (paths: string[], options: Record<string, unknown>) => {
+    const args = IngestArgs.parse({ paths, ...options });
+    const config = loadConfig();
+    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    const runtime = await openRuntime(config, log);
+    const bar = args.json
+      ? null
+      : new cliProgress.SingleBar(
+          {
+            format: 'ingest [{bar}] {value}/{total} documents | {passages} passages | {rate} embeddings/s | {current}',
+          },
+          cliProgress.Presets.shades_classic,
+        );
+    try {
+      const summary = await ingestPaths(runtime, args.paths, {
+        manifest: args.manifest,
+        prune: args.prune,
+        onProgress: (p) => {
+          if (!bar) return;
+          if (!bar.getTotal()) bar.start(p.total, 0, { passages: 0, rate: 0, current: '' });
+          const rate = p.embedMs > 0 ? Math.round((p.embedded / p.embedMs) * 1000) : 0;
+          bar.update(p.done, { passages: p.passages, rate, current: p.current });
+        },
+      });
+      bar?.stop();
+      if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      else printSummary(summary);
+      if (summary.totals.failed > 0) process.exitCode = 2;
+    } finally {
+      await runtime.close();
+    }
+  });
+
+function printSummary(s: Awaited<ReturnType<typeof ingestPaths>>): void {
+  const out: string[] = [];
+  const t = s.totals;
+  out.push(
+    `added ${t.added}, updated ${t.updated}, unchanged ${t.unchanged}, removed ${t.removed}, failed ${t.failed}`,
+  );
+  for (const d of s.documents.filter((x) => x.outcome === 'failed'))
+    out.push(`  FAILED ${d.path}: ${d.error?.message}`);
+  out.push(
+    `time: ${s.timings.total} ms (parse ${s.timings.parse}, embed ${s.timings.embed}, write ${s.timings.write})`,
+  );
+  out.push(
+    `nodes: ${Object.entries(s.counts.nodes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  out.push(
+    `relationships: ${Object.entries(s.counts.relationships)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  process.stdout.write(out.join('\n') + '\n');
+}
 
 program.parseAsync().catch((err: Error) => {
   process.stderr.write(`iwg: ${err.message}\n`);

@@ -1,6 +1,112 @@
-/** Placeholder wiring for the corpus ingest run at start; replaced by the ingest pipeline. */
+/**
+ * Ingest entry points for the service, the CLI and the API: the corpus at start, paths from the CLI, one uploaded
+ * document, a deletion. Wires the pipeline to the graph store and the runtime's embedder.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDocumentStore } from '../graph/store.js';
+import { deleteDocument as deleteDocumentFromGraph, recomputeCooccurrence } from '../graph/writes.js';
+import { IngestError } from '../ingest/errors.js';
+import {
+  buildRecord,
+  collectSources,
+  createDocContext,
+  ingestSources,
+  type IngestSummary,
+  type PipelineDeps,
+  type Progress,
+} from '../ingest/pipeline.js';
+import type { DocumentMetadata } from '../ingest/records.js';
+import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
+import { PROJECT_ROOT } from './config.js';
 import type { Runtime } from './runtime.js';
 
-export async function ingestCorpusOnStart(runtime: Runtime, dir: string): Promise<void> {
-  runtime.log.info({ dir }, 'corpus ingest not yet available');
+/** Loads and validates corpus/taxonomy.yaml (or the one in `corpusDir`). */
+export async function loadTaxonomy(corpusDir: string): Promise<Taxonomy> {
+  const file = join(corpusDir, 'taxonomy.yaml');
+  return parseTaxonomy(await readFile(file, 'utf8'), file);
 }
+
+function pipelineDeps(runtime: Runtime, taxonomy: Taxonomy, onProgress?: (p: Progress) => void): PipelineDeps {
+  const log = runtime.log.child({ component: 'ingest' });
+  return {
+    store: createDocumentStore(runtime.graph),
+    embedder: runtime.embedder,
+    taxonomy,
+    log: (msg, fields) => log.info(fields ?? {}, msg),
+    onProgress,
+  };
+}
+
+export interface IngestPathsOptions {
+  manifest?: string;
+  prune?: boolean;
+  onProgress?: (p: Progress) => void;
+  /** Ids are paths relative to this folder (default: the project root). */
+  root?: string;
+}
+
+/** Ingests files and folders (see collectSources) into the graph. */
+export async function ingestPaths(
+  runtime: Runtime,
+  paths: string[],
+  opts: IngestPathsOptions = {},
+): Promise<IngestSummary> {
+  const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
+  const sources = await collectSources(paths, opts.manifest, opts.root ?? PROJECT_ROOT);
+  return ingestSources(sources, pipelineDeps(runtime, taxonomy, opts.onProgress), {
+    prune: opts.prune,
+    origin: 'corpus',
+    maxBytes: runtime.config.http.uploadLimitBytes,
+  });
+}
+
+/** The main job's ingest: the bundled corpus (its manifest), pruning documents removed from it. */
+export async function ingestCorpusOnStart(runtime: Runtime, dir: string): Promise<IngestSummary> {
+  const summary = await ingestPaths(runtime, [dir], { prune: true });
+  runtime.log.info({ totals: summary.totals, timings: summary.timings, counts: summary.counts }, 'corpus ingested');
+  for (const d of summary.documents.filter((x) => x.outcome === 'failed')) {
+    runtime.log.error({ path: d.path, error: d.error }, 'document failed');
+  }
+  return summary;
+}
+
+export interface UploadedDocument {
+  bytes: Uint8Array;
+  /** The file name (its extension decides the format). */
+  filename: string;
+  metadata: DocumentMetadata;
+  /** Stable id; default `upload:<filename>` or the source URL. */
+  id?: string;
+}
+
+/** Ingests one document given by the API, in one transaction. */
+export async function ingestOneDocument(
+  runtime: Runtime,
+  doc: UploadedDocument,
+): Promise<{ id: string; status: 'added' | 'updated' | 'unchanged'; passages: number; practices: number }> {
+  const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
+  const deps = pipelineDeps(runtime, taxonomy);
+  const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
+  const known = (await deps.store.documentHashes()).get(id);
+  const ctx = await createDocContext(deps, 'api', runtime.config.http.uploadLimitBytes);
+  const built = await buildRecord(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, ctx, undefined, known);
+  if (!built) return { id, status: 'unchanged', passages: 0, practices: 0 };
+  await deps.store.writeDocument(built.record);
+  await recomputeCooccurrence(runtime.graph);
+  return {
+    id,
+    status: known === undefined ? 'added' : 'updated',
+    passages: built.record.passages.length,
+    practices: built.record.practices.length,
+  };
+}
+
+/** Deletes a document with what only it supported; false when there was no such document. */
+export async function deleteDocument(runtime: Runtime, id: string): Promise<boolean> {
+  const deleted = await deleteDocumentFromGraph(runtime.graph, id);
+  if (deleted) await recomputeCooccurrence(runtime.graph);
+  return deleted;
+}
+
+export { IngestError };

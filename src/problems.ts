@@ -72,7 +72,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
     return sendProblem(res, err.status, err.title, err.message, err.errors);
   }
-  if (err instanceof ZodError) return sendProblem(res, 400, 'Invalid request', 'The request is invalid', fieldErrors(err, ''));
+  if (err instanceof ZodError)
+    return sendProblem(res, 400, 'Invalid request', 'The request is invalid', fieldErrors(err, ''));
   const e = err as { code?: string; type?: string; status?: number; statusCode?: number; message?: string };
   // body-parser / multer errors carry their own status and type.
   if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE')
@@ -82,11 +83,13 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
       { field: 'body', message: 'malformed JSON' },
     ]);
   const status = e.status ?? e.statusCode;
-  if (status && status >= 400 && status < 500) return sendProblem(res, status, 'Invalid request', e.message ?? 'Bad request');
+  if (status && status >= 400 && status < 500)
+    return sendProblem(res, status, 'Invalid request', e.message ?? 'Bad request');
   const mapped = e.code ? BY_CODE[e.code] : undefined;
   if (mapped) {
     if (mapped.retryAfter) res.setHeader('Retry-After', String(mapped.retryAfter));
-    const detail = mapped.status === 503 ? 'A backing service is unavailable; retry later' : (e.message ?? mapped.title);
+    const detail =
+      mapped.status === 503 ? 'A backing service is unavailable; retry later' : (e.message ?? mapped.title);
     if (mapped.status >= 500) req.log?.warn({ err }, 'backing service unavailable');
     return sendProblem(res, mapped.status, mapped.title, detail);
   }

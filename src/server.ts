@@ -116,10 +116,16 @@ export interface RunningServer {
 export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(deps.config.http.port, deps.config.http.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = app.listen(deps.config.http.port, deps.config.http.host, (err?: Error) =>
+      err ? reject(err) : resolve(s),
+    );
   });
   const { port } = server.address() as AddressInfo;
-  return { server, app, url: `http://${deps.config.http.host === '0.0.0.0' ? '127.0.0.1' : deps.config.http.host}:${port}` };
+  return {
+    server,
+    app,
+    url: `http://${deps.config.http.host === '0.0.0.0' ? '127.0.0.1' : deps.config.http.host}:${port}`,
+  };
 }
 
 /** Stops accepting connections and waits for in-flight requests. */

@@ -3,11 +3,8 @@
  * air-gapped network. The page routes with the History API, so its view paths all answer with index.html.
  */
 import express, { type Express, type RequestHandler } from 'express';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PROJECT_ROOT } from './config.js';
-
-const require = createRequire(import.meta.url);
 
 /** Only these files of node_modules are reachable, each under /vendor/<name>. */
 const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
@@ -18,8 +15,9 @@ const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
 /** The page's own paths (see web/app.js ROUTES); anything else falls through to the 404 problem. */
 const PAGE_PATHS = ['/search', '/trends', '/graph', '/practice/*rest', '/entity/*rest'];
 
+/** Direct dependencies install at the top of node_modules (chart.js does not export its package.json). */
 function packageDir(pkg: string): string {
-  return dirname(require.resolve(`${pkg}/package.json`));
+  return join(PROJECT_ROOT, 'node_modules', pkg);
 }
 
 /** Mounts web/ at / and the vendored libraries at /vendor. */

@@ -29,10 +29,15 @@ export async function openTestRuntime(overrides: Record<string, string> = {}): P
 
 /** Deletes all data (not the schema) in batches. */
 export async function clearGraph(graph: Runtime['graph']): Promise<void> {
-  await graph.write([
-    { cypher: 'MATCH (n) WHERE NOT n:SchemaInfo CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', params: {} },
-  ]).catch(async () => {
-    // CALL … IN TRANSACTIONS needs an implicit transaction; fall back to a plain delete.
-    await graph.write([{ cypher: 'MATCH (n) WHERE NOT n:SchemaInfo DETACH DELETE n', params: {} }]);
-  });
+  await graph
+    .write([
+      {
+        cypher: 'MATCH (n) WHERE NOT n:SchemaInfo CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+        params: {},
+      },
+    ])
+    .catch(async () => {
+      // CALL … IN TRANSACTIONS needs an implicit transaction; fall back to a plain delete.
+      await graph.write([{ cypher: 'MATCH (n) WHERE NOT n:SchemaInfo DETACH DELETE n', params: {} }]);
+    });
 }

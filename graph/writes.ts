@@ -1,0 +1,232 @@
+/**
+ * Writes of the ingest pipeline: the taxonomy's entities, one document per transaction (its passages, mentions,
+ * facts and practices replace the previous version atomically), deletions with their orphans, co-occurrence.
+ */
+import type { Graph, CypherQuery } from './graph.js';
+import { ENTITY_LABELS, FACT_TYPES, label, relType, type EntityKindName } from './schema.js';
+import type { Entity, Relation } from '../ingest/records.js';
+import type { DocumentRecord } from '../ingest/store.js';
+
+const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
+const q = (cypher: string, params: Record<string, unknown> = {}): CypherQuery => Object.freeze({ cypher, params });
+
+/** Statements that remove what a document contributed (not the Document node itself). */
+function removeDocumentContent(id: string): CypherQuery[] {
+  return [
+    q(`MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r`, { id }),
+    q(
+      `MATCH (e:Entity) WHERE e.establishedInDocumentId = $id
+       REMOVE e.establishedIn, e.establishedInDocumentId, e.establishedInPassageId, e.establishedInSentence,
+              e.establishedInStart, e.establishedInEnd`,
+      { id },
+    ),
+    q('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
+  ];
+}
+
+const DELETE_ORPHAN_PRACTICES = q(
+  'MATCH (x:Practice) WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x RETURN count(x) AS removed',
+);
+const COUNT_PRACTICE_SOURCES = q(
+  `MATCH (x:Practice)-[s:SOURCED_FROM]->() WITH x, count(s) AS n, count(DISTINCT s.documentId) AS d
+   SET x.sourceCount = n, x.documentCount = d`,
+);
+
+/** Replaces a document's content in one transaction. */
+export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<void> {
+  const id = r.document.id;
+  const factsByType = new Map<string, Relation[]>();
+  for (const rel of r.relations) factsByType.set(rel.type, [...(factsByType.get(rel.type) ?? []), rel]);
+  await graph.write([
+    ...removeDocumentContent(id),
+    q('MERGE (d:Document {id: $id}) SET d += $props, d.passageCount = $count, d.ingestedAt = datetime()', {
+      id,
+      props: r.document,
+      count: r.passages.length,
+    }),
+    q(
+      `MATCH (d:Document {id: $id})
+       UNWIND $passages AS p
+       CREATE (x:Passage) SET x = p
+       CREATE (d)-[:HAS_PASSAGE]->(x)`,
+      { id, passages: r.passages },
+    ),
+    q(
+      `UNWIND range(0, size($ids) - 2) AS i
+       MATCH (a:Passage {id: $ids[i]}), (b:Passage {id: $ids[i + 1]})
+       CREATE (a)-[:NEXT]->(b)`,
+      { ids: r.passages.map((p) => p.id) },
+    ),
+    q(
+      `UNWIND $mentions AS m
+       MATCH (p:Passage {id: m.passageId}) MATCH (e:Entity {id: m.entityId})
+       CREATE (p)-[:MENTIONS {method: m.method, score: m.score, spans: m.spans, count: size(m.spans) / 2}]->(e)`,
+      { mentions: r.mentions },
+    ),
+    ...[...factsByType].map(([type, rels]) =>
+      q(
+        `UNWIND $rels AS r
+         MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to})
+         CREATE (a)-[x:${relType(type)}]->(b)
+         SET x.documentId = $id, x.passageId = r.passageId, x.sentence = r.sentence, x.start = r.start,
+             x.end = r.end, x.method = 'pattern'`,
+        { id, rels },
+      ),
+    ),
+    q(
+      `UNWIND $attributes AS a
+       MATCH (e:Entity {id: a.entityId})
+       SET e.establishedIn = a.value, e.establishedInDocumentId = $id, e.establishedInPassageId = a.passageId,
+           e.establishedInSentence = a.sentence, e.establishedInStart = a.start, e.establishedInEnd = a.end`,
+      { id, attributes: r.attributes.filter((a) => a.key === 'establishedIn') },
+    ),
+    q(
+      `UNWIND $practices AS pr
+       MERGE (x:Practice {id: pr.id})
+       ON CREATE SET x.text = pr.text, x.embedding = pr.embedding
+       WITH x, pr
+       CALL (x, pr) {
+         UNWIND pr.sources AS s
+         MATCH (p:Passage {id: s.passageId})
+         CREATE (x)-[:SOURCED_FROM {documentId: $id, quote: s.quote, start: s.start, end: s.end, cue: s.cue}]->(p)
+       }
+       CALL (x, pr) {
+         UNWIND pr.topics AS t
+         MATCH (e:Topic {id: t.id})
+         MERGE (x)-[a:ADDRESSES]->(e) SET a.method = t.method, a.score = t.score
+       }
+       CALL (x, pr) {
+         UNWIND pr.attributes AS t
+         MATCH (e:InsiderAttribute {id: t.id})
+         MERGE (x)-[a:MITIGATES]->(e) SET a.method = t.method, a.score = t.score
+       }`,
+      { id, practices: r.practices },
+    ),
+    DELETE_ORPHAN_PRACTICES,
+    COUNT_PRACTICE_SOURCES,
+  ]);
+}
+
+/** Deletes documents (each in its own transaction) with their passages, facts and the practices only they supported. */
+export async function deleteDocument(graph: Graph, id: string): Promise<boolean> {
+  const [, , , deleted] = await graph.write([
+    ...removeDocumentContent(id),
+    q('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
+    DELETE_ORPHAN_PRACTICES,
+    COUNT_PRACTICE_SOURCES,
+  ]);
+  return Number(deleted[0]?.n ?? 0) > 0;
+}
+
+/** Stored content hashes of documents of an origin ('corpus' files or 'api' uploads). */
+export async function documentHashes(graph: Graph, origin?: string): Promise<Map<string, string>> {
+  const rows = await graph.read<{ id: string; hash: string }>(
+    q('MATCH (d:Document) WHERE $origin IS NULL OR d.origin = $origin RETURN d.id AS id, d.contentHash AS hash', {
+      origin: origin ?? null,
+    }),
+  );
+  return new Map(rows.map((r) => [r.id, r.hash]));
+}
+
+/** Embeddings already computed for passage texts, by text hash (so unchanged passages are not re-embedded). */
+export async function passageEmbeddingsByHash(graph: Graph, hashes: string[]): Promise<Map<string, number[]>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await graph.read<{ hash: string; embedding: number[] }>(
+    q(
+      `UNWIND $hashes AS h
+       CALL (h) { MATCH (p:Passage {textHash: h}) RETURN p.embedding AS embedding LIMIT 1 }
+       RETURN h AS hash, embedding`,
+      { hashes },
+    ),
+  );
+  return new Map(rows.map((r) => [r.hash, r.embedding]));
+}
+
+/** The closest stored practice from another document, by the practice vector index. */
+export async function nearestPractice(
+  graph: Graph,
+  embedding: number[],
+  excludeDocumentId: string,
+): Promise<{ id: string; score: number } | null> {
+  const rows = await graph.read<{ id: string; score: number }>(
+    q(
+      `CALL db.index.vector.queryNodes('practice_embedding', 5, $embedding) YIELD node, score
+       WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
+       RETURN node.id AS id, score ORDER BY score DESC LIMIT 1`,
+      { embedding, doc: excludeDocumentId },
+    ),
+  );
+  return rows[0] ?? null;
+}
+
+/** Upserts the taxonomy's entities (with embeddings for semantic ones); removes entities no longer in it. */
+export async function upsertEntities(
+  graph: Graph,
+  entities: readonly Entity[],
+  embeddings: ReadonlyMap<string, { hash: string; embedding: number[] }>,
+): Promise<void> {
+  const byKind = new Map<EntityKindName, Entity[]>();
+  for (const e of entities) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  const rows = (list: Entity[]) =>
+    list.map((e) => ({
+      id: e.id,
+      props: {
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases,
+        aliasText: e.aliases.join(' | '),
+        description: e.description,
+      },
+      embedding: embeddings.get(e.id)?.embedding ?? null,
+      embeddingHash: embeddings.get(e.id)?.hash ?? null,
+    }));
+  await graph.write([
+    ...[...byKind].map(([kind, list]) =>
+      q(
+        `UNWIND $rows AS r
+         MERGE (n:Entity {id: r.id})
+         SET n:${label(ENTITY_LABELS[kind])}, n += r.props, n.embedding = r.embedding, n.embeddingHash = r.embeddingHash`,
+        { rows: rows(list) },
+      ),
+    ),
+    q('MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n', { ids: entities.map((e) => e.id) }),
+  ]);
+}
+
+/** Stored entity embeddings with the hash of the text they were computed from. */
+export async function entityEmbeddings(graph: Graph): Promise<Map<string, { hash: string; embedding: number[] }>> {
+  const rows = await graph.read<{ id: string; hash: string; embedding: number[] }>(
+    q(
+      'MATCH (n:Entity) WHERE n.embedding IS NOT NULL RETURN n.id AS id, n.embeddingHash AS hash, n.embedding AS embedding',
+    ),
+  );
+  return new Map(rows.map((r) => [r.id, { hash: r.hash, embedding: r.embedding }]));
+}
+
+/** Recomputes co-occurrence: RELATED_TO between entities mentioned in the same passage, weighted by passages. */
+export async function recomputeCooccurrence(graph: Graph): Promise<void> {
+  await graph.write([
+    q('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
+    q(
+      `MATCH (a:Entity)<-[:MENTIONS]-(p:Passage)-[:MENTIONS]->(b:Entity) WHERE a.id < b.id
+       WITH a, b, count(DISTINCT p) AS w, count(DISTINCT p.documentId) AS docs
+       CREATE (a)-[:RELATED_TO {weight: w, documents: docs}]->(b)`,
+    ),
+  ]);
+}
+
+/** Node counts per label and relationship counts per type. */
+export async function graphCounts(
+  graph: Graph,
+): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {
+  const nodes = await graph.read<{ label: string; n: number }>(
+    q('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label'),
+  );
+  const rels = await graph.read<{ type: string; n: number }>(
+    q('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type'),
+  );
+  return {
+    nodes: Object.fromEntries(nodes.map((r) => [r.label, r.n])),
+    relationships: Object.fromEntries(rels.map((r) => [r.type, r.n])),
+  };
+}

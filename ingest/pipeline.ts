@@ -1,0 +1,359 @@
+/**
+ * The ingest pipeline: the only module that reads the corpus from disk. For each document it runs
+ * parse → chunk → link → embed → extract and hands one record to the store, which writes it in one transaction.
+ * Unchanged documents (same content hash) are skipped; one bad file is reported and never stops the others.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { chunkText } from './chunk.js';
+import type { Embedder } from './embed.js';
+import { IngestError } from './errors.js';
+import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD, dot } from './link.js';
+import { parseManifest } from './manifest.js';
+import { detectFormat, parseFile } from './parse.js';
+import { extractPractices, practiceId, PRACTICE_MERGE_THRESHOLD } from './practices.js';
+import type { DocumentMetadata, Entity, Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
+import { extractRelations } from './relations.js';
+import type { DocumentRecord, DocumentStore, PracticeRecord } from './store.js';
+import { semanticText, type Taxonomy } from './taxonomy.js';
+
+/** A file to ingest with the metadata its manifest gives. */
+export interface SourceFile {
+  id: string;
+  path: string;
+  metadata: DocumentMetadata;
+}
+
+export interface PipelineDeps {
+  store: DocumentStore;
+  embedder: Embedder;
+  taxonomy: Taxonomy;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  current: string;
+  passages: number;
+  embedded: number;
+  embedMs: number;
+}
+
+export type Outcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
+
+export interface DocumentResult {
+  id: string;
+  path: string;
+  outcome: Outcome;
+  passages?: number;
+  practices?: number;
+  error?: { code: string; message: string };
+  ms?: { parse: number; embed: number; write: number };
+}
+
+export interface IngestSummary {
+  documents: DocumentResult[];
+  totals: Record<Outcome, number>;
+  timings: { parse: number; embed: number; write: number; total: number };
+  counts: { nodes: Record<string, number>; relationships: Record<string, number> };
+}
+
+export interface IngestOptions {
+  prune?: boolean;
+  /** Documents of this origin are the ones --prune may remove (corpus files vs API uploads). */
+  origin?: string;
+  maxBytes?: number;
+}
+
+const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
+const SEMANTIC_TOPICS_PER_PRACTICE = 2;
+
+/**
+ * Resolves CLI paths to source files. A directory with a manifest yields exactly the manifest's documents; a
+ * directory without one yields its supported files (recursively, READMEs excluded); a file yields itself.
+ * Ids are paths relative to `root` (default: the current directory), so they are stable across machines.
+ */
+export async function collectSources(
+  paths: string[],
+  manifestPath?: string,
+  root = process.cwd(),
+): Promise<SourceFile[]> {
+  const out = new Map<string, SourceFile>();
+  const add = (path: string, metadata: DocumentMetadata = {}) => {
+    const id = relative(root, resolve(path)).split('\\').join('/');
+    out.set(id, { id, path: resolve(path), metadata });
+  };
+  const fromManifest = async (file: string) => {
+    const manifest = parseManifest(await readFile(file, 'utf8'), file);
+    for (const { path, ...metadata } of manifest.documents) add(join(dirname(file), path), metadata);
+  };
+  if (manifestPath) await fromManifest(manifestPath);
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw new IngestError('UNREADABLE', `${p}: no such file or directory`, { path: p });
+    if (info.isFile()) {
+      if (!out.has(relative(root, resolve(p)))) add(p);
+      continue;
+    }
+    const manifest = MANIFEST_NAMES.map((n) => join(p, n)).find((f) => existsSync(f));
+    if (manifest && manifest !== manifestPath) await fromManifest(manifest);
+    else if (!manifest) for (const f of await listFiles(p)) add(f);
+  }
+  return [...out.values()];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && !/^readme/i.test(e.name) && !/^(taxonomy|manifest)\.(ya?ml|json)$/.test(e.name))
+    .filter((e) => {
+      try {
+        detectFormat(e.name);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Upserts the taxonomy, embedding the descriptions of semantic entities that changed since last time. */
+export async function syncTaxonomy(deps: PipelineDeps): Promise<Map<string, Float32Array>> {
+  const stored = await deps.store.entityEmbeddings();
+  const semantic = deps.taxonomy.entities.filter((e) => e.semantic);
+  const wanted = semantic.map((e) => ({ e, text: semanticText(e), hash: sha256(semanticText(e)) }));
+  const missing = wanted.filter((w) => stored.get(w.e.id)?.hash !== w.hash);
+  const vectors = await deps.embedder.embed(missing.map((w) => w.text));
+  const embeddings = new Map(stored);
+  missing.forEach((w, i) => embeddings.set(w.e.id, { hash: w.hash, embedding: Array.from(vectors[i]) }));
+  for (const id of embeddings.keys()) if (!semantic.some((e) => e.id === id)) embeddings.delete(id);
+  await deps.store.upsertEntities(deps.taxonomy.entities, embeddings);
+  return new Map([...embeddings].map(([id, v]) => [id, Float32Array.from(v.embedding)]));
+}
+
+/** Ingests the files; see the module comment. Returns per-document outcomes, totals, timings and graph counts. */
+export async function ingestSources(
+  sources: SourceFile[],
+  deps: PipelineDeps,
+  opts: IngestOptions = {},
+): Promise<IngestSummary> {
+  const t0 = Date.now();
+  const origin = opts.origin ?? 'corpus';
+  const log = deps.log ?? (() => {});
+  const ctx = await createDocContext(deps, origin, opts.maxBytes);
+  const known = await deps.store.documentHashes(origin);
+  const results: DocumentResult[] = [];
+  const progress: Progress = { done: 0, total: sources.length, current: '', passages: 0, embedded: 0, embedMs: 0 };
+  for (const source of sources) {
+    progress.current = source.id;
+    const result = await ingestOne(source, known.get(source.id), ctx, progress);
+    results.push(result);
+    progress.done++;
+    deps.onProgress?.({ ...progress });
+    log(`document ${result.outcome}`, { ...result });
+  }
+  if (opts.prune) {
+    const seen = new Set(sources.map((s) => s.id));
+    for (const id of known.keys()) {
+      if (seen.has(id)) continue;
+      await deps.store.deleteDocument(id);
+      results.push({ id, path: id, outcome: 'removed' });
+      log('document removed', { id });
+    }
+  }
+  if (results.some((r) => r.outcome !== 'unchanged' && r.outcome !== 'failed'))
+    await deps.store.recomputeCooccurrence();
+  const timings = { parse: 0, embed: 0, write: 0, total: Date.now() - t0 };
+  for (const r of results) for (const k of ['parse', 'embed', 'write'] as const) timings[k] += r.ms?.[k] ?? 0;
+  const totals = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0 };
+  for (const r of results) totals[r.outcome]++;
+  return { documents: results, totals, timings, counts: await deps.store.counts() };
+}
+
+interface DocContext {
+  deps: PipelineDeps;
+  origin: string;
+  maxBytes?: number;
+  semanticEntities: Entity[];
+  semanticVectors: Float32Array[];
+  topicEntities: Entity[];
+}
+
+async function ingestOne(
+  source: SourceFile,
+  knownHash: string | undefined,
+  ctx: DocContext,
+  progress: Progress,
+): Promise<DocumentResult> {
+  const base = { id: source.id, path: source.path };
+  try {
+    const bytes = await readFile(source.path).catch((err: Error) => {
+      throw new IngestError('UNREADABLE', `${source.path}: cannot be read (${err.message})`, { path: source.path });
+    });
+    const built = await buildRecord(bytes, source, ctx, progress, knownHash);
+    if (!built) return { ...base, outcome: 'unchanged' };
+    const t = Date.now();
+    await ctx.deps.store.writeDocument(built.record);
+    const ms = { ...built.ms, write: Date.now() - t };
+    return {
+      ...base,
+      outcome: knownHash === undefined ? 'added' : 'updated',
+      passages: built.record.passages.length,
+      practices: built.record.practices.length,
+      ms,
+    };
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    return { ...base, outcome: 'failed', error: { code: e.code ?? 'INGEST_FAILED', message: e.message } };
+  }
+}
+
+/**
+ * Builds the graph record of one document from its bytes (null when its hash equals `knownHash`). Exported for the
+ * API's single-document upload.
+ */
+export async function buildRecord(
+  bytes: Uint8Array,
+  source: SourceFile,
+  ctx: DocContext,
+  progress?: Progress,
+  knownHash?: string,
+): Promise<{ record: DocumentRecord; ms: { parse: number; embed: number } } | null> {
+  const contentHash = sha256(Buffer.concat([Buffer.from(bytes), Buffer.from(JSON.stringify(source.metadata))]));
+  if (contentHash === knownHash) return null;
+  const t0 = Date.now();
+  const ref: SourceRef = { id: source.id, format: detectFormat(source.path), path: source.path };
+  const parsed = await parseFile(bytes, ref, { maxBytes: ctx.maxBytes });
+  const passages = chunkText(parsed);
+  if (passages.length === 0) throw new IngestError('EMPTY_DOCUMENT', `${source.path}: no text to index`);
+  const aliasMentions = linkAliases(passages, ctx.deps.taxonomy);
+  const relations = extractRelations(parsed.text, passages, aliasMentions, ctx.deps.taxonomy);
+  const candidates = extractPractices(parsed.text, passages, aliasMentions, ctx.deps.taxonomy, parsed.blocks);
+  const parseMs = Date.now() - t0;
+
+  const t1 = Date.now();
+  const passageVectors = await embedPassages(
+    passages.map((p) => p.text),
+    ctx,
+  );
+  const practiceVectors = await ctx.deps.embedder.embed(candidates.map((c) => c.text));
+  const embedMs = Date.now() - t1;
+  if (progress) {
+    progress.passages += passages.length;
+    progress.embedded += passages.length + candidates.length;
+    progress.embedMs += embedMs;
+  }
+
+  const hasAlias = new Set(aliasMentions.map((m) => `${m.passageId}|${m.entityId}`));
+  const semantic = linkSemantic(
+    passages,
+    passageVectors,
+    ctx.semanticEntities,
+    ctx.semanticVectors,
+    SEMANTIC_LINK_THRESHOLD,
+  ).filter((m) => !hasAlias.has(`${m.passageId}|${m.entityId}`));
+  const mentions: Mention[] = [...aliasMentions, ...semantic];
+  const meta = documentMeta(parsed, source);
+  return {
+    record: {
+      document: { ...meta, contentHash, text: parsed.text, origin: ctx.origin, format: parsed.format },
+      passages: passages.map((p, i) => ({ ...p, embedding: Array.from(passageVectors[i]), textHash: sha256(p.text) })),
+      mentions,
+      relations: relations.relations,
+      attributes: relations.attributes,
+      practices: await mergePractices(candidates, practiceVectors, source.id, ctx),
+    },
+    ms: { parse: parseMs, embed: embedMs },
+  };
+}
+
+function documentMeta(parsed: ParsedDocument, source: SourceFile) {
+  const m = source.metadata;
+  const date = m.date ?? parsed.date ?? null;
+  return {
+    id: source.id,
+    title: m.title ?? parsed.title ?? basename(source.path),
+    type: m.type ?? 'other',
+    date,
+    year: date ? Number(date.slice(0, 4)) : null,
+    language: m.language ?? parsed.language ?? 'en',
+    source: m.source ?? source.id,
+    access: m.access ?? 'public',
+  };
+}
+
+/** Embeds passage texts, reusing vectors already stored for identical texts (computed once per content hash). */
+async function embedPassages(texts: string[], ctx: DocContext): Promise<Float32Array[]> {
+  const hashes = texts.map(sha256);
+  const stored = await ctx.deps.store.passageEmbeddingsByHash([...new Set(hashes)]);
+  const missing = texts.filter((_, i) => !stored.has(hashes[i]));
+  const computed = await ctx.deps.embedder.embed(missing);
+  let k = 0;
+  return hashes.map((h) => (stored.has(h) ? Float32Array.from(stored.get(h)!) : computed[k++]));
+}
+
+/**
+ * Turns candidates into practices: a candidate close enough (≥ PRACTICE_MERGE_THRESHOLD) to a practice of another
+ * document, or to an earlier candidate of this one, becomes another source of it instead of a new practice.
+ */
+async function mergePractices(
+  candidates: PracticeCandidate[],
+  vectors: Float32Array[],
+  documentId: string,
+  ctx: DocContext,
+): Promise<PracticeRecord[]> {
+  const out: (PracticeRecord & { vector: Float32Array })[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const v = vectors[i];
+    const source = { passageId: c.passageId, quote: c.text, start: c.start, end: c.end, cue: c.cue };
+    const topics = [
+      ...c.topics.map((id) => ({ id, method: 'alias', score: 1 })),
+      ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),
+    ];
+    const attributes = c.attributes.map((id) => ({ id, method: 'alias', score: 1 }));
+    const local = out.find((p) => dot(p.vector, v) >= PRACTICE_MERGE_THRESHOLD);
+    if (local) {
+      local.sources.push(source);
+      local.topics.push(...topics.filter((t) => !local.topics.some((x) => x.id === t.id)));
+      local.attributes.push(...attributes.filter((t) => !local.attributes.some((x) => x.id === t.id)));
+      continue;
+    }
+    const existing = await ctx.deps.store.nearestPractice(Array.from(v), documentId);
+    const id = existing && existing.score >= PRACTICE_MERGE_THRESHOLD ? existing.id : practiceId(c.text);
+    out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
+  }
+  return out.map(({ vector: _vector, ...p }) => p);
+}
+
+function semanticTopics(v: Float32Array, ctx: DocContext): { id: string; method: string; score: number }[] {
+  return ctx.topicEntities
+    .map((e) => ({ id: e.id, method: 'semantic', score: dot(v, ctx.semanticVectors[ctx.semanticEntities.indexOf(e)]) }))
+    .filter((t) => t.score >= SEMANTIC_LINK_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SEMANTIC_TOPICS_PER_PRACTICE);
+}
+
+/** Prepares the context `buildRecord` needs (taxonomy synced, semantic vectors loaded). */
+export async function createDocContext(deps: PipelineDeps, origin: string, maxBytes?: number): Promise<DocContext> {
+  const entityVectors = await syncTaxonomy(deps);
+  const semanticEntities = deps.taxonomy.entities.filter((e) => entityVectors.has(e.id));
+  return {
+    deps,
+    origin,
+    maxBytes,
+    semanticEntities,
+    semanticVectors: semanticEntities.map((e) => entityVectors.get(e.id)!),
+    topicEntities: semanticEntities.filter((e) => e.kind === 'topic'),
+  };
+}
+export type { DocContext };
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

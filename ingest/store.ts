@@ -1,0 +1,55 @@
+/**
+ * What the pipeline hands to the graph: one record per document, and the store interface graph/ implements
+ * (graph/store.ts). Kept here so ingest/ depends on no other layer.
+ */
+import type { Attribute, Entity, Mention, Passage, Relation } from './records.js';
+
+export interface DocumentProps {
+  id: string;
+  title: string;
+  type: string;
+  date: string | null;
+  year: number | null;
+  language: string;
+  source: string;
+  access: string;
+  format: string;
+  contentHash: string;
+  text: string;
+  origin: string;
+}
+
+export interface PracticeRecord {
+  id: string;
+  text: string;
+  embedding: number[];
+  sources: { passageId: string; quote: string; start: number; end: number; cue: string }[];
+  topics: { id: string; method: string; score: number }[];
+  attributes: { id: string; method: string; score: number }[];
+}
+
+/** Everything one document contributes to the graph. */
+export interface DocumentRecord {
+  document: DocumentProps;
+  passages: (Passage & { embedding: number[]; textHash: string })[];
+  mentions: Mention[];
+  relations: Relation[];
+  attributes: Attribute[];
+  practices: PracticeRecord[];
+}
+
+/** The graph operations the pipeline needs; implemented by graph/store.ts over Neo4j. */
+export interface DocumentStore {
+  documentHashes(origin?: string): Promise<Map<string, string>>;
+  passageEmbeddingsByHash(hashes: string[]): Promise<Map<string, number[]>>;
+  nearestPractice(embedding: number[], excludeDocumentId: string): Promise<{ id: string; score: number } | null>;
+  entityEmbeddings(): Promise<Map<string, { hash: string; embedding: number[] }>>;
+  upsertEntities(
+    entities: readonly Entity[],
+    embeddings: ReadonlyMap<string, { hash: string; embedding: number[] }>,
+  ): Promise<void>;
+  writeDocument(record: DocumentRecord): Promise<void>;
+  deleteDocument(id: string): Promise<boolean>;
+  recomputeCooccurrence(): Promise<void>;
+  counts(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }>;
+}
