@@ -1,6 +1,52 @@
-/** Mounts the /api routes. */
+/**
+ * Mounts the /api routes, the OpenAPI document (/api/openapi.json) and its rendered reference (/docs).
+ * Each route gets the shared context: config, runtime, a timed graph, metrics and the cached query embedder.
+ */
 import type { Express } from 'express';
-import type { AppDeps } from '../server.js';
 import type { Metrics } from '../metrics.js';
+import { buildOpenApi, renderDocsHtml } from '../openapi.js';
+import type { AppDeps } from '../server.js';
+import { createAuth } from './auth.js';
+import { documentRoutes } from './documents.js';
+import { createQueryEmbedder } from './embedding.js';
+import { entityRoutes } from './entities.js';
+import { graphRoutes } from './graph.js';
+import { practiceRoutes } from './practices.js';
+import { mountRoute, timedGraph, type RouteSpec } from './route.js';
+import { searchRoutes } from './search.js';
+import { trendRoutes } from './trends.js';
 
-export function mountApi(_app: Express, _deps: AppDeps & { metrics: Metrics }): void {}
+/** Every API route, in mount order. */
+export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
+  return [
+    ...searchRoutes,
+    ...practiceRoutes,
+    ...trendRoutes,
+    ...entityRoutes,
+    ...graphRoutes,
+    ...documentRoutes(config),
+  ];
+}
+
+export function mountApi(app: Express, deps: AppDeps & { metrics: Metrics }): void {
+  const { config, runtime, metrics } = deps;
+  const auth = createAuth(config);
+  const embedQuery = createQueryEmbedder(runtime.embedder, metrics);
+  const routes = apiRoutes(config);
+  for (const spec of routes) {
+    mountRoute(
+      app,
+      spec,
+      { config, runtime, metrics, embedQuery, graph: timedGraph(runtime.graph, metrics, spec.family) },
+      auth,
+    );
+  }
+  const openapi = buildOpenApi(routes);
+  const html = renderDocsHtml(openapi);
+  app.get('/api/openapi.json', auth('read'), (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(html);
+  });
+}

@@ -1,0 +1,69 @@
+/** Small helpers shared by the query builders: frozen query values and the reference shapes answers share. */
+import type { CypherQuery } from '../graph/graph.js';
+
+/** A frozen `{ cypher, params }` value; the text is trimmed of the indentation used in source. */
+export function query(cypher: string, params: Record<string, unknown> = {}): CypherQuery {
+  const text = cypher
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+  return Object.freeze({ cypher: dedent(text), params: Object.freeze({ ...params }) });
+}
+
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+export interface EntityRef {
+  type: string;
+  id: string;
+  name: string;
+}
+export interface DocumentRef {
+  id: string;
+  title: string;
+  type: string;
+  date: string | null;
+  source: string | null;
+}
+export interface Span {
+  start: number;
+  end: number;
+  page?: number;
+}
+export interface Evidence {
+  sentence: string;
+  document: DocumentRef;
+  span: Span;
+  passageId: string;
+}
+
+/** Cypher map projection of a document as a DocumentRef (variable name given). */
+export const documentRef = (v: string) =>
+  `${v} {id: ${v}.id, title: coalesce(${v}.title, ${v}.id), type: coalesce(${v}.type, 'other'), date: ${v}.date, source: ${v}.source}`;
+
+/** Cypher map projection of an entity as an EntityRef. */
+export const entityRef = (v: string) => `${v} {type: ${v}.kind, id: ${v}.id, name: ${v}.name}`;
+
+/** A span from raw row values; `page` only when known. */
+export function toSpan(start: unknown, end: unknown, page?: unknown): Span {
+  const span: Span = { start: Number(start ?? 0), end: Number(end ?? 0) };
+  if (typeof page === 'number') span.page = page;
+  return span;
+}
+
+/** Rows' document refs with null fields normalised. */
+export function toDocumentRef(raw: unknown): DocumentRef | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const d = raw as Record<string, unknown>;
+  return {
+    id: String(d.id),
+    title: String(d.title ?? d.id),
+    type: String(d.type ?? 'other'),
+    date: (d.date as string | null) ?? null,
+    source: (d.source as string | null) ?? null,
+  };
+}

@@ -1,0 +1,45 @@
+/** One document: its metadata and passages (with their linked entities), as stored. */
+import type { CypherQuery, Graph } from '../graph/graph.js';
+import { entityRef, query, toSpan, type EntityRef, type Span } from './cypher.js';
+
+/** DOCUMENT_BY_ID: metadata and passages in reading order. */
+export function buildGetDocument(id: string): CypherQuery {
+  return query(
+    `
+    MATCH (d:Document {id: $id})
+    RETURN d {.id, .title, .type, .date, .year, .language, .source, .access, .format, .contentHash, .passageCount,
+        ingestedAt: toString(d.ingestedAt)} AS document,
+      COLLECT {
+        MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
+        RETURN {id: p.id, ordinal: p.ordinal, heading: p.heading, text: p.text, start: p.start, end: p.end, page: p.page,
+          entities: COLLECT { MATCH (p)-[:MENTIONS]->(e:Entity) RETURN ${entityRef('e')} ORDER BY e.id }}
+        ORDER BY p.ordinal
+      } AS passages
+    `,
+    { id },
+  );
+}
+
+export interface DocumentDetail {
+  [key: string]: unknown;
+  passages: { id: string; ordinal: number; heading: string | null; text: string; span: Span; entities: EntityRef[] }[];
+}
+
+/** The document or null when the id is unknown. */
+export async function getDocument(graph: Graph, id: string): Promise<DocumentDetail | null> {
+  const [row] = await graph.read<{ document: Record<string, unknown>; passages: Record<string, unknown>[] }>(
+    buildGetDocument(id),
+  );
+  if (!row) return null;
+  return {
+    ...row.document,
+    passages: row.passages.map((p) => ({
+      id: String(p.id),
+      ordinal: Number(p.ordinal),
+      heading: (p.heading as string | null) ?? null,
+      text: String(p.text),
+      span: toSpan(p.start, p.end, p.page),
+      entities: p.entities as EntityRef[],
+    })),
+  };
+}

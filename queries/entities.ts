@@ -1,0 +1,124 @@
+/** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
+import type { CypherQuery, Graph } from '../graph/graph.js';
+import { FACT_TYPES } from '../graph/schema.js';
+import { documentRef, entityRef, query, toDocumentRef, toSpan, type EntityRef, type Evidence } from './cypher.js';
+
+/** ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions. */
+export function buildListEntities(input: { type?: string; q?: string; limit: number }): CypherQuery {
+  return query(
+    `
+    MATCH (e:Entity)
+    WHERE ($kind IS NULL OR e.kind = $kind)
+      AND ($q IS NULL OR toLower(e.name) STARTS WITH $q OR toLower(e.id) STARTS WITH $q
+        OR any(w IN split(toLower(e.name), ' ') WHERE w STARTS WITH $q)
+        OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) STARTS WITH $q))
+    WITH e, COUNT { (e)<-[:MENTIONS]-(:Passage) } AS mentions
+    RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description, mentions
+    ORDER BY CASE WHEN $q IS NOT NULL AND toLower(e.name) STARTS WITH $q THEN 0 ELSE 1 END, mentions DESC, e.name
+    LIMIT $limit
+    `,
+    { kind: input.type ?? null, q: input.q ? input.q.toLowerCase() : null, limit: input.limit },
+  );
+}
+
+export async function listEntities(graph: Graph, input: { type?: string; q?: string; limit: number }) {
+  const rows = await graph.read<{ ref: EntityRef; aliases: string[]; description: string; mentions: number }>(
+    buildListEntities(input),
+  );
+  return {
+    results: rows.map((r) => ({ ...r.ref, aliases: r.aliases, description: r.description, mentions: r.mentions })),
+  };
+}
+
+/** ENTITY_DETAIL: the entity, its stated facts grouped by type/direction/other, top passages, practices, co-occurrences. */
+export function buildEntityDetail(
+  kind: string,
+  id: string,
+  limits = { passages: 10, practices: 20, related: 20 },
+): CypherQuery {
+  return query(
+    `
+    MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+    RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
+      e.establishedIn AS establishedIn,
+      COLLECT {
+        MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
+        MATCH (d:Document {id: r.documentId})
+        RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: ${entityRef('o')},
+          evidence: {sentence: r.sentence, document: ${documentRef('d')}, span: {start: r.start, end: r.end}, passageId: r.passageId}}
+        ORDER BY type(r), o.id, d.id, r.start
+      } AS facts,
+      COLLECT {
+        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
+        RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page}}
+        ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT $passageLimit
+      } AS passages,
+      COLLECT {
+        MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice
+        UNION
+        MATCH (pr:Practice)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e) RETURN pr {.id, .text} AS practice
+      }[0..$practiceLimit] AS practices,
+      COLLECT {
+        MATCH (e)-[r:RELATED_TO]-(o:Entity)
+        RETURN {type: o.kind, id: o.id, name: o.name, weight: r.weight} ORDER BY r.weight DESC, o.id LIMIT $relatedLimit
+      } AS related
+    `,
+    {
+      id,
+      kind,
+      factTypes: [...FACT_TYPES],
+      passageLimit: limits.passages,
+      practiceLimit: limits.practices,
+      relatedLimit: limits.related,
+    },
+  );
+}
+
+interface FactRow {
+  type: string;
+  direction: 'out' | 'in';
+  other: EntityRef;
+  evidence: { sentence: string; document: unknown; span: { start: number; end: number }; passageId: string };
+}
+
+/** One entity in full, or null when unknown (or of another kind). */
+export async function entityDetail(graph: Graph, kind: string, id: string) {
+  const [row] = await graph.read<Record<string, unknown>>(buildEntityDetail(kind, id));
+  if (!row) return null;
+  const relations = new Map<
+    string,
+    { type: string; direction: 'out' | 'in'; other: EntityRef; evidence: Evidence[] }
+  >();
+  for (const f of row.facts as FactRow[]) {
+    const key = `${f.type}|${f.direction}|${f.other.id}`;
+    const rel = relations.get(key) ?? { type: f.type, direction: f.direction, other: f.other, evidence: [] };
+    rel.evidence.push({
+      sentence: f.evidence.sentence,
+      document: toDocumentRef(f.evidence.document)!,
+      span: toSpan(f.evidence.span.start, f.evidence.span.end),
+      passageId: f.evidence.passageId,
+    });
+    relations.set(key, rel);
+  }
+  const entity: Record<string, unknown> = {
+    ...(row.ref as EntityRef),
+    aliases: row.aliases,
+    description: row.description,
+  };
+  if (row.establishedIn !== null && row.establishedIn !== undefined) entity.establishedIn = row.establishedIn;
+  return {
+    entity,
+    relations: [...relations.values()],
+    passages: (row.passages as Record<string, unknown>[]).map((p) => {
+      const s = p.span as { start: number; end: number; page: unknown };
+      return {
+        id: String(p.id),
+        text: String(p.text),
+        document: toDocumentRef(p.document)!,
+        span: toSpan(s.start, s.end, s.page),
+      };
+    }),
+    practices: row.practices as { id: string; text: string }[],
+    related: row.related as (EntityRef & { weight: number })[],
+  };
+}

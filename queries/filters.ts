@@ -1,0 +1,81 @@
+/**
+ * Search filters as Cypher predicates. Every filter is about passages: a passage matches when its document
+ * has one of the given types/languages and falls in [from, to], and, for each entity filter kind given, it
+ * MENTIONS at least one of the listed entities (AND across kinds, OR within a kind). Practices, topics, trends
+ * and documents match through a passage that matches. Values always travel as parameters.
+ */
+
+export interface SearchFilters {
+  countries?: readonly string[];
+  focusGroups?: readonly string[];
+  topics?: readonly string[];
+  trends?: readonly string[];
+  documentTypes?: readonly string[];
+  languages?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
+export interface Predicate {
+  /** A boolean Cypher expression ('true' when no filter is set). */
+  where: string;
+  params: Record<string, unknown>;
+}
+
+const ENTITY_FILTERS = ['countries', 'focusGroups', 'topics', 'trends'] as const;
+
+/** True when no filter narrows anything. */
+export function isUnfiltered(f: SearchFilters | undefined): boolean {
+  return passageCondition(f ?? {}, 'x').length === 0;
+}
+
+function passageCondition(f: SearchFilters, v: string): string[] {
+  const docConds: string[] = [];
+  if (f.documentTypes?.length) docConds.push('fd.type IN $f_documentTypes');
+  if (f.languages?.length) docConds.push('fd.language IN $f_languages');
+  if (f.from) docConds.push('fd.date >= $f_from');
+  if (f.to) docConds.push('fd.date <= $f_to');
+  const conds: string[] = [];
+  if (docConds.length > 0) {
+    conds.push(`EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(${v}) WHERE ${docConds.join(' AND ')} }`);
+  }
+  for (const kind of ENTITY_FILTERS) {
+    if (f[kind]?.length) conds.push(`EXISTS { MATCH (${v})-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_${kind} }`);
+  }
+  return conds;
+}
+
+function filterParams(f: SearchFilters): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const key of [...ENTITY_FILTERS, 'documentTypes', 'languages'] as const) {
+    if (f[key]?.length) params[`f_${key}`] = [...f[key]!];
+  }
+  if (f.from) params.f_from = f.from;
+  if (f.to) params.f_to = f.to;
+  return params;
+}
+
+/** The predicate for a passage bound to `v`. */
+export function passagePredicate(f: SearchFilters, v: string): Predicate {
+  const conds = passageCondition(f, v);
+  return { where: conds.length > 0 ? conds.join('\n  AND ') : 'true', params: filterParams(f) };
+}
+
+/** What a hit of each kind must satisfy: a matching passage it is sourced from, mentioned in, or contains. */
+export function hitPredicate(
+  kind: 'passage' | 'practice' | 'entity' | 'document',
+  f: SearchFilters,
+  v: string,
+): Predicate {
+  const conds = passageCondition(f, 'fp');
+  const params = filterParams(f);
+  if (conds.length === 0) return { where: 'true', params };
+  if (kind === 'passage') return passagePredicate(f, v);
+  const inner = conds.join(' AND ');
+  const pattern = {
+    practice: `(${v})-[:SOURCED_FROM]->(fp:Passage)`,
+    entity: `(fp:Passage)-[:MENTIONS]->(${v})`,
+    document: `(${v})-[:HAS_PASSAGE]->(fp:Passage)`,
+  }[kind];
+  return { where: `EXISTS { MATCH ${pattern} WHERE ${inner} }`, params };
+}

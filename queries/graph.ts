@@ -1,0 +1,138 @@
+/**
+ * The entity graph for visualisation and linkage: a bounded neighbourhood around one entity, and the shortest
+ * and strongest paths between two entities over stated facts and co-occurrence (RELATED_TO), each hop with
+ * its evidence.
+ */
+import type { CypherQuery, Graph } from '../graph/graph.js';
+import { FACT_TYPES, relType } from '../graph/schema.js';
+import { documentRef, entityRef, query, toDocumentRef, toSpan, type EntityRef, type Evidence } from './cypher.js';
+
+/** Relationships between entities: facts stated by documents (not practice tags) and co-occurrence. */
+export const LINK_TYPES = [...FACT_TYPES.filter((t) => t !== 'ADDRESSES' && t !== 'MITIGATES'), 'RELATED_TO'].map(
+  relType,
+);
+const LINKS = LINK_TYPES.join('|');
+
+function hopsLiteral(n: number, max: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`hops must be an integer in 1..${max}`);
+  return n;
+}
+
+/** ENTITY_REFS: entity refs for ids (unknown ids are absent). */
+export function buildEntityRefs(ids: readonly string[]): CypherQuery {
+  return query(`UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN ${entityRef('e')} AS ref`, { ids: [...ids] });
+}
+
+/** NEIGHBOURS: unseen entities linked to the frontier, strongest links first. */
+export function buildNeighbours(frontier: readonly string[], seen: readonly string[], room: number): CypherQuery {
+  return query(
+    `
+    UNWIND $frontier AS fid
+    MATCH (a:Entity {id: fid})-[r:${LINKS}]-(b:Entity)
+    WHERE NOT b.id IN $seen
+    WITH b, sum(CASE type(r) WHEN 'RELATED_TO' THEN coalesce(r.weight, 1) ELSE 2 END) AS strength
+    RETURN b.id AS id, b.kind AS type, b.name AS label
+    ORDER BY strength DESC, id LIMIT $room
+    `,
+    { frontier: [...frontier], seen: [...seen], room },
+  );
+}
+
+/** EDGES_AMONG: every link between the given entities, facts with their evidence sentence. */
+export function buildEdgesAmong(ids: readonly string[]): CypherQuery {
+  return query(
+    `
+    UNWIND $ids AS aid
+    MATCH (a:Entity {id: aid})-[r:${LINKS}]->(b:Entity)
+    WHERE b.id IN $ids
+    OPTIONAL MATCH (d:Document {id: r.documentId})
+    RETURN a.id AS source, b.id AS target, type(r) AS type, r.weight AS weight,
+      CASE WHEN r.sentence IS NULL OR d IS NULL THEN null
+        ELSE {sentence: r.sentence, document: ${documentRef('d')}, span: {start: r.start, end: r.end}, passageId: r.passageId} END AS evidence
+    ORDER BY source, type, target
+    `,
+    { ids: [...ids] },
+  );
+}
+
+/** PRACTICES_OF: practices that address/mitigate the given entities. */
+export function buildPracticesOf(ids: readonly string[], room: number): CypherQuery {
+  return query(
+    `
+    UNWIND $ids AS eid
+    MATCH (pr:Practice)-[r:ADDRESSES|MITIGATES]->(e:Entity {id: eid})
+    RETURN pr.id AS id, pr.text AS text, e.id AS target, type(r) AS type
+    ORDER BY pr.sourceCount DESC, pr.id LIMIT $room
+    `,
+    { ids: [...ids], room },
+  );
+}
+
+interface RawEvidence {
+  sentence: string;
+  document: unknown;
+  span: { start: number; end: number };
+  passageId: string;
+}
+const toEvidence = (e: RawEvidence): Evidence => ({
+  sentence: e.sentence,
+  document: toDocumentRef(e.document)!,
+  span: toSpan(e.span.start, e.span.end),
+  passageId: e.passageId,
+});
+
+export interface GraphView {
+  nodes: { id: string; type: string; label: string }[];
+  edges: { id: string; source: string; target: string; type: string; weight?: number; evidence?: Evidence[] }[];
+}
+
+/** Breadth-first neighbourhood of depth 1..3 with at most `limit` nodes; null when the entity is unknown. */
+export async function neighbourhood(
+  graph: Graph,
+  input: { type: string; id: string; depth: number; limit: number; practices: boolean },
+): Promise<GraphView | null> {
+  const [start] = await graph.read<{ ref: EntityRef }>(buildEntityRefs([input.id]));
+  if (!start || start.ref.type !== input.type) return null;
+  const nodes: GraphView['nodes'] = [{ id: start.ref.id, type: start.ref.type, label: start.ref.name }];
+  let frontier = [start.ref.id];
+  for (let level = 0; level < hopsLiteral(input.depth, 3) && frontier.length && nodes.length < input.limit; level++) {
+    const found = await graph.read<{ id: string; type: string; label: string }>(
+      buildNeighbours(
+        frontier,
+        nodes.map((n) => n.id),
+        input.limit - nodes.length,
+      ),
+    );
+    nodes.push(...found);
+    frontier = found.map((n) => n.id);
+  }
+  const edges = new Map<string, GraphView['edges'][number]>();
+  const rows = await graph.read<{
+    source: string;
+    target: string;
+    type: string;
+    weight: number | null;
+    evidence: RawEvidence | null;
+  }>(buildEdgesAmong(nodes.map((n) => n.id)));
+  for (const r of rows) {
+    const id = `${r.source}|${r.type}|${r.target}`;
+    const edge = edges.get(id) ?? { id, source: r.source, target: r.target, type: r.type };
+    if (r.weight !== null && r.weight !== undefined) edge.weight = r.weight;
+    if (r.evidence) (edge.evidence ??= []).push(toEvidence(r.evidence));
+    edges.set(id, edge);
+  }
+  if (input.practices && nodes.length < input.limit) {
+    const practices = await graph.read<{ id: string; text: string; target: string; type: string }>(
+      buildPracticesOf(
+        nodes.map((n) => n.id),
+        input.limit - nodes.length,
+      ),
+    );
+    for (const p of practices) {
+      if (!nodes.some((n) => n.id === p.id)) nodes.push({ id: p.id, type: 'practice', label: p.text });
+      const id = `${p.id}|${p.type}|${p.target}`;
+      edges.set(id, { id, source: p.id, target: p.target, type: p.type });
+    }
+  }
+  return { nodes, edges: [...edges.values()] };
+}

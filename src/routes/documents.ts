@@ -1,0 +1,143 @@
+/**
+ * Documents: read one (open like other reads), add one (multipart `file` + `metadata` JSON, or JSON
+ * `{ text | url, metadata }`) and delete one. Writes need an API key; auth runs before the upload is read.
+ */
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { getDocument } from '../../queries/documents.js';
+import type { Config } from '../config.js';
+import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
+import { HttpProblem, fieldErrors } from '../problems.js';
+import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
+import {
+  DocumentJsonRequest,
+  DocumentMetadata,
+  DocumentParams,
+  DocumentResponse,
+  DocumentUploadRequest,
+  IngestResponse,
+} from './schemas.js';
+
+/** Multipart parsing (memory storage, one file, the configured size limit → 413) only for multipart requests. */
+function uploadMiddleware(config: Config): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 5, fieldSize: 64 * 1024 },
+  }).single('file');
+  return (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+}
+
+/** Fetches a document given by URL, within the upload limit; failures are FETCH_FAILED (422). */
+async function fetchDocument(url: string, limit: number): Promise<{ bytes: Uint8Array; filename: string }> {
+  const fail = (why: string) => Object.assign(new Error(`Could not fetch ${url}: ${why}`), { code: 'FETCH_FAILED' });
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(20_000) });
+  } catch (err) {
+    throw fail((err as Error).message);
+  }
+  if (!res.ok) throw fail(`HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.byteLength > limit)
+    throw Object.assign(new Error('The fetched document is too large'), { code: 'TOO_LARGE' });
+  const type = res.headers.get('content-type') ?? '';
+  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? 'index';
+  const ext = /pdf/.test(type) ? '.pdf' : /html/.test(type) ? '.html' : /markdown/.test(type) ? '.md' : '.txt';
+  return { bytes, filename: /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${last}${ext}` };
+}
+
+/** The request's document as the ingest service wants it. */
+async function documentFromRequest(req: Parameters<RequestHandler>[0], config: Config) {
+  if (req.is('multipart/form-data')) {
+    const file = req.file;
+    if (!file)
+      throw new HttpProblem(400, 'Invalid request', 'A file is required', [{ field: 'file', message: 'missing' }]);
+    const extra = Object.keys(req.body ?? {}).filter((k) => k !== 'metadata');
+    if (extra.length) {
+      throw new HttpProblem(
+        400,
+        'Invalid request',
+        'Unknown form fields',
+        extra.map((f) => ({ field: f, message: 'unknown field' })),
+      );
+    }
+    let raw: unknown;
+    try {
+      raw = req.body?.metadata ? JSON.parse(String(req.body.metadata)) : {};
+    } catch {
+      throw new HttpProblem(400, 'Invalid request', 'metadata is not JSON', [
+        { field: 'metadata', message: 'malformed JSON' },
+      ]);
+    }
+    const metadata = DocumentMetadata.safeParse(raw);
+    if (!metadata.success)
+      throw new HttpProblem(400, 'Invalid metadata', 'Invalid metadata', fieldErrors(metadata.error, 'metadata'));
+    return { bytes: new Uint8Array(file.buffer), filename: file.originalname || 'upload.txt', metadata: metadata.data };
+  }
+  const parsed = DocumentJsonRequest.safeParse(req.body);
+  if (!parsed.success) throw new HttpProblem(400, 'Invalid request', 'Invalid body', fieldErrors(parsed.error, 'body'));
+  const b = parsed.data;
+  if (b.url) {
+    const fetched = await fetchDocument(b.url, config.http.uploadLimitBytes);
+    return {
+      ...fetched,
+      filename: b.filename ?? fetched.filename,
+      metadata: { source: b.url, ...b.metadata },
+      id: b.url,
+    };
+  }
+  const bytes = new TextEncoder().encode(b.text!);
+  if (bytes.byteLength > config.http.uploadLimitBytes)
+    throw new HttpProblem(413, 'Payload too large', 'The document is too large');
+  return { bytes, filename: b.filename ?? 'document.txt', metadata: b.metadata };
+}
+
+export function documentRoutes(config: Config): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/documents/:id',
+      family: 'documents',
+      summary: "A document's metadata and passages",
+      description: 'The id is URL-encoded (documents%2Finfcirc-908-iwg-brochure.txt).',
+      access: 'read',
+      params: DocumentParams,
+      response: { status: 200, schema: DocumentResponse, description: 'The document' },
+      errors: [400, 401, 404, 503],
+      async handle({ params }, ctx) {
+        return (await getDocument(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Document ${params.id}`));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/documents',
+      family: 'documents',
+      summary: 'Ingest one document (multipart upload, or JSON text/url)',
+      access: 'write',
+      extraBodies: { 'application/json': DocumentJsonRequest, 'multipart/form-data': DocumentUploadRequest },
+      middleware: [uploadMiddleware(config)],
+      response: { status: 201, schema: IngestResponse, description: 'The document was ingested (or found unchanged)' },
+      errors: [400, 401, 403, 413, 415, 422, 503],
+      async handle({ req }, ctx) {
+        const doc = await documentFromRequest(req, config);
+        const out = await ingestOneDocument(ctx.runtime, doc);
+        ctx.metrics.ingestDocuments.inc({ outcome: out.status });
+        return out;
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/documents/:id',
+      family: 'documents',
+      summary: 'Delete a document and what only it supported',
+      access: 'write',
+      params: DocumentParams,
+      response: { status: 204, description: 'Deleted' },
+      errors: [400, 401, 403, 404, 503],
+      async handle({ params }, ctx) {
+        if (!(await deleteDocument(ctx.runtime, params.id))) throw notFoundProblem(`Document ${params.id}`);
+        ctx.metrics.ingestDocuments.inc({ outcome: 'removed' });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,36 @@
+/** The entity graph: neighbourhood for visualisation and linkage paths between two entities. */
+import { neighbourhood } from '../../queries/graph.js';
+import { linkagePaths } from '../../queries/paths.js';
+import { defineRoute, notFoundProblem } from './route.js';
+import { GraphResponse, NeighbourhoodQuery, PathsQuery, PathsResponse } from './schemas.js';
+
+export const graphRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/graph/neighborhood',
+    family: 'graph',
+    summary: 'Nodes and edges around an entity (depth 1..3, at most `limit` nodes)',
+    access: 'read',
+    query: NeighbourhoodQuery,
+    response: { status: 200, schema: GraphResponse, description: 'Nodes and edges; fact edges carry evidence' },
+    errors: [400, 401, 404, 503],
+    async handle({ query }, ctx) {
+      return (await neighbourhood(ctx.graph, query)) ?? Promise.reject(notFoundProblem(`Entity ${query.id}`));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/graph/paths',
+    family: 'graph',
+    summary: 'Shortest and strongest linkage paths between two entities, each hop with evidence',
+    access: 'read',
+    query: PathsQuery,
+    response: { status: 200, schema: PathsResponse, description: 'Paths, shortest first' },
+    errors: [400, 401, 404, 503],
+    async handle({ query }, ctx) {
+      return (
+        (await linkagePaths(ctx.graph, query)) ?? Promise.reject(notFoundProblem(`Entity ${query.from} or ${query.to}`))
+      );
+    },
+  }),
+];

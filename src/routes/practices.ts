@@ -1,0 +1,50 @@
+/** Good practices: one practice, and related practices of a practice or of free text. */
+import { getPractice, relatedPractices } from '../../queries/practices.js';
+import { defineRoute, notFoundProblem } from './route.js';
+import { PracticeIdParams, PracticeResponse, RelatedByTextRequest, RelatedQuery, RelatedResponse } from './schemas.js';
+
+export const practiceRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/practices/related',
+    family: 'practices',
+    summary: 'Practices related to a free text',
+    access: 'read',
+    body: RelatedByTextRequest,
+    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    errors: [400, 401, 503],
+    async handle({ body }, ctx) {
+      const embedding = await ctx.embedQuery(body.text);
+      return relatedPractices(ctx.graph, { embedding }, body.limit);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/practices/:id',
+    family: 'practices',
+    summary: 'One good practice with its sources, topics and insider attributes',
+    access: 'read',
+    params: PracticeIdParams,
+    response: { status: 200, schema: PracticeResponse, description: 'The practice' },
+    errors: [400, 401, 404, 503],
+    async handle({ params }, ctx) {
+      return (await getPractice(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/practices/:id/related',
+    family: 'practices',
+    summary: 'Related practices: similarity blended with shared topics/attributes and co-citation',
+    description: 'score = 0.6·similarity + 0.25·Jaccard(topics ∪ attributes) + 0.15·min(coCited, 3)/3',
+    access: 'read',
+    params: PracticeIdParams,
+    query: RelatedQuery,
+    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    errors: [400, 401, 404, 503],
+    async handle({ params, query }, ctx) {
+      const out = await relatedPractices(ctx.graph, { id: params.id }, query.limit);
+      return out ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
+    },
+  }),
+];

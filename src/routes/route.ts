@@ -1,0 +1,95 @@
+/**
+ * A route as a value: method, path, access, the zod schemas of its params/query/body/response and a thin
+ * handler. `mountRoute` wires one into Express (auth → extra middleware → validation → handler); the OpenAPI
+ * document is generated from the same values.
+ */
+import type { Express, Request, RequestHandler } from 'express';
+import type { z, ZodType } from 'zod';
+import type { Graph } from '../../graph/graph.js';
+import type { Config } from '../config.js';
+import type { Metrics } from '../metrics.js';
+import { HttpProblem, fieldErrors } from '../problems.js';
+import type { Runtime } from '../runtime.js';
+
+export interface RouteContext {
+  config: Config;
+  runtime: Runtime;
+  /** The graph with read latency observed under this route's family. */
+  graph: Graph;
+  metrics: Metrics;
+  /** The query text's embedding (LRU-cached, computed in the worker pool). */
+  embedQuery(text: string): Promise<number[]>;
+}
+
+export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType> {
+  method: 'get' | 'post' | 'delete';
+  /** Express path (`:param`); OpenAPI path derived. */
+  path: string;
+  family: string;
+  summary: string;
+  description?: string;
+  access: 'read' | 'write';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Extra request content (documented only, e.g. multipart) alongside `body`. */
+  extraBodies?: Record<string, ZodType>;
+  response: { status: 200 | 201 | 204; schema?: ZodType; description: string };
+  errors: number[];
+  middleware?: RequestHandler[];
+  handle(
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; req: Request },
+    ctx: RouteContext,
+  ): Promise<unknown>;
+}
+
+/** Declares a route with its types inferred from its schemas. */
+export function defineRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+function validate(schema: ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!parsed.success)
+    throw new HttpProblem(400, 'Invalid request', `Invalid ${where}`, fieldErrors(parsed.error, where));
+  return parsed.data;
+}
+
+/** Wires one route; `auth` decides access, the rest validates and calls the handler. */
+export function mountRoute(
+  app: Express,
+  spec: RouteSpec,
+  ctx: RouteContext,
+  auth: (access: 'read' | 'write') => RequestHandler,
+) {
+  const run: RequestHandler = async (req, res) => {
+    const params = validate(spec.params, req.params, 'params');
+    const query = validate(spec.query, req.query, 'query');
+    const body = spec.body ? validate(spec.body, req.body, 'body') : req.body;
+    const out = await spec.handle({ params, query, body, req } as never, ctx);
+    if (spec.response.status === 204) res.status(204).end();
+    else res.status(spec.response.status).json(out);
+  };
+  app[spec.method](spec.path, auth(spec.access), ...(spec.middleware ?? []), run);
+}
+
+/** A graph whose reads are timed into the Neo4j latency histogram under `family`. */
+export function timedGraph(graph: Graph, metrics: Metrics, family: string): Graph {
+  return {
+    ...graph,
+    database: graph.database,
+    async read<T>(q: Parameters<Graph['read']>[0]): Promise<T[]> {
+      const end = metrics.neo4jLatency.startTimer({ query: family });
+      try {
+        return await graph.read<T>(q);
+      } finally {
+        end();
+      }
+    },
+  };
+}
+
+export const notFoundProblem = (what: string) => new HttpProblem(404, 'Not found', `${what} not found`);

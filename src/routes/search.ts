@@ -1,0 +1,39 @@
+/** POST /api/search and GET /api/facets. */
+import { facets } from '../../queries/facets.js';
+import { searchGraph } from '../../queries/search.js';
+import { defineRoute } from './route.js';
+import { FacetsResponse, SearchRequest, SearchResponse } from './schemas.js';
+
+export const searchRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/search',
+    family: 'search',
+    summary: 'Search passages, practices, topics, trends and documents',
+    description:
+      'semantic = vector index; keyword = full-text index (the query is Lucene-escaped); hybrid = reciprocal-rank ' +
+      'fusion (k = 60) of both, with the filters applied to both lists before fusion.',
+    access: 'read',
+    body: SearchRequest,
+    response: { status: 200, schema: SearchResponse, description: 'Ranked hits with evidence and why they matched' },
+    errors: [400, 401, 429, 503],
+    async handle({ body }, ctx) {
+      const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
+      return searchGraph(ctx.graph, body, embedding);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/facets',
+    family: 'facets',
+    summary: 'Filter values present in the graph',
+    access: 'read',
+    response: {
+      status: 200,
+      schema: FacetsResponse,
+      description: 'Countries, focus groups, topics, trends, types, languages, dates',
+    },
+    errors: [401, 503],
+    handle: (_input, ctx) => facets(ctx.graph),
+  }),
+];
