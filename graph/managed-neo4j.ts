@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { copyDependencies, readPomProperty, requireTools, ProvisionError } from './maven.js';
@@ -37,7 +37,8 @@ interface PidFile {
   version: string;
 }
 
-const pidFileOf = (o: ManagedNeo4jOptions) => join(o.dataDir, 'run', 'iwg-neo4j.json');
+// Outside Neo4j's own run/ folder, which the server manages itself.
+const pidFileOf = (o: Pick<ManagedNeo4jOptions, 'dataDir'>) => join(o.dataDir, 'iwg-neo4j.json');
 
 /** Resolves the jars (once), then starts the server or reuses the one already running on the same data dir. */
 export async function startManagedNeo4j(o: ManagedNeo4jOptions, log: Log = () => {}): Promise<ManagedNeo4j> {
@@ -97,7 +98,7 @@ export async function stopManagedNeo4j(o: Pick<ManagedNeo4jOptions, 'dataDir'>, 
   const deadline = Date.now() + 60_000;
   while (alive(running.pid) && Date.now() < deadline) await sleep(200);
   if (alive(running.pid)) process.kill(running.pid, 'SIGKILL');
-  await rm(pidFileOf(o as ManagedNeo4jOptions), { force: true });
+  await rm(pidFileOf(o), { force: true });
   return true;
 }
 
@@ -107,14 +108,31 @@ export async function managedNeo4jStatus(o: Pick<ManagedNeo4jOptions, 'dataDir'>
 }
 
 async function readRunning(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<PidFile | null> {
-  const file = pidFileOf(o as ManagedNeo4jOptions);
-  if (!existsSync(file)) return null;
+  const file = pidFileOf(o);
+  if (!existsSync(file)) return adoptOrphan(o);
   try {
     const info = JSON.parse(await readFile(file, 'utf8')) as PidFile;
     return alive(info.pid) ? info : null;
   } catch {
     return null;
   }
+}
+
+/** A server of this data dir whose pid file was lost (e.g. a killed parent): found by its command line. */
+async function adoptOrphan(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<PidFile | null> {
+  const marker = `--home-dir=${o.dataDir}`;
+  const pids = await readdir('/proc').catch(() => [] as string[]);
+  for (const p of pids.filter((x) => /^\d+$/.test(x))) {
+    const cmd = await readFile(`/proc/${p}/cmdline`, 'utf8').catch(() => '');
+    if (!cmd.includes('org.neo4j.server.CommunityEntryPoint') || !cmd.split('\0').includes(marker)) continue;
+    const conf = await readFile(join(o.dataDir, 'conf', 'neo4j.conf'), 'utf8').catch(() => '');
+    const boltPort = Number(/server\.bolt\.listen_address=[^:]+:(\d+)/.exec(conf)?.[1] ?? 0);
+    const version = /neo4j\/([^/]+)\/lib/.exec(cmd)?.[1] ?? 'unknown';
+    const info = { pid: Number(p), boltPort, version };
+    await writeFile(pidFileOf(o), JSON.stringify(info));
+    return info;
+  }
+  return null;
 }
 
 async function writeHome(o: ManagedNeo4jOptions): Promise<void> {

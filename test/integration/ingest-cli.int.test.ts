@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import type { Runtime } from '../../src/runtime.js';
+import { openTestRuntime } from '../support/runtime.js';
+
+const run = promisify(execFile);
+let rt: Runtime;
+let dir: string;
+
+/** Runs `iwg ingest …` as a child process against the suite's Neo4j; never throws, returns code and output. */
+async function iwg(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const env = { ...process.env, LOG_LEVEL: 'warn' };
+  return run(process.execPath, [tsx, 'src/cli.ts', ...args], { cwd: PROJECT_ROOT, env, maxBuffer: 1 << 24 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => err,
+  );
+}
+
+beforeAll(async () => {
+  rt = await openTestRuntime();
+  dir = await mkdtemp(join(tmpdir(), 'iwg-cli-'));
+  await mkdir(join(dir, 'a'));
+  await writeFile(
+    join(dir, 'a', 'guide.md'),
+    '# Computer security guide (synthetic test document)\n\nOperators must never allow remote access to computer systems that are critical for safety.\n',
+  );
+  await writeFile(
+    join(dir, 'a', 'summary.txt'),
+    'Meeting summary (synthetic test document)\n\nThe operator should not permit remote access to critical systems, such as systems relevant to safety.\n',
+  );
+});
+afterAll(async () => {
+  await rt?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('iwg ingest', () => {
+  it('when two documents state the same practice in other words, then one practice has both as sources', async () => {
+    const out = await iwg(['ingest', join(dir, 'a'), '--json']);
+    expect(out.code).toBe(0);
+    const summary = JSON.parse(out.stdout) as { totals: Record<string, number> };
+    expect(summary.totals).toMatchObject({ added: 2, failed: 0 });
+    const rows = await rt.graph.read<{ docs: string[] }>({
+      cypher: `MATCH (x:Practice)-[s:SOURCED_FROM]->() WHERE s.documentId CONTAINS $dir
+               WITH x, collect(DISTINCT s.documentId) AS docs RETURN docs`,
+      params: { dir: 'iwg-cli-' },
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].docs).toHaveLength(2);
+  });
+
+  it('when a file is corrupt, then the summary names it with its reason and the exit status is 2', async () => {
+    await cp(join(PROJECT_ROOT, 'test/fixtures/pdf/corrupt.pdf'), join(dir, 'a', 'broken.pdf'));
+    const out = await iwg(['ingest', join(dir, 'a')]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toMatch(/failed 1/);
+    expect(out.stdout).toMatch(/FAILED .*broken\.pdf: .*PDF/);
+    expect(out.stdout).toMatch(/unchanged 2/);
+  });
+
+  it('when the arguments are invalid, then it says which and exits non-zero', async () => {
+    const out = await iwg(['ingest']);
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toMatch(/paths/);
+  });
+});
