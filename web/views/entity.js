@@ -108,16 +108,25 @@ function relationsSection(relations) {
               h(
                 'p',
                 { class: 'relation' },
-                h(
-                  'span',
-                  { class: 'rel-type' },
-                  r.direction === 'in' ? `← ${humanise(r.type)}` : `${humanise(r.type)} →`,
-                ),
-                ' ',
-                entityChip(r.other),
+                ...(r.direction === 'in'
+                  ? [
+                      entityChip(r.other),
+                      h('span', { class: 'rel-type' }, `${humanise(r.type)} →`),
+                      h('span', {}, 'this'),
+                    ]
+                  : [
+                      h('span', {}, 'This'),
+                      h('span', { class: 'rel-type' }, `${humanise(r.type)} →`),
+                      entityChip(r.other),
+                    ]),
               ),
               r.evidence?.length
-                ? h('details', {}, h('summary', {}, `Evidence (${r.evidence.length})`), evidenceList(r.evidence))
+                ? h(
+                    'details',
+                    { open: relations.length <= 6 },
+                    h('summary', {}, `Evidence (${r.evidence.length})`),
+                    evidenceList(r.evidence),
+                  )
                 : h('p', { class: 'muted small' }, 'No evidence sentence recorded.'),
             ),
           ),

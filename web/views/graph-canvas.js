@@ -76,7 +76,7 @@ export function edgeLabel(type) {
  * Draws { nodes, edges } (the neighbourhood shape of docs/api.md) into `container` and fills `panel`.
  * @returns {Promise<{ destroy: () => void, cy: object }>}
  */
-export async function drawGraph(container, panel, graph, { focusId, navigate }) {
+export async function drawGraph(container, panel, graph, { focusId, rootId, navigate }) {
   const cytoscape = await loadCytoscape();
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -105,22 +105,13 @@ export async function drawGraph(container, panel, graph, { focusId, navigate }) 
         },
       })),
   ];
-  const cy = cytoscape({
-    container,
-    elements,
-    style: STYLE,
-    layout: {
-      name: 'cose',
-      animate: false,
-      randomize: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
-      padding: 24,
-    },
-    wheelSensitivity: 0.3,
-    minZoom: 0.2,
-    maxZoom: 3,
-  });
+  const cy = cytoscape({ container, elements, style: STYLE, minZoom: 0.2, maxZoom: 3 });
+  cy.layout(layoutFor(graph, focusId, rootId)).run();
+  // A small graph fitted to a large canvas zooms in until labels are huge: cap the initial zoom.
+  if (cy.zoom() > 1.4) {
+    cy.zoom(1.4);
+    cy.center();
+  }
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
   const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
@@ -185,6 +176,47 @@ export async function drawGraph(container, panel, graph, { focusId, navigate }) 
     ),
   );
   return { cy, destroy: () => cy.destroy() };
+}
+
+/** Hops from `start` to every node, treating edges as undirected. */
+function distancesFrom(graph, start) {
+  const adjacent = new Map(graph.nodes.map((n) => [n.id, []]));
+  for (const e of graph.edges) {
+    adjacent.get(e.source)?.push(e.target);
+    adjacent.get(e.target)?.push(e.source);
+  }
+  const dist = new Map([[start, 0]]);
+  const queue = [start];
+  while (queue.length) {
+    const id = queue.shift();
+    for (const next of adjacent.get(id) ?? []) {
+      if (!dist.has(next)) {
+        dist.set(next, dist.get(id) + 1);
+        queue.push(next);
+      }
+    }
+  }
+  return dist;
+}
+
+/** Rings around the focus for a neighbourhood, left-to-right levels for paths, force-directed otherwise. */
+function layoutFor(graph, focusId, rootId) {
+  const common = { animate: false, padding: 30 };
+  if (focusId && graph.nodes.some((n) => n.id === focusId)) {
+    const dist = distancesFrom(graph, focusId);
+    const far = Math.max(...dist.values()) + 1;
+    return {
+      ...common,
+      name: 'concentric',
+      concentric: (n) => far - (dist.get(n.id()) ?? far),
+      levelWidth: () => 1,
+      minNodeSpacing: 40,
+    };
+  }
+  if (rootId && graph.nodes.some((n) => n.id === rootId)) {
+    return { ...common, name: 'breadthfirst', roots: [rootId], directed: false, spacingFactor: 1.2 };
+  }
+  return { ...common, name: 'cose', nodeRepulsion: () => 9000, idealEdgeLength: () => 110 };
 }
 
 function edgeEvidence(edge, labels) {

@@ -150,7 +150,11 @@ export function mount(el, ctx) {
       }
       nameFromGraph(graph, isPaths);
       replace(status, h('p', { class: 'muted small' }, `${graph.nodes.length} nodes · ${graph.edges.length} edges`));
-      drawn = await drawGraph(canvas, panel, graph, { focusId, navigate: ctx.navigate });
+      drawn = await drawGraph(canvas, panel, graph, {
+        focusId,
+        rootId: isPaths ? query.get('from') : null,
+        navigate: ctx.navigate,
+      });
       if (isPaths) replace(pathList, pathsSection(answer.paths));
     } catch (err) {
       if (!controller.signal.aborted) replace(status, errorBox(err, run));

@@ -1,0 +1,248 @@
+/**
+ * The analysts' page in a real browser (Debian's Chromium driven by playwright-core) against the real server with
+ * the bundled corpus ingested, plus three dated fixture documents so the trends view has years to chart.
+ * Screenshots of every view land in test-artifacts/screenshots/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { ingestCorpusOnStart, ingestPaths } from '../../src/ingest-service.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startServer, stopServer, type RunningServer } from '../../src/server.js';
+import { openTestRuntime } from '../support/runtime.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+const FIXTURES = join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'dated');
+const NO_REMOTE_ACCESS = 'The operator should not permit remote access to critical systems';
+const QUESTION = 'Should an operator allow remote access to safety systems?';
+
+let rt: Runtime;
+let running: RunningServer;
+let browser: Browser;
+/** Every URL any page requested, checked at the end: nothing may leave localhost. */
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000' });
+  await ingestCorpusOnStart(rt, rt.config.corpus.dir);
+  await ingestPaths(rt, [FIXTURES]);
+  running = await startServer({
+    config: rt.config,
+    runtime: rt,
+    log: rt.log,
+    state: { ingested: true, schemaApplied: true },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (running) await stopServer(running);
+  await rt?.close();
+});
+
+/** A fresh page at the given width that records its requests and fails the test on a page error. */
+async function openPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('request', (req) => requested.push(req.url()));
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.setDefaultTimeout(30_000);
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The same view at the narrow width, for the record and to check nothing overflows horizontally. */
+async function narrowShot(path: string, name: string, ready: string): Promise<void> {
+  const { page } = await openPage(420);
+  await page.goto(running.url + path);
+  await page.locator(ready).first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await shot(page, `${name}-420`);
+  await page.close();
+}
+
+async function hitIds(page: Page): Promise<string[]> {
+  return page.locator('.hits article').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.id ?? ''));
+}
+
+describe('the analysts page', () => {
+  it('when an analyst asks about remote access to safety systems, then the no-remote-access practice is among the first results', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(running.url + '/');
+    await page.getByLabel('Search the IWG documents').fill(QUESTION);
+    await page.keyboard.press('Enter');
+    await page.locator('.hits article').first().waitFor();
+    expect(page.url()).toContain('q=Should+an+operator');
+    const firstFive = await page
+      .locator('.hits article')
+      .evaluateAll((els) =>
+        els.slice(0, 5).map((el) => ({ type: (el as HTMLElement).dataset.type, text: el.textContent ?? '' })),
+      );
+    expect(firstFive.some((h) => h.type === 'practice' && h.text.includes(NO_REMOTE_ACCESS))).toBe(true);
+    // Matched terms are highlighted, and each hit says why it was found.
+    expect(await page.locator('.hits mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.hits .why').count()).toBeGreaterThan(0);
+    expect(await page.locator('.hits .chip').count()).toBeGreaterThan(0);
+    await shot(page, 'search-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+    await narrowShot(`/search?q=${encodeURIComponent(QUESTION)}`, 'search', '.hits article');
+  });
+
+  it('when a country filter is applied, then the results change, and the back button restores them', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}&mode=hybrid`);
+    await page.locator('.hits article').first().waitFor();
+    const before = await hitIds(page);
+    const belgium = page.getByRole('checkbox', { name: 'Belgium' });
+    await belgium.check();
+    await page.waitForURL(/country=country%3ABE/);
+    await expect.poll(() => hitIds(page)).not.toEqual(before);
+    expect(await hitIds(page)).not.toEqual([]);
+    await shot(page, 'search-filtered-1280');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('country='));
+    await expect.poll(() => hitIds(page)).toEqual(before);
+    expect(await belgium.isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('when the practice is opened from the results, then its page lists its source document with offsets', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    const practice = page.locator('.hits article[data-type="practice"]', { hasText: NO_REMOTE_ACCESS }).first();
+    await practice.locator('h2 a').click();
+    await page.waitForURL(/\/practice\//);
+    await page.locator('.sources .source').first().waitFor();
+    const source = await page.locator('.sources').textContent();
+    expect(source).toContain('How the International Working Group was Formed');
+    expect(source).toMatch(/chars \d+–\d+/);
+    expect(await page.locator('h1').textContent()).toContain(NO_REMOTE_ACCESS);
+    await page.locator('.related').waitFor();
+    await shot(page, 'practice-1280');
+    const path = new URL(page.url()).pathname;
+    expect(errors).toEqual([]);
+    await page.close();
+    await narrowShot(path, 'practice', '.sources .source');
+  });
+
+  it('when an entity page is opened, then it shows the entity with its relations and passages', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${running.url}/entity/country/${encodeURIComponent('country:BE')}`);
+    await page.locator('h1', { hasText: 'Belgium' }).waitFor();
+    await page.locator('#pass-h').waitFor();
+    await shot(page, 'entity-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+    await narrowShot(`/entity/organisation/${encodeURIComponent('organisation:iwg')}`, 'entity-iwg', '#rel-h');
+  });
+
+  it('when the IWG is chosen in the graph explorer, then nodes for its co-chairs, the United States and Belgium, are drawn', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(running.url + '/graph');
+    // Keyboard only: type, take the first suggestion with Enter, submit with Enter.
+    const picker = page.getByRole('combobox', { name: 'Entity' });
+    await picker.fill('International Working');
+    await page.locator('[role="option"]').first().waitFor();
+    await picker.press('Enter');
+    await picker.press('Enter');
+    await page.waitForURL(/id=organisation%3Aiwg/);
+    await page.locator('#cy[data-nodes] canvas').first().waitFor();
+    const nodes = await page.locator('.node-list').textContent();
+    expect(nodes).toContain('United States');
+    expect(nodes).toContain('Belgium');
+    expect(Number(await page.locator('#cy').getAttribute('data-nodes'))).toBeGreaterThanOrEqual(3);
+    // An edge's evidence opens in the side panel.
+    await page.locator('.graph-panel details', { hasText: 'Edges' }).locator('summary').click();
+    await page.locator('.edge-list button').first().click();
+    await page.locator('.edge-detail h3').waitFor();
+    await shot(page, 'graph-1280');
+    await page.goto(
+      `${running.url}/graph?mode=paths&from=${encodeURIComponent('country:US')}&to=${encodeURIComponent('country:BE')}`,
+    );
+    await page.locator('#cy[data-nodes] canvas, .graph-status .state').first().waitFor();
+    await shot(page, 'graph-paths-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+    await narrowShot(
+      `/graph?type=organisation&id=${encodeURIComponent('organisation:iwg')}`,
+      'graph',
+      '#cy[data-nodes]',
+    );
+  });
+
+  it('when the trends page opens, then Chart.js draws the mentions over time', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(running.url + '/trends');
+    await page.locator('#trend-chart').waitFor();
+    const drawn = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#trend-chart')!;
+      const chart = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart?.getChart(
+        canvas,
+      );
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return { chart: Boolean(chart), painted };
+    });
+    expect(drawn.chart).toBe(true);
+    expect(drawn.painted).toBeGreaterThan(500);
+    expect(await page.locator('.trend-list li').count()).toBeGreaterThan(0);
+    await shot(page, 'trends-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+    await narrowShot('/trends', 'trends', '#trend-chart');
+  });
+
+  it('when the API cannot be reached, then the page says so instead of staying blank', async () => {
+    const { page } = await openPage();
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    const alert = page.locator('.results [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('cannot be reached');
+    expect(await alert.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    await shot(page, 'api-down-1280');
+    await page.unroute('**/api/**');
+    await page.route('**/api/**', (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '10' },
+        body: JSON.stringify({ title: 'Graph database unavailable', status: 503, detail: 'Neo4j is not reachable' }),
+      }),
+    );
+    await page.goto(running.url + '/trends');
+    await page.locator('[role="alert"]', { hasText: 'unavailable' }).waitFor();
+    await page.close();
+  });
+
+  it('when the page was used, then no request left localhost', () => {
+    const origin = new URL(running.url).origin;
+    expect(requested.length).toBeGreaterThan(20);
+    const foreign = requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+  });
+});
