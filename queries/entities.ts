@@ -15,7 +15,7 @@ export function buildListEntities(input: { type?: string; q?: string; limit: num
     WITH e, COUNT { (e)<-[:MENTIONS]-(:Passage) } AS mentions
     RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description, mentions
     ORDER BY CASE WHEN $q IS NOT NULL AND toLower(e.name) STARTS WITH $q THEN 0 ELSE 1 END, mentions DESC, e.name
-    LIMIT $limit
+    LIMIT toInteger($limit)
     `,
     { kind: input.type ?? null, q: input.q ? input.q.toLowerCase() : null, limit: input.limit },
   );
@@ -51,16 +51,16 @@ export function buildEntityDetail(
       COLLECT {
         MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
         RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page}}
-        ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT $passageLimit
+        ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
       } AS passages,
       COLLECT {
         MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice
         UNION
         MATCH (pr:Practice)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e) RETURN pr {.id, .text} AS practice
-      }[0..$practiceLimit] AS practices,
+      }[0..toInteger($practiceLimit)] AS practices,
       COLLECT {
         MATCH (e)-[r:RELATED_TO]-(o:Entity)
-        RETURN {type: o.kind, id: o.id, name: o.name, weight: r.weight} ORDER BY r.weight DESC, o.id LIMIT $relatedLimit
+        RETURN {type: o.kind, id: o.id, name: o.name, weight: r.weight} ORDER BY r.weight DESC, o.id LIMIT toInteger($relatedLimit)
       } AS related
     `,
     {

@@ -32,7 +32,7 @@ export function buildNeighbours(frontier: readonly string[], seen: readonly stri
     WHERE NOT b.id IN $seen
     WITH b, sum(CASE type(r) WHEN 'RELATED_TO' THEN coalesce(r.weight, 1) ELSE 2 END) AS strength
     RETURN b.id AS id, b.kind AS type, b.name AS label
-    ORDER BY strength DESC, id LIMIT $room
+    ORDER BY strength DESC, id LIMIT toInteger($room)
     `,
     { frontier: [...frontier], seen: [...seen], room },
   );
@@ -62,7 +62,7 @@ export function buildPracticesOf(ids: readonly string[], room: number): CypherQu
     UNWIND $ids AS eid
     MATCH (pr:Practice)-[r:ADDRESSES|MITIGATES]->(e:Entity {id: eid})
     RETURN pr.id AS id, pr.text AS text, e.id AS target, type(r) AS type
-    ORDER BY pr.sourceCount DESC, pr.id LIMIT $room
+    ORDER BY pr.sourceCount DESC, pr.id LIMIT toInteger($room)
     `,
     { ids: [...ids], room },
   );

@@ -24,7 +24,7 @@ export function buildShortestPaths(from: string, to: string, maxHops: number, ca
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
     MATCH p = allShortestPaths((a)-[:${LINK_TYPES.join('|')}*..${hops(maxHops)}]-(b))
     WITH DISTINCT [n IN nodes(p) | n.id] AS ids
-    RETURN ids LIMIT $cap
+    RETURN ids LIMIT toInteger($cap)
     `,
     { from, to, cap },
   );
@@ -45,7 +45,7 @@ export function buildStrongestPaths(from: string, to: string, maxHops: number, c
     WITH [n IN nodes(p) | n.id] AS ids,
       reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + coalesce(r.weight, 1)) ELSE 0.25 END) AS cost
     WITH ids, min(cost) AS cost
-    RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT $cap
+    RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT toInteger($cap)
     `,
     { from, to, cap },
   );

@@ -84,7 +84,7 @@ export function buildRelatedPractices(id: string, k: number): CypherQuery {
     `
     MATCH (src:Practice {id: $id})
     CALL (src) {
-      CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', $k, src.embedding) YIELD node
+      CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', toInteger($k), src.embedding) YIELD node
       RETURN node AS o
       UNION
       MATCH (src)-[:ADDRESSES|MITIGATES]->(:Entity)<-[:ADDRESSES|MITIGATES]-(o:Practice)
@@ -111,7 +111,7 @@ export function buildRelatedPractices(id: string, k: number): CypherQuery {
 export function buildPracticesLikeText(embedding: readonly number[], k: number): CypherQuery {
   return query(
     `
-    CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', $k, $embedding) YIELD node AS o, score
+    CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', toInteger($k), $embedding) YIELD node AS o, score
     RETURN o.id AS id, o.text AS text, score AS similarity, [] AS sharedTopics, [] AS sharedAttributes,
       0 AS tagUnion, 0 AS coCited, ${SOURCES.replaceAll('(n)', '(o)')} AS sources
     `,

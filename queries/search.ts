@@ -42,7 +42,8 @@ export function buildSemanticSearch(
 ): CypherQuery {
   const branches: string[] = [];
   let params: Record<string, unknown> = {};
-  const vector = (index: string) => `  CALL db.index.vector.queryNodes('${index}', $k, $embedding) YIELD node, score`;
+  const vector = (index: string) =>
+    `  CALL db.index.vector.queryNodes('${index}', toInteger($k), $embedding) YIELD node, score`;
   for (const type of types) {
     if (type === 'passage' || type === 'document') {
       const pred = hitPredicate('passage', f, 'node');
@@ -74,7 +75,7 @@ export function buildKeywordSearch(
   const branches: string[] = [];
   let params: Record<string, unknown> = {};
   const fulltext = (index: string) =>
-    `  CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: $k}) YIELD node, score`;
+    `  CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: toInteger($k)}) YIELD node, score`;
   for (const type of types) {
     const kind = type === 'topic' || type === 'trend' ? 'entity' : type;
     const pred = hitPredicate(kind, f, 'node');

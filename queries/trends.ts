@@ -59,7 +59,7 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
       ${DATED_PASSAGES}
         AND EXISTS { (p)-[:MENTIONS]->(:Trend {id: tid}) }
       RETURN {text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page}, passageId: p.id} AS ev
-      ORDER BY d.date DESC, p.ordinal LIMIT $perTrend
+      ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
     }
     RETURN tid, collect(ev) AS evidence
     `,
