@@ -34,6 +34,43 @@ export default tseslint.config(
       ],
     },
   },
+  // Layering (docs: STYLE.md): data flows corpus → ingest → graph; HTTP/CLI → src → queries → graph.
+  {
+    files: ['ingest/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../graph/*', '../queries/*', '../src/*'], message: 'ingest/ imports only its own modules' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['graph/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../ingest/*'], allowTypeImports: true, message: 'graph/ may only import types from ingest/' },
+            { group: ['../queries/*', '../src/*'], message: 'graph/ does not depend on queries/ or src/' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['queries/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../ingest/*', '../src/*'], message: 'queries/ imports only graph/' }] },
+      ],
+    },
+  },
   {
     files: ['src/config.ts', 'test/**', 'bench/**', '.ci/**', 'bin/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },

@@ -90,7 +90,8 @@ async function main() {
   const first = await ingestPaths(runtime, [join(dir, 'synthetic')], {
     root: dir,
     onProgress: (p) => {
-      if (p.done % 10 === 0 || p.done === p.total) step('ingest progress', { done: p.done, total: p.total, passages: p.passages });
+      if (p.done % 10 === 0 || p.done === p.total)
+        step('ingest progress', { done: p.done, total: p.total, passages: p.passages });
     },
   });
   r.ingestMs = round(performance.now() - t, 0);
