@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
 /** API test helpers: the app in-process on port 0 over the suite's real Neo4j and model, and the test corpus. */
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
 /**
  * Search over the real pipeline's graph of the bundled corpus and the trend newsletters: the acceptance query in
  * every mode, filters in every mode, the `why`, and retrieval quality of all three modes on the labelled dev set.
