@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestCorpusOnStart, ingestPaths } from '../../src/ingest-service.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -65,6 +65,12 @@ async function openPage(width = 1280): Promise<{ page: Page; errors: string[] }>
   page.on('request', (req) => requested.push(req.url()));
   page.on('pageerror', (err) => errors.push(err.message));
   page.setDefaultTimeout(30_000);
+  onTestFailed(async ({ task }) => {
+    if (page.isClosed()) return;
+    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
+    await page.screenshot({ path: join(SHOTS, `failed-${name}-${width}.png`), fullPage: true }).catch(() => {});
+    process.stderr.write(`page ${page.url()} errors: ${errors.join(' | ')}\n`);
+  });
   return { page, errors };
 }
 
@@ -119,12 +125,16 @@ describe('the analysts page', () => {
     const belgium = page.getByRole('checkbox', { name: 'Belgium' });
     await belgium.check();
     await page.waitForURL(/country=country%3ABE/);
-    await expect.poll(() => hitIds(page)).not.toEqual(before);
-    expect(await hitIds(page)).not.toEqual([]);
+    // While the new search runs the list is replaced by a loading state: wait for the filtered hits.
+    const changed = async () => {
+      const ids = await hitIds(page);
+      return ids.length > 0 && JSON.stringify(ids) !== JSON.stringify(before);
+    };
+    await expect.poll(changed, { timeout: 30_000 }).toBe(true);
     await shot(page, 'search-filtered-1280');
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('country='));
-    await expect.poll(() => hitIds(page)).toEqual(before);
+    await expect.poll(() => hitIds(page), { timeout: 30_000 }).toEqual(before);
     expect(await belgium.isChecked()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
