@@ -10,7 +10,7 @@ ms() { date +%s%3N; }
 run() { local t0; t0=$(ms); "$@" >/dev/null; echo $(( $(ms) - t0 )); }
 cold_neo=$(run npx iwg neo4j start); npx iwg neo4j stop >/dev/null
 warm_neo=$(run npx iwg neo4j start); npx iwg neo4j stop >/dev/null
-model() { npx tsx -e "import {loadConfig} from './src/config.ts'; import {createLogger} from './src/logger.ts'; import {openEmbedder} from './src/runtime.ts'; const e = await openEmbedder(loadConfig(), createLogger('warn')); await e.close();"; }
+model() { npx tsx bench/load-model.ts; }
 cold_model=$(run model)
 warm_model=$(run model)
 echo "neo4j: first provisioning + start ${cold_neo} ms, cached start ${warm_neo} ms"
