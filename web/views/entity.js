@@ -1,5 +1,6 @@
 /** Entity page: relations with their evidence sentences, top passages, practices and co-occurring entities. */
 import { api } from '../api.js';
+import { expandableQuote } from '../excerpt.js';
 import { h, replace, loading, empty, errorBox, entityChip, documentLine, practiceHref, kindLabel } from '../dom.js';
 
 const FILTER_PARAM = { country: 'country', focusGroup: 'focusGroup', topic: 'topic', trend: 'trend' };
@@ -37,7 +38,7 @@ export function mount(el, ctx) {
         relationsSection(answer.relations ?? []),
         h('div', {}, practicesSection(answer.practices ?? []), relatedSection(answer.related ?? [])),
       ),
-      passagesSection(answer.passages ?? []),
+      passagesSection(answer.passages ?? [], [entity.name, ...(entity.aliases ?? [])]),
     );
   }
 
@@ -171,7 +172,7 @@ function relatedSection(related) {
   );
 }
 
-function passagesSection(passages) {
+function passagesSection(passages, names) {
   return h(
     'section',
     { 'aria-labelledby': 'pass-h' },
@@ -181,7 +182,7 @@ function passagesSection(passages) {
           'ol',
           { class: 'passages' },
           ...passages.map((p) =>
-            h('li', { class: 'card' }, h('blockquote', {}, p.text), documentLine(p.document, p.span)),
+            h('li', { class: 'card' }, expandableQuote(p.text, names), documentLine(p.document, p.span)),
           ),
         )
       : empty('No passage mentions it.'),

@@ -102,10 +102,20 @@ export async function drawGraph(container, panel, graph, { focusId, rootId, navi
           label: edgeLabel(e.type),
           weight: e.weight ?? 1,
           hasEvidence: Boolean(e.evidence?.length),
+          touchesFocus: e.source === focusId || e.target === focusId,
         },
       })),
   ];
-  const cy = cytoscape({ container, elements, style: STYLE, minZoom: 0.2, maxZoom: 3 });
+  // Labels on every edge of a dense graph are unreadable: then only the selected edge and the focus's edges say theirs.
+  const dense = graph.edges.length > 40;
+  const style = dense
+    ? [
+        ...STYLE,
+        { selector: 'edge', style: { label: '', 'line-opacity': 0.45 } },
+        { selector: 'edge[?touchesFocus], edge:selected', style: { label: 'data(label)', 'line-opacity': 1 } },
+      ]
+    : STYLE;
+  const cy = cytoscape({ container, elements, style, minZoom: 0.2, maxZoom: 3 });
   cy.layout(layoutFor(graph, focusId, rootId)).run();
   // A small graph fitted to a large canvas zooms in until labels are huge: cap the initial zoom.
   if (cy.zoom() > 1.4) {

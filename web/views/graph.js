@@ -105,7 +105,7 @@ export function mount(el, ctx) {
     replace(
       tabs,
       h('a', { href: '/graph', 'aria-current': isPaths ? null : 'page' }, 'Neighbourhood'),
-      h('a', { href: '/graph?mode=paths', 'aria-current': isPaths ? 'page' : null }, 'Paths between two entities'),
+      h('a', { href: '/graph?mode=paths', 'aria-current': isPaths ? 'page' : null }, 'Paths between entities'),
     );
     hoodForm.hidden = isPaths;
     pathForm.hidden = !isPaths;

@@ -1,5 +1,6 @@
 /** One search hit: what was found, where it comes from, what it links to and why it ranked. */
-import { h, highlight, chipList, documentLine, entityHref, practiceHref, kindLabel, formatNumber } from '../dom.js';
+import { expandableQuote } from '../excerpt.js';
+import { h, chipList, documentLine, entityHref, practiceHref, kindLabel, formatNumber } from '../dom.js';
 
 const STOPWORDS = new Set(
   'the and for are was were with that this from what which who how why should would could about into onto than then they them their there these those have has had does did not but any all can may might must shall will its our your you his her between under over such also other when where'.split(
@@ -15,7 +16,11 @@ export function queryWords(text) {
 function hitHeading(hit) {
   const label = hit.title || hit.name;
   if (hit.type === 'practice') {
-    return h('a', { href: practiceHref(hit.id) }, label || 'Good practice');
+    return h(
+      'a',
+      { href: practiceHref(hit.id), 'aria-label': `${label || 'Good practice'}: ${String(hit.text).slice(0, 80)}` },
+      label || 'Good practice',
+    );
   }
   if (['topic', 'trend', 'country', 'focusGroup', 'organisation', 'event'].includes(hit.type)) {
     return h('a', { href: entityHref({ type: hit.type, id: hit.id }) }, label || hit.id);
@@ -55,7 +60,7 @@ export function renderHit(hit, queryText) {
       h('h2', { class: 'hit-title' }, hitHeading(hit)),
       h('span', { class: 'score', title: 'Combined score' }, formatNumber(hit.score, 3)),
     ),
-    h('blockquote', { class: 'hit-text' }, highlight(hit.text, terms)),
+    expandableQuote(hit.text, terms, 'hit-text'),
     documentLine(hit.document, hit.span),
     chipList(hit.entities, 'Linked entities'),
     why(hit),
