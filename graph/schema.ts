@@ -2,13 +2,14 @@
  * The graph's schema: node labels, relationship types (the whitelists queries draw from), constraints and the
  * vector and full-text indexes. `ensureSchema` is idempotent and records the schema version in the graph.
  */
+import { RELATION_TYPES, type EntityKind } from '../ingest/records.js';
 import type { Graph, CypherQuery } from './graph.js';
 
 export const SCHEMA_VERSION = 1;
 export const EMBEDDING_DIMENSIONS = 384;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
-export const ENTITY_LABELS = {
+export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
   focusGroup: 'FocusGroup',
   topic: 'Topic',
   country: 'Country',
@@ -17,8 +18,8 @@ export const ENTITY_LABELS = {
   event: 'Event',
   attribute: 'InsiderAttribute',
   trend: 'Trend',
-} as const;
-export type EntityKindName = keyof typeof ENTITY_LABELS;
+};
+export type EntityKindName = EntityKind;
 export const ENTITY_KIND_NAMES = Object.keys(ENTITY_LABELS) as EntityKindName[];
 
 /** Every label a node can carry. */
@@ -33,16 +34,8 @@ export const LABELS = [
 export type Label = (typeof LABELS)[number];
 
 /** Relationship types stated by documents (with an evidence sentence each) plus structural ones. */
-export const FACT_TYPES = [
-  'CO_CHAIRS',
-  'SUBSCRIBES_TO',
-  'SPONSORS',
-  'MEMBER_OF',
-  'ORGANISED',
-  'ADDRESSES',
-  'MITIGATES',
-  'AFFECTS',
-] as const;
+/** Fact types come from the extraction's record shapes: one list for both layers. */
+export const FACT_TYPES = RELATION_TYPES;
 export const STRUCTURAL_TYPES = ['HAS_PASSAGE', 'NEXT', 'MENTIONS', 'SOURCED_FROM', 'RELATED_TO'] as const;
 export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

@@ -13,18 +13,6 @@ export interface Taxonomy {
   related: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Neo4j node label for each entity kind. */
-export const ENTITY_LABELS: Record<EntityKind, string> = {
-  focusGroup: 'FocusGroup',
-  topic: 'Topic',
-  country: 'Country',
-  organisation: 'Organisation',
-  instrument: 'Instrument',
-  event: 'Event',
-  attribute: 'InsiderAttribute',
-  trend: 'Trend',
-};
-
 /** YAML section → kind and the id prefix its entries must carry. */
 const SECTIONS: Record<string, { kind: EntityKind; prefix: string }> = {
   focusGroups: { kind: 'focusGroup', prefix: 'focus-group' },

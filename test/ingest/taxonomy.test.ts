@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../ingest/errors.js';
-import { ENTITY_LABELS, parseTaxonomy } from '../../ingest/taxonomy.js';
+import { ENTITY_LABELS } from '../../graph/schema.js';
+import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
 const BUNDLED = readFileSync(new URL('../../corpus/taxonomy.yaml', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 /** Per-file access to the suite's real Neo4j and real model, with a fresh database state. */
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { openEmbedder, openGraph, type Runtime } from '../../src/runtime.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   if (!process.env.NEO4J_URI) throw new Error('NEO4J_URI is not set: the global setup did not start Neo4j');
@@ -11,20 +11,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** Opens graph + embedder against the suite's Neo4j; clears every node so the file starts fresh. */
 export async function openTestRuntime(overrides: Record<string, string> = {}): Promise<Runtime> {
   const config = testConfig(overrides);
-  const log = createLogger(config.logLevel, 'test');
-  const [{ graph, managed }, embedder] = await Promise.all([openGraph(config, log), openEmbedder(config, log)]);
-  await clearGraph(graph);
-  return {
-    config,
-    graph,
-    embedder,
-    managed,
-    log,
-    async close() {
-      await embedder.close();
-      await graph.close();
-    },
-  };
+  const runtime = await openRuntime(config, createLogger(config.logLevel, 'test'));
+  await clearGraph(runtime.graph);
+  return runtime;
 }
 
 /** Deletes all data (not the schema) in batches. */
