@@ -249,6 +249,20 @@ describe('the analysts page', () => {
     await page.close();
   });
 
+  it('when the page is served, then its CSP keeps scripts and connections to self and does not force https', async () => {
+    const res = await fetch(running.url + '/search');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    // Otherwise a browser on an air-gapped LAN (plain http, not localhost) fetches app.js over https and fails.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const vendor = await fetch(running.url + '/vendor/chart.umd.min.js');
+    expect(vendor.status).toBe(200);
+    expect(vendor.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(running.url + '/vendor/../package.json')).status).toBe(404);
+  });
+
   it('when the page was used, then no request left localhost', () => {
     const origin = new URL(running.url).origin;
     expect(requested.length).toBeGreaterThan(20);

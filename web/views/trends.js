@@ -172,7 +172,7 @@ function chartConfig(periods, series) {
         data: s.counts,
         borderColor: PALETTE[i % PALETTE.length],
         backgroundColor: PALETTE[i % PALETTE.length],
-        tension: 0.25,
+        tension: 0,
         pointRadius: 3,
       })),
     },
@@ -208,7 +208,7 @@ function rankedTrends(trends) {
                 h(
                   'span',
                   { class: 'muted small' },
-                  `${t.total} mentions · growth ${growth(t.growth)} · z ${formatNumber(t.zScore, 2)}`,
+                  `${t.total} mention${t.total === 1 ? '' : 's'} · growth ${growth(t.growth)} · z ${formatNumber(t.zScore, 2)}`,
                 ),
               ),
               t.evidence?.length
