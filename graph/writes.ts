@@ -142,7 +142,10 @@ export async function passageEmbeddingsByHash(graph: Graph, hashes: string[]): P
   return new Map(rows.map((r) => [r.hash, r.embedding]));
 }
 
-/** The closest stored practice from another document, by the practice vector index. */
+/**
+ * The closest stored practice from another document, by the practice vector index. Neo4j reports cosine
+ * similarity as (1 + cos) / 2; this returns the cosine itself, the scale the merge threshold is calibrated on.
+ */
 export async function nearestPractice(
   graph: Graph,
   embedding: number[],
@@ -152,7 +155,7 @@ export async function nearestPractice(
     q(
       `CALL db.index.vector.queryNodes('practice_embedding', 5, $embedding) YIELD node, score
        WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
-       RETURN node.id AS id, score ORDER BY score DESC LIMIT 1`,
+       RETURN node.id AS id, 2 * score - 1 AS score ORDER BY score DESC LIMIT 1`,
       { embedding, doc: excludeDocumentId },
     ),
   );
