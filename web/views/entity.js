@@ -84,12 +84,12 @@ function actions(entity) {
   return h('p', { class: 'actions' }, ...links);
 }
 
-function evidenceList(evidence) {
+function evidenceList(evidence, names = []) {
   if (!evidence?.length) return null;
   return h(
     'ul',
     { class: 'evidence' },
-    ...evidence.map((ev) => h('li', {}, h('blockquote', {}, ev.sentence), documentLine(ev.document, ev.span))),
+    ...evidence.map((ev) => h('li', {}, expandableQuote(ev.sentence, names), documentLine(ev.document, ev.span))),
   );
 }
 
@@ -126,7 +126,7 @@ function relationsSection(relations) {
                     'details',
                     { open: relations.length <= 6 },
                     h('summary', {}, `Evidence (${r.evidence.length})`),
-                    evidenceList(r.evidence),
+                    evidenceList(r.evidence, [r.other.name]),
                   )
                 : h('p', { class: 'muted small' }, 'No evidence sentence recorded.'),
             ),

@@ -3,6 +3,7 @@
  * to show its evidence in the side panel. Every node and edge is also listed as links and buttons beside the
  * canvas, so the graph is usable from the keyboard.
  */
+import { expandableQuote } from '../excerpt.js';
 import { h, replace, documentLine, entityHref, kindLabel, empty } from '../dom.js';
 import { loadCytoscape } from '../vendor.js';
 
@@ -239,7 +240,12 @@ function edgeEvidence(edge, labels) {
           'ul',
           { class: 'evidence' },
           ...edge.evidence.map((ev) =>
-            h('li', {}, h('blockquote', {}, ev.sentence), documentLine(ev.document, ev.span)),
+            h(
+              'li',
+              {},
+              expandableQuote(ev.sentence, [labels.get(edge.source), labels.get(edge.target)].filter(Boolean)),
+              documentLine(ev.document, ev.span),
+            ),
           ),
         )
       : empty('No evidence sentence recorded for this edge.'),

@@ -2,6 +2,7 @@
  * Graph explorer: the neighbourhood of one entity (GET /api/graph/neighborhood) or the linkage paths between
  * two (GET /api/graph/paths). The URL holds the mode and the chosen entities.
  */
+import { expandableQuote } from '../excerpt.js';
 import { api, qs } from '../api.js';
 import { h, replace, loading, empty, errorBox } from '../dom.js';
 import { entityPicker } from './entity-picker.js';
@@ -34,11 +35,13 @@ export function mount(el, ctx) {
   const to = entityPicker({ label: 'To', id: 'g-to' });
   const depth = select('g-depth', [1, 2, 3], 'Depth');
   const hops = select('g-hops', [1, 2, 3, 4, 5], 'Max hops');
+  const practices = h('input', { type: 'checkbox', id: 'g-practices' });
   const hoodForm = h(
     'form',
     { class: 'controls', onsubmit: (e) => (e.preventDefault(), submitHood()) },
     centre.el,
     depth,
+    h('div', { class: 'check' }, practices, h('label', { for: 'g-practices' }, 'Include practices')),
     h('button', { type: 'submit', class: 'primary' }, 'Show neighbourhood'),
   );
   const pathForm = h(
@@ -82,7 +85,8 @@ export function mount(el, ctx) {
   async function submitHood() {
     const ref = await resolvePick(centre);
     if (!ref) return void replace(status, empty('Choose an entity from the suggestions first.'));
-    ctx.navigate(`/graph${qs({ type: ref.type, id: ref.id, depth: depth.querySelector('select').value })}`);
+    const params = { type: ref.type, id: ref.id, depth: depth.querySelector('select').value };
+    ctx.navigate(`/graph${qs({ ...params, practices: practices.checked ? 'true' : '' })}`);
   }
 
   async function submitPaths() {
@@ -124,10 +128,11 @@ export function mount(el, ctx) {
     } else {
       focusId = query.get('id');
       depth.querySelector('select').value = query.get('depth') ?? '1';
+      practices.checked = query.get('practices') === 'true';
       if (!focusId) return idle('Choose an entity to see its neighbourhood, e.g. the IWG, a country or a focus group.');
       const type = query.get('type') ?? kindOfId(focusId);
       if (centre.value()?.id !== focusId) centre.set({ id: focusId, type, name: focusId });
-      url = `/api/graph/neighborhood${qs({ type, id: focusId, depth: query.get('depth') ?? 1, limit: 150 })}`;
+      url = `/api/graph/neighborhood${qs({ type, id: focusId, depth: query.get('depth') ?? 1, limit: 150, practices: practices.checked ? 'true' : 'false' })}`;
     }
     replace(status, loading('Loading the graph'));
     panel.hidden = false;
@@ -209,7 +214,7 @@ function pathsSection(paths) {
           h(
             'p',
             { class: 'muted small' },
-            `${p.length} hop${p.length === 1 ? '' : 's'} · strength ${Number(p.strength ?? 0).toFixed(2)}`,
+            `${p.kind ? `${p.kind} · ` : ''}${p.length} hop${p.length === 1 ? '' : 's'} · strength ${Number(p.strength ?? 0).toFixed(2)}`,
           ),
           h(
             'ul',
@@ -219,7 +224,7 @@ function pathsSection(paths) {
                 'li',
                 {},
                 `${hop.from.name} — ${edgeLabel(hop.type)} → ${hop.to.name}`,
-                hop.evidence?.[0] ? h('blockquote', {}, hop.evidence[0].sentence) : null,
+                hop.evidence?.[0] ? expandableQuote(hop.evidence[0].sentence, [hop.from.name, hop.to.name]) : null,
               ),
             ),
           ),

@@ -2,6 +2,7 @@
  * Trends view: mentions over time for the chosen focus group or topic (GET /api/trends), charted with Chart.js,
  * and the emerging trends ranked with the passages that evidence them.
  */
+import { expandableQuote } from '../excerpt.js';
 import { api, qs, getFacets } from '../api.js';
 import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber } from '../dom.js';
 import { loadChart } from '../vendor.js';
@@ -220,7 +221,7 @@ function rankedTrends(trends) {
                       'ul',
                       { class: 'evidence' },
                       ...t.evidence.map((ev) =>
-                        h('li', {}, h('blockquote', {}, ev.text), documentLine(ev.document, ev.span)),
+                        h('li', {}, expandableQuote(ev.text, [t.entity.name]), documentLine(ev.document, ev.span)),
                       ),
                     ),
                   )
