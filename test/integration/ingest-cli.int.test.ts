@@ -34,6 +34,11 @@ beforeAll(async () => {
     join(dir, 'a', 'summary.txt'),
     'Meeting summary (synthetic test document)\n\nThe operator should not permit remote access to critical systems, such as systems relevant to safety.\n',
   );
+  // Related but different: must stay a practice of its own (Neo4j's vector score is (1+cos)/2, not the cosine).
+  await writeFile(
+    join(dir, 'a', 'privacy.txt'),
+    'Focus group notes (synthetic test document)\n\nMembers cautioned that monitoring must respect privacy law and be explained to staff.\n',
+  );
 });
 afterAll(async () => {
   await rt?.close();
@@ -41,18 +46,17 @@ afterAll(async () => {
 });
 
 describe('iwg ingest', () => {
-  it('when two documents state the same practice in other words, then one practice has both as sources', async () => {
+  it('when two documents state the same practice in other words, then one practice has both as sources and a different one stays apart', async () => {
     const out = await iwg(['ingest', join(dir, 'a'), '--json']);
     expect(out.code).toBe(0);
     const summary = JSON.parse(out.stdout) as { totals: Record<string, number> };
-    expect(summary.totals).toMatchObject({ added: 2, failed: 0 });
+    expect(summary.totals).toMatchObject({ added: 3, failed: 0 });
     const rows = await rt.graph.read<{ docs: string[] }>({
       cypher: `MATCH (x:Practice)-[s:SOURCED_FROM]->() WHERE s.documentId CONTAINS $dir
                WITH x, collect(DISTINCT s.documentId) AS docs RETURN docs`,
       params: { dir: 'iwg-cli-' },
     });
-    expect(rows).toHaveLength(1);
-    expect(rows[0].docs).toHaveLength(2);
+    expect(rows.map((r) => r.docs.length).sort()).toEqual([1, 2]);
   });
 
   it('when a file is corrupt, then the summary names it with its reason and the exit status is 2', async () => {
@@ -61,7 +65,7 @@ describe('iwg ingest', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toMatch(/failed 1/);
     expect(out.stdout).toMatch(/FAILED .*broken\.pdf: .*PDF/);
-    expect(out.stdout).toMatch(/unchanged 2/);
+    expect(out.stdout).toMatch(/unchanged 3/);
   });
 
   it('when the arguments are invalid, then it says which and exits non-zero', async () => {
