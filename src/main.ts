@@ -7,6 +7,7 @@ import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
 import { startServer, stopServer, type AppState } from './server.js';
 import { ingestCorpusOnStart } from './ingest-service.js';
+import { createMetrics } from './metrics.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,9 +15,13 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const runtime = await openRuntime(config, log);
   const state: AppState = { ingested: false, schemaApplied: true };
-  const running = await startServer({ config, runtime, log, state });
+  const metrics = createMetrics();
+  const running = await startServer({ config, runtime, log, state, metrics });
   log.info({ url: running.url, startupMs: Date.now() - t0 }, 'iwg-graph API listening');
-  if (config.corpus.ingestOnStart) await ingestCorpusOnStart(runtime, config.corpus.dir);
+  if (config.corpus.ingestOnStart) {
+    const summary = await ingestCorpusOnStart(runtime, config.corpus.dir);
+    for (const d of summary.documents) metrics.ingestDocuments.inc({ outcome: d.outcome });
+  }
   state.ingested = true;
   process.stdout.write(`\niwg-graph is ready: ${running.url}/  (API ${running.url}/api, docs ${running.url}/docs)\n\n`);
 
