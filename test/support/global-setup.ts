@@ -1,21 +1,49 @@
 /**
- * Starts the real managed Neo4j once for the whole suite (on its own ports and data dir, so a developer's
- * running instance is untouched) and provisions the model; workers inherit NEO4J_URI.
+ * Starts the real managed Neo4j once for the whole suite (its own data dir, so a developer's instance is
+ * untouched) and provisions the model; test files inherit NEO4J_URI. Reuses the suite's server when it is already
+ * running; otherwise takes ports 7689/7476, or free ones when those are taken by something else.
  */
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openEmbedder, openGraph } from '../../src/runtime.js';
-import { stopManagedNeo4j } from '../../graph/managed-neo4j.js';
+import { managedNeo4jStatus, stopManagedNeo4j } from '../../graph/managed-neo4j.js';
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+function anyFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function choosePort(wanted: string | undefined, fallback: number): Promise<string> {
+  if (wanted) return wanted;
+  return String((await portFree(fallback)) ? fallback : await anyFreePort());
+}
 
 export default async function setup() {
+  const dataDir =
+    process.env.IWG_TEST_NEO4J_DATA_DIR ??
+    join(loadConfig(process.env).neo4j.managed.cacheDir, '..', 'neo4j-test-data');
+  const running = await managedNeo4jStatus({ dataDir });
   const base = loadConfig({
     ...process.env,
-    IWG_NEO4J_BOLT_PORT: process.env.IWG_TEST_BOLT_PORT ?? '7689',
-    IWG_NEO4J_HTTP_PORT: process.env.IWG_TEST_HTTP_PORT ?? '7476',
-    IWG_NEO4J_DATA_DIR:
-      process.env.IWG_TEST_NEO4J_DATA_DIR ??
-      join(loadConfig(process.env).neo4j.managed.cacheDir, '..', 'neo4j-test-data'),
+    IWG_NEO4J_BOLT_PORT: running ? String(running.boltPort) : await choosePort(process.env.IWG_TEST_BOLT_PORT, 7689),
+    IWG_NEO4J_HTTP_PORT: await choosePort(process.env.IWG_TEST_HTTP_PORT, 7476),
+    IWG_NEO4J_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const log = createLogger(base.logLevel, 'test-setup');
