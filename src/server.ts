@@ -58,7 +58,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          // helmet's default would make browsers fetch the page's own assets over https: on an air-gapped LAN
+          // served over plain http the page would stay blank.
+          'upgrade-insecure-requests': null,
+        },
       },
     }),
   );

@@ -20,26 +20,9 @@ function packageDir(pkg: string): string {
   return join(PROJECT_ROOT, 'node_modules', pkg);
 }
 
-/**
- * helmet's default CSP carries `upgrade-insecure-requests`, which makes a browser fetch the page's own scripts and
- * styles over https: served over plain http on any host but localhost (an air-gapped LAN), the page stays blank.
- * The page's responses drop that one directive; script-src and connect-src stay 'self'.
- */
-const allowPlainHttp: RequestHandler = (_req, res, next) => {
-  const csp = res.getHeader('Content-Security-Policy');
-  if (typeof csp === 'string') {
-    res.setHeader(
-      'Content-Security-Policy',
-      csp.replace(/(^|;)\s*upgrade-insecure-requests\s*(?=;|$)/, '$1').replace(/;;/, ';'),
-    );
-  }
-  next();
-};
-
 /** Mounts web/ at / and the vendored libraries at /vendor. */
 export function mountWeb(app: Express): void {
   const webDir = join(PROJECT_ROOT, 'web');
-  app.use(allowPlainHttp);
   for (const [name, { pkg, file }] of Object.entries(VENDOR_FILES)) {
     const path = join(packageDir(pkg), file);
     app.get(`/vendor/${name}`, (_req, res, next) => {
