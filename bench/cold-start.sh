@@ -13,6 +13,12 @@ warm_neo=$(run npx iwg neo4j start); npx iwg neo4j stop >/dev/null
 model() { npx tsx bench/load-model.ts; }
 cold_model=$(run model)
 warm_model=$(run model)
-echo "neo4j: first provisioning + start ${cold_neo} ms, cached start ${warm_neo} ms"
-echo "model: first provisioning + load ${cold_model} ms, cached load ${warm_model} ms"
+{
+  echo "Measured by bench/cold-start.sh on $(date -u +%F) (fresh cache and Maven repository, then cached):"
+  echo ""
+  echo "| what | first provisioning (downloads from Maven Central) | cached |"
+  echo "| --- | --- | --- |"
+  echo "| Neo4j: \`iwg neo4j start\` (resolve jars, start, schema) | ${cold_neo} ms | ${warm_neo} ms (×$(( cold_neo / warm_neo ))) |"
+  echo "| model: provision + load + one embedding | ${cold_model} ms | ${warm_model} ms |"
+} | tee bench/cold-start.md
 rm -rf "$tmp"

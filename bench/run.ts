@@ -7,7 +7,7 @@
  * Uses its own managed Neo4j (ports 7692/7479, own data dir), cleared first. Flags: --docs N (default 100).
  */
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
@@ -151,7 +151,13 @@ async function main() {
   if (managed?.started) await stopManagedNeo4j(config.neo4j.managed);
   await rm(dir, { recursive: true, force: true });
   clearInterval(sampler);
-  await writeFile(join(PROJECT_ROOT, 'bench', 'RESULTS.md'), report(r));
+  const cold = await readFile(join(PROJECT_ROOT, 'bench', 'cold-start.md'), 'utf8').catch(
+    () => 'Not measured yet: run `bash bench/cold-start.sh`.\n',
+  );
+  await writeFile(
+    join(PROJECT_ROOT, 'bench', 'RESULTS.md'),
+    report(r) + '\n## First provisioning versus cached start\n' + cold,
+  );
   step('done', r);
 }
 
