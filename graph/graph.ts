@@ -3,7 +3,7 @@
  * executeRead/executeWrite (so routing URIs such as neo4j+s:// work unchanged), values only as parameters,
  * Neo4j errors mapped to our own codes.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 
 /** A query as a value: built by queries/ or graph/, run here. */
 export interface CypherQuery {
@@ -37,8 +37,6 @@ export interface Graph {
   read<T = Record<string, unknown>>(q: CypherQuery): Promise<T[]>;
   /** Runs queries in one write transaction, in order; returns the rows of each. */
   write(queries: readonly CypherQuery[]): Promise<Record<string, unknown>[][]>;
-  /** Runs `work` in one write transaction, for callers that need results between statements. */
-  writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
   /** Waits until the server answers RETURN 1 (retrying while it starts). */
   waitUntilReady(timeoutMs?: number): Promise<void>;
   ping(): Promise<boolean>;
@@ -53,46 +51,34 @@ export function createGraph(settings: GraphSettings): Graph {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
   });
-  const sessionOf = () => driver.session({ database: settings.database });
+  /** Opens a session for `work`, maps driver errors to GraphError codes, always closes it. */
+  async function withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    const session = driver.session({ database: settings.database });
+    try {
+      return await work(session);
+    } catch (err) {
+      throw mapError(err);
+    } finally {
+      await session.close();
+    }
+  }
   const txConfig = { timeout: settings.queryTimeoutMs };
 
   return {
     database: settings.database,
-    async read<T>(q: CypherQuery): Promise<T[]> {
-      const session = sessionOf();
-      try {
+    read: <T>(q: CypherQuery) =>
+      withSession(async (session) => {
         const result = await session.executeRead((tx) => tx.run(q.cypher, q.params), txConfig);
         return toRows(result) as T[];
-      } catch (err) {
-        throw mapError(err);
-      } finally {
-        await session.close();
-      }
-    },
-    async write(queries) {
-      const session = sessionOf();
-      try {
-        return await session.executeWrite(async (tx) => {
+      }),
+    write: (queries) =>
+      withSession((session) =>
+        session.executeWrite(async (tx) => {
           const out: Record<string, unknown>[][] = [];
           for (const q of queries) out.push(toRows(await tx.run(q.cypher, q.params)));
           return out;
-        });
-      } catch (err) {
-        throw mapError(err);
-      } finally {
-        await session.close();
-      }
-    },
-    async writeTx(work) {
-      const session = sessionOf();
-      try {
-        return await session.executeWrite(work);
-      } catch (err) {
-        throw mapError(err);
-      } finally {
-        await session.close();
-      }
-    },
+        }),
+      ),
     async waitUntilReady(timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       let last: unknown;
