@@ -13,8 +13,9 @@ export async function parsePdf(bytes: Uint8Array, source: SourceRef): Promise<Pa
   let pages: string[];
   let info: Record<string, unknown>;
   try {
-    // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
-    const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 });
+    // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy, and refuses a Node Buffer
+    // (what readFile and uploads give), so the copy is a plain Uint8Array.
+    const pdf = await getDocumentProxy(Uint8Array.from(bytes), { verbosity: 0 });
     try {
       pages = (await extractText(pdf, { mergePages: false })).text;
       info = (await getMeta(pdf)).info ?? {};

@@ -20,6 +20,13 @@ describe('parsePdf', () => {
     expect(pageOf('Much, much more')).toBe(2);
   });
 
+  it('when the bytes come as a Node Buffer (as readFile and uploads give them), then it parses all the same', async () => {
+    const buffer = await readFile(new URL('../fixtures/pdf/iwg-brochure.pdf', import.meta.url));
+    const fromBuffer = await parsePdf(buffer, { id: 'pdf/iwg-brochure.pdf', format: 'pdf' });
+    expect(fromBuffer.text).toBe(sut.text);
+    expect(buffer.byteLength).toBeGreaterThan(0);
+  });
+
   it('when the brochure is parsed, then title and creation date come from the PDF metadata', () => {
     expect(sut.title).toBe('INFCIRC/908 and the International Working Group');
     expect(sut.date).toBe('2021-03-15');

@@ -169,14 +169,32 @@ describe('incremental ingest', () => {
     const bad = join(dir, 'mixed');
     await cp(join(PROJECT_ROOT, 'test/fixtures/pdf/corrupt.pdf'), join(bad, 'corrupt.pdf'));
     await cp(join(PROJECT_ROOT, 'test/fixtures/txt/newsletter-2023-09.md'), join(bad, 'newsletter.md'));
+    await cp(join(PROJECT_ROOT, 'test/fixtures/pdf/iwg-brochure.pdf'), join(bad, 'brochure.pdf'));
+    await cp(join(PROJECT_ROOT, 'test/fixtures/html/iwg-about.html'), join(bad, 'about.html'));
     const result = await ingestPaths(rt, [bad], { root: dir });
     const failed = result.documents.filter((d) => d.outcome === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].error?.code).toBe('CORRUPT_PDF');
     expect(failed[0].error?.message).toContain('corrupt.pdf');
-    expect(result.totals.added).toBe(1);
+    expect(result.totals.added).toBe(3);
     const docs = await read<{ id: string }>('MATCH (d:Document) RETURN d.id AS id');
     expect(docs.map((d) => d.id)).toContain('mixed/newsletter.md');
     expect(docs.map((d) => d.id)).not.toContain('mixed/corrupt.pdf');
+  });
+
+  it('when a PDF and an HTML page are ingested, then PDF passages carry pages and the page its metadata', async () => {
+    const pages = await read<{ page: number | null }>(
+      "MATCH (p:Passage {documentId: 'mixed/brochure.pdf'}) RETURN p.page AS page ORDER BY p.ordinal",
+    );
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((p) => typeof p.page === 'number' && p.page >= 1)).toBe(true);
+    expect(new Set(pages.map((p) => p.page)).size).toBeGreaterThan(1);
+    const [html] = await read<{ language: string; date: string | null; text: string }>(
+      "MATCH (d:Document {id: 'mixed/about.html'}) RETURN d.language AS language, d.date AS date, d.text AS text",
+    );
+    expect(html.language).toBe('en');
+    expect(html.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(html.text).toContain('Co-chaired by the United States and Belgium');
+    expect(html.text).not.toMatch(/cookie/i);
   });
 });
