@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     for (const d of summary.documents) metrics.ingestDocuments.inc({ outcome: d.outcome });
   }
   state.ingested = true;
+  await warmUp(running.url, log);
   process.stdout.write(`\niwg-graph is ready: ${running.url}/  (API ${running.url}/api, docs ${running.url}/docs)\n\n`);
 
   let stopping = false;
@@ -37,6 +38,32 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Asks the service once per query family so Neo4j plans those queries now rather than on an analyst's first
+ * request (a cold plan costs up to a second). Failures here are logged, never fatal.
+ */
+async function warmUp(url: string, log: ReturnType<typeof createLogger>): Promise<void> {
+  const t0 = Date.now();
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const requests = [
+    ...(['hybrid', 'semantic', 'keyword'] as const).map((mode) =>
+      post('/api/search', { query: 'insider threat', mode }),
+    ),
+    fetch(`${url}/api/facets`),
+    fetch(`${url}/api/trends`),
+    fetch(`${url}/api/entities?q=bel`),
+    fetch(`${url}/api/entities/organisation/${encodeURIComponent('organisation:iwg')}`),
+    fetch(`${url}/api/graph/neighborhood?type=organisation&id=organisation:iwg`),
+  ];
+  const statuses = await Promise.all(requests.map((r) => r.then((res) => res.status).catch(() => 0)));
+  log.info({ ms: Date.now() - t0, statuses }, 'query plans warmed up');
 }
 
 main().catch((err: Error) => {
