@@ -107,15 +107,26 @@ export function buildRelatedPractices(id: string, k: number): CypherQuery {
   );
 }
 
-/** RELATED_TO_TEXT: vector neighbours of a free-text embedding (no tags or citations to share). */
+// Cosine 0.35 (the semantic-linking threshold calibrated in ingest/link.ts) on Neo4j's (1 + cos) / 2 scale.
+const TEXT_TOPIC_MIN_SCORE = 0.675;
+
+/**
+ * RELATED_TO_TEXT: vector neighbours of a free-text embedding. The text's topics are its nearest topic
+ * descriptions (at most two, above the linking threshold), so neighbours addressing them share topics with it.
+ */
 export function buildPracticesLikeText(embedding: readonly number[], k: number): CypherQuery {
   return query(
     `
+    CALL db.index.vector.queryNodes('${VECTOR_INDEXES.topic.name}', 2, $embedding) YIELD node AS t, score AS topicScore
+    WITH collect(CASE WHEN topicScore >= $topicMin THEN t END) AS textTopics
     CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', toInteger($k), $embedding) YIELD node AS o, score
-    RETURN o.id AS id, o.text AS text, score AS similarity, [] AS sharedTopics, [] AS sharedAttributes,
-      0 AS tagUnion, 0 AS coCited, ${SOURCES.replaceAll('(n)', '(o)')} AS sources
+    RETURN o.id AS id, o.text AS text, score AS similarity,
+      COLLECT { MATCH (o)-[:ADDRESSES]->(e:Topic) WHERE e IN textTopics RETURN ${entityRef('e')} ORDER BY e.id } AS sharedTopics,
+      [] AS sharedAttributes,
+      size(textTopics) + COUNT { MATCH (o)-[:ADDRESSES|MITIGATES]->(e:Entity) WHERE NOT e IN textTopics RETURN DISTINCT e } AS tagUnion,
+      0 AS coCited, ${SOURCES.replaceAll('(n)', '(o)')} AS sources
     `,
-    { k, embedding: [...embedding] },
+    { k, embedding: [...embedding], topicMin: TEXT_TOPIC_MIN_SCORE },
   );
 }
 

@@ -135,6 +135,14 @@ describe('when practices are read', () => {
     });
     expect(byText.status).toBe(200);
     expect(byText.body.results.length).toBeGreaterThan(0);
+    const remote = await api.post('/api/practices/related', {
+      text: 'Operators should forbid remote access to computer systems important to safety.',
+      limit: 3,
+    });
+    const top = remote.body.results[0];
+    expect(top.text).toMatch(/remote access to critical systems/);
+    expect(top.sharedTopics.length).toBeGreaterThan(0);
+    expect(top.reason).toMatch(/shares topics/);
     expect((await api.get('/api/practices/practice%3A000000000000')).status).toBe(404);
     expect((await api.get(`/api/practices/${encodeURIComponent(id)}/related?limit=0`)).status).toBe(400);
   });

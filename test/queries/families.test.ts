@@ -54,7 +54,7 @@ describe('practices', () => {
       } AS sources"
     `);
     expect(related.params).toEqual({ id: 'practice:abc', k: 50 });
-    expect(buildPracticesLikeText([0.5], 20).params).toEqual({ k: 20, embedding: [0.5] });
+    expect(buildPracticesLikeText([0.5], 20).params).toEqual({ k: 20, embedding: [0.5], topicMin: 0.675 });
   });
   it('blends similarity, Jaccard and co-citation and says why', () => {
     const topic = { type: 'topic', id: 'topic:remote-access', name: 'Remote access' };
