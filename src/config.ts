@@ -60,6 +60,7 @@ const RawConfig = z
       .min(1)
       .default(20 * 1024 * 1024),
     IWG_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    IWG_FETCH_HOSTS: list.default([]),
   })
   .strip();
 
@@ -113,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: c.IWG_RATE_LIMIT_PER_MINUTE,
       bodyLimit: c.IWG_BODY_LIMIT,
       uploadLimitBytes: c.IWG_UPLOAD_LIMIT_BYTES,
+      /** Hosts (`name` or `name:port`) that URL ingest may fetch from; empty disables URL ingest. */
+      fetchHosts: Object.freeze(c.IWG_FETCH_HOSTS.map((h) => h.toLowerCase())),
     }),
     logLevel: c.LOG_LEVEL,
   });

@@ -8,6 +8,7 @@ import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
 import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
 import { HttpProblem, fieldErrors } from '../problems.js';
+import { fetchDocument } from './fetch-document.js';
 import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
 import {
   DocumentJsonRequest,
@@ -25,25 +26,6 @@ function uploadMiddleware(config: Config): RequestHandler {
     limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 5, fieldSize: 64 * 1024 },
   }).single('file');
   return (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
-}
-
-/** Fetches a document given by URL, within the upload limit; failures are FETCH_FAILED (422). */
-async function fetchDocument(url: string, limit: number): Promise<{ bytes: Uint8Array; filename: string }> {
-  const fail = (why: string) => Object.assign(new Error(`Could not fetch ${url}: ${why}`), { code: 'FETCH_FAILED' });
-  let res: Response;
-  try {
-    res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(20_000) });
-  } catch (err) {
-    throw fail((err as Error).message);
-  }
-  if (!res.ok) throw fail(`HTTP ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.byteLength > limit)
-    throw Object.assign(new Error('The fetched document is too large'), { code: 'TOO_LARGE' });
-  const type = res.headers.get('content-type') ?? '';
-  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? 'index';
-  const ext = /pdf/.test(type) ? '.pdf' : /html/.test(type) ? '.html' : /markdown/.test(type) ? '.md' : '.txt';
-  return { bytes, filename: /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${last}${ext}` };
 }
 
 /** The request's document as the ingest service wants it. */
@@ -78,7 +60,10 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
   if (!parsed.success) throw new HttpProblem(400, 'Invalid request', 'Invalid body', fieldErrors(parsed.error, 'body'));
   const b = parsed.data;
   if (b.url) {
-    const fetched = await fetchDocument(b.url, config.http.uploadLimitBytes);
+    const fetched = await fetchDocument(b.url, {
+      allowedHosts: config.http.fetchHosts,
+      limitBytes: config.http.uploadLimitBytes,
+    });
     return {
       ...fetched,
       filename: b.filename ?? fetched.filename,

@@ -1,0 +1,113 @@
+/**
+ * URL ingest's fetch: only hosts on the IWG_FETCH_HOSTS allow-list, only http(s), redirects followed by hand so
+ * every hop is checked against the list, and the body streamed against the upload limit. Without the list the
+ * API would fetch whatever a key holder names (cloud metadata, internal services): server-side request forgery.
+ */
+import { HttpProblem } from '../problems.js';
+
+export interface FetchOptions {
+  /** Allowed hosts, lower case: `name` (the scheme's default port) or `name:port`. */
+  allowedHosts: readonly string[];
+  limitBytes: number;
+  timeoutMs?: number;
+}
+
+export interface FetchedDocument {
+  bytes: Uint8Array;
+  filename: string;
+}
+
+const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+const fetchFailed = (url: URL, why: string) =>
+  Object.assign(new Error(`Could not fetch ${url.href}: ${why}`), { code: 'FETCH_FAILED' });
+const tooLarge = () => Object.assign(new Error('The fetched document is too large'), { code: 'TOO_LARGE' });
+
+/** Throws 403 unless `url` is http(s) on an allowed host. */
+export function assertFetchAllowed(url: URL, allowedHosts: readonly string[]): void {
+  if (allowedHosts.length === 0)
+    throw new HttpProblem(403, 'Forbidden', 'URL ingest is disabled: no hosts allowed (IWG_FETCH_HOSTS)');
+  if (!(url.protocol in DEFAULT_PORTS))
+    throw new HttpProblem(403, 'Forbidden', `Only http and https URLs can be ingested, not ${url.protocol}`);
+  const host = url.host.toLowerCase();
+  const withPort = url.port ? host : `${url.hostname.toLowerCase()}:${DEFAULT_PORTS[url.protocol]}`;
+  if (!allowedHosts.includes(host) && !allowedHosts.includes(withPort))
+    throw new HttpProblem(403, 'Forbidden', `Host ${host} is not allowed for URL ingest (IWG_FETCH_HOSTS)`);
+}
+
+/**
+ * Fetches a document given by URL: 403 for a host (or a redirect's host) not on the list, 413 (TOO_LARGE) past
+ * `limitBytes`, FETCH_FAILED (422) for network errors, non-2xx answers and more than three redirects.
+ */
+export async function fetchDocument(href: string, opts: FetchOptions): Promise<FetchedDocument> {
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 20_000);
+  let url = new URL(href);
+  for (let redirects = 0; ; redirects++) {
+    assertFetchAllowed(url, opts.allowedHosts);
+    let res: Response;
+    try {
+      res = await fetch(url, { redirect: 'manual', signal });
+    } catch (err) {
+      throw fetchFailed(url, (err as Error).message);
+    }
+    if (REDIRECT_STATUSES.has(res.status)) {
+      await res.body?.cancel();
+      const location = res.headers.get('location');
+      if (!location) throw fetchFailed(url, `HTTP ${res.status} without a Location`);
+      if (redirects >= MAX_REDIRECTS) throw fetchFailed(url, `more than ${MAX_REDIRECTS} redirects`);
+      url = new URL(location, url);
+      continue;
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw fetchFailed(url, `HTTP ${res.status}`);
+    }
+    const bytes = await readLimited(res, url, opts.limitBytes);
+    return { bytes, filename: filenameOf(url, res.headers.get('content-type') ?? '') };
+  }
+}
+
+/** The body, refused by its Content-Length or, failing that, cut off as soon as it passes `limit`. */
+async function readLimited(res: Response, url: URL, limit: number): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'TOO_LARGE') throw err;
+    throw fetchFailed(url, (err as Error).message);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+/** The URL's last path segment, given an extension from the Content-Type when it has none. */
+function filenameOf(url: URL, contentType: string): string {
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? 'index';
+  const type = contentType;
+  const ext = /pdf/.test(type) ? '.pdf' : /html/.test(type) ? '.html' : /markdown/.test(type) ? '.md' : '.txt';
+  return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${last}${ext}`;
+}

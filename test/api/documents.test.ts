@@ -1,0 +1,111 @@
+/**
+ * Adding documents: URL ingest only from allowed hosts (a local web server stands in for the web), and uploads
+ * the API must refuse with a 4xx rather than fail with a 500.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/runtime.js';
+import { openTestRuntime } from '../support/runtime.js';
+import { startApi, type Api } from './helpers.js';
+
+const KEY = 'documents-test-key';
+const auth = { authorization: `Bearer ${KEY}` };
+const PAGE =
+  '<!doctype html><html><head><title>Walrus gate drill</title></head><body><h1>Walrus gate drill</h1>' +
+  '<p>Guards at the walrus gate rehearse the two-person rule for vault access every month.</p></body></html>';
+
+let runtime: Runtime;
+let web: Server;
+let origin: string;
+let port: number;
+
+beforeAll(async () => {
+  runtime = await openTestRuntime();
+  web = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/page.html' || path === '/news/item.aspx') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(PAGE);
+    } else if (path === '/elsewhere') {
+      res.writeHead(302, { location: `http://localhost:${port}/page.html` });
+      res.end();
+    } else if (path === '/hop') {
+      res.writeHead(301, { location: '/page.html' });
+      res.end();
+    } else if (path === '/loop') {
+      res.writeHead(302, { location: '/loop' });
+      res.end();
+    } else if (path === '/declared-big.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5000' });
+      res.end('b'.repeat(5000));
+    } else if (path === '/streamed-big.txt') {
+      // No Content-Length and no end: only counting the streamed bytes stops it before the fetch timeout.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => res.write('s'.repeat(1000)), 5);
+      res.on('close', () => clearInterval(drip));
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+  port = (web.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => web?.close(resolve));
+  await runtime?.close();
+});
+
+async function withApi(overrides: Record<string, string>, body: (api: Api) => Promise<void>) {
+  const api = await startApi({ IWG_API_KEYS: KEY, ...overrides }, runtime);
+  try {
+    await body(api);
+  } finally {
+    await api.close();
+  }
+}
+
+describe('when a document is added by URL', () => {
+  it('then without IWG_FETCH_HOSTS URL ingest is refused with 403', async () => {
+    await withApi({}, async (api) => {
+      const res = await api.post('/api/documents', { url: `${origin}/page.html` }, auth);
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toBe('URL ingest is disabled: no hosts allowed (IWG_FETCH_HOSTS)');
+    });
+  });
+
+  it('then a page on an allowed host is ingested and searchable, also through a redirect', async () => {
+    await withApi({ IWG_FETCH_HOSTS: `example.org, 127.0.0.1:${port}` }, async (api) => {
+      const res = await api.post('/api/documents', { url: `${origin}/page.html` }, auth);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ id: `${origin}/page.html`, status: 'added' });
+      const found = await api.post('/api/search', { query: 'walrus gate', mode: 'keyword', types: ['passage'] });
+      expect(found.body.results[0].document.id).toBe(`${origin}/page.html`);
+      const hop = await api.post('/api/documents', { url: `${origin}/hop` }, auth);
+      expect(hop.status, JSON.stringify(hop.body)).toBe(201);
+    });
+  });
+
+  it('then a host not on the list, or a redirect to one, is 403 naming the host', async () => {
+    await withApi({ IWG_FETCH_HOSTS: `127.0.0.1:${port}` }, async (api) => {
+      const other = await api.post('/api/documents', { url: `http://localhost:${port}/page.html` }, auth);
+      expect(other.status).toBe(403);
+      expect(other.body.detail).toContain(`localhost:${port}`);
+      const redirected = await api.post('/api/documents', { url: `${origin}/elsewhere` }, auth);
+      expect(redirected.status).toBe(403);
+      expect(redirected.body.detail).toContain(`localhost:${port}`);
+      const loop = await api.post('/api/documents', { url: `${origin}/loop` }, auth);
+      expect(loop.status).toBe(422);
+      expect(loop.body.detail).toMatch(/redirects/);
+    });
+  });
+
+  it('then a body over the upload limit is 413, whether declared or streamed', { timeout: 15_000 }, async () => {
+    await withApi({ IWG_FETCH_HOSTS: `127.0.0.1:${port}`, IWG_UPLOAD_LIMIT_BYTES: '1000' }, async (api) => {
+      expect((await api.post('/api/documents', { url: `${origin}/declared-big.txt` }, auth)).status).toBe(413);
+      expect((await api.post('/api/documents', { url: `${origin}/streamed-big.txt` }, auth)).status).toBe(413);
+    });
+  });
+});
