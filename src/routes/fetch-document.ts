@@ -3,6 +3,7 @@
  * every hop is checked against the list, and the body streamed against the upload limit. Without the list the
  * API would fetch whatever a key holder names (cloud metadata, internal services): server-side request forgery.
  */
+import { detectFormat } from '../../ingest/parse.js';
 import { HttpProblem } from '../problems.js';
 
 export interface FetchOptions {
@@ -20,6 +21,13 @@ export interface FetchedDocument {
 const MAX_REDIRECTS = 3;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+/** Content types the parser reads, as the extension it recognises them by. */
+const EXTENSION_BY_TYPE: [RegExp, string][] = [
+  [/^(text\/html|application\/xhtml\+xml)\b/, '.html'],
+  [/^application\/pdf\b/, '.pdf'],
+  [/^text\/(x-)?markdown\b/, '.md'],
+  [/^text\/plain\b/, '.txt'],
+];
 
 const fetchFailed = (url: URL, why: string) =>
   Object.assign(new Error(`Could not fetch ${url.href}: ${why}`), { code: 'FETCH_FAILED' });
@@ -104,10 +112,24 @@ async function readLimited(res: Response, url: URL, limit: number): Promise<Uint
   return bytes;
 }
 
-/** The URL's last path segment, given an extension from the Content-Type when it has none. */
+/**
+ * The URL's last path segment, kept when its extension is one the parser reads; otherwise given the extension of
+ * the Content-Type (`/news/item.aspx` served as text/html → `item.aspx.html`). Other types keep the name, so the
+ * parser answers 415 naming it.
+ */
 function filenameOf(url: URL, contentType: string): string {
   const last = url.pathname.split('/').filter(Boolean).pop() ?? 'index';
-  const type = contentType;
-  const ext = /pdf/.test(type) ? '.pdf' : /html/.test(type) ? '.html' : /markdown/.test(type) ? '.md' : '.txt';
-  return /\.[a-z0-9]{2,5}$/i.test(last) ? last : `${last}${ext}`;
+  if (isParsable(last)) return last;
+  const type = contentType.trim().toLowerCase();
+  const ext = EXTENSION_BY_TYPE.find(([re]) => re.test(type))?.[1];
+  return ext ? `${last}${ext}` : last;
+}
+
+function isParsable(name: string): boolean {
+  try {
+    detectFormat(name);
+    return true;
+  } catch {
+    return false;
+  }
 }

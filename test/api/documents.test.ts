@@ -88,6 +88,16 @@ describe('when a document is added by URL', () => {
     });
   });
 
+  it('then the format comes from the Content-Type when the extension is not one the parser reads', async () => {
+    await withApi({ IWG_FETCH_HOSTS: `127.0.0.1:${port}` }, async (api) => {
+      const res = await api.post('/api/documents', { url: `${origin}/news/item.aspx` }, auth);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const doc = await api.get(`/api/documents/${encodeURIComponent(res.body.id)}`);
+      expect(doc.body.passages.map((p: { text: string }) => p.text).join(' ')).toMatch(/two-person rule/);
+      expect(doc.body.passages.map((p: { text: string }) => p.text).join(' ')).not.toMatch(/<p>/);
+    });
+  });
+
   it('then a host not on the list, or a redirect to one, is 403 naming the host', async () => {
     await withApi({ IWG_FETCH_HOSTS: `127.0.0.1:${port}` }, async (api) => {
       const other = await api.post('/api/documents', { url: `http://localhost:${port}/page.html` }, auth);
