@@ -36,7 +36,30 @@ const BY_CODE: Record<string, { status: number; title: string; retryAfter?: numb
   BAD_MANIFEST: { status: 400, title: 'Invalid metadata' },
   UNREADABLE: { status: 422, title: 'Document rejected' },
   FETCH_FAILED: { status: 422, title: 'Document could not be fetched' },
+  BAD_MULTIPART: { status: 400, title: 'Invalid request' },
 };
+
+/** Multer's limit codes that mean "too much" (413); its other codes are malformed uploads (400). */
+const MULTER_TOO_LARGE = new Set([
+  'LIMIT_FILE_SIZE',
+  'LIMIT_FILE_COUNT',
+  'LIMIT_FIELD_KEY',
+  'LIMIT_FIELD_VALUE',
+  'LIMIT_FIELD_COUNT',
+  'LIMIT_PART_COUNT',
+]);
+
+/** A multer error (`name` MulterError, a `code`, maybe the `field`) as a problem's status, detail and errors. */
+function multerProblem(e: { code?: string; field?: string; message?: string }) {
+  const field = e.field ?? 'body';
+  if (e.code && MULTER_TOO_LARGE.has(e.code))
+    return { status: 413, title: 'Payload too large', detail: e.message ?? 'The upload is too large', field };
+  const detail =
+    e.code === 'LIMIT_UNEXPECTED_FILE'
+      ? `unexpected file field ${e.field ?? '(unnamed)'}; send the document as field 'file'`
+      : `Invalid upload: ${e.message ?? e.code}`;
+  return { status: 400, title: 'Invalid request', detail, field };
+}
 
 /** Sends a problem document. */
 export function sendProblem(res: Response, status: number, title: string, detail: string, errors: FieldError[] = []) {
@@ -74,9 +97,21 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   if (err instanceof ZodError)
     return sendProblem(res, 400, 'Invalid request', 'The request is invalid', fieldErrors(err, ''));
-  const e = err as { code?: string; type?: string; status?: number; statusCode?: number; message?: string };
-  // body-parser / multer errors carry their own status and type.
-  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE')
+  const e = err as {
+    name?: string;
+    code?: string;
+    field?: string;
+    type?: string;
+    status?: number;
+    statusCode?: number;
+    message?: string;
+  };
+  if (e.name === 'MulterError') {
+    const p = multerProblem(e);
+    return sendProblem(res, p.status, p.title, p.detail, [{ field: p.field, message: p.detail }]);
+  }
+  // body-parser errors carry their own status and type.
+  if (e.type === 'entity.too.large')
     return sendProblem(res, 413, 'Payload too large', e.message ?? 'The request body is too large');
   if (e.type === 'entity.parse.failed')
     return sendProblem(res, 400, 'Invalid request', 'The request body is not valid JSON', [

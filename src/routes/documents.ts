@@ -19,13 +19,24 @@ import {
   IngestResponse,
 } from './schemas.js';
 
-/** Multipart parsing (memory storage, one file, the configured size limit → 413) only for multipart requests. */
+/**
+ * Multipart parsing (memory storage, one file, the configured size limit → 413) only for multipart requests.
+ * Multer's own errors keep their name (mapped in problems.ts); anything else it passes on is the multipart
+ * parser's ("Unexpected end of form", "Multipart: Boundary not found"): a malformed body, BAD_MULTIPART (400).
+ */
 function uploadMiddleware(config: Config): RequestHandler {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 5, fieldSize: 64 * 1024 },
   }).single('file');
-  return (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return next();
+    upload(req, res, (err?: unknown) => {
+      if (!err || (err as Error).name === 'MulterError') return next(err);
+      const why = err instanceof Error ? err.message : String(err);
+      next(Object.assign(new Error(`The multipart body is malformed: ${why}`), { code: 'BAD_MULTIPART' }));
+    });
+  };
 }
 
 /** The request's document as the ingest service wants it. */

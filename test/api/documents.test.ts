@@ -119,3 +119,35 @@ describe('when a document is added by URL', () => {
     });
   });
 });
+
+describe('when a multipart upload is malformed', () => {
+  it('then a file under another field name is 400 saying to use the field file', async () => {
+    await withApi({}, async (api) => {
+      const form = new FormData();
+      form.append('document', new Blob(['A note about otter patrols.']), 'note.txt');
+      const res = await fetch(`${api.url}/api/documents`, { method: 'POST', body: form, headers: auth });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { detail: string; errors: { field: string }[] };
+      expect(body.detail).toBe("unexpected file field document; send the document as field 'file'");
+      expect(body.errors[0].field).toBe('document');
+    });
+  });
+
+  it('then a truncated body or one without a boundary is 400', async () => {
+    await withApi({}, async (api) => {
+      const truncated =
+        '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n' +
+        'Content-Type: text/plain\r\n\r\nhalf a docu';
+      const post = (contentType: string, body: string) =>
+        fetch(`${api.url}/api/documents`, {
+          method: 'POST',
+          body,
+          headers: { ...auth, 'content-type': contentType },
+        });
+      const cut = await post('multipart/form-data; boundary=XyZ', truncated);
+      expect(cut.status).toBe(400);
+      expect(((await cut.json()) as { detail: string }).detail).toMatch(/Unexpected end of form/);
+      expect((await post('multipart/form-data', truncated)).status).toBe(400);
+    });
+  });
+});
