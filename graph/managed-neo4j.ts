@@ -112,19 +112,21 @@ async function readRunning(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<Pid
   if (!existsSync(file)) return adoptOrphan(o);
   try {
     const info = JSON.parse(await readFile(file, 'utf8')) as PidFile;
-    return alive(info.pid) ? info : null;
+    // A stale pid file (after a reboot) may name a pid now used by another process: check it is our server.
+    if (alive(info.pid) && (await isManagedServer(info.pid, o.dataDir))) return info;
   } catch {
-    return null;
+    // unreadable pid file: fall through
   }
+  await rm(file, { force: true });
+  return adoptOrphan(o);
 }
 
 /** A server of this data dir whose pid file was lost (e.g. a killed parent): found by its command line. */
 async function adoptOrphan(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<PidFile | null> {
-  const marker = `--home-dir=${o.dataDir}`;
   const pids = await readdir('/proc').catch(() => [] as string[]);
   for (const p of pids.filter((x) => /^\d+$/.test(x))) {
-    const cmd = await readFile(`/proc/${p}/cmdline`, 'utf8').catch(() => '');
-    if (!cmd.includes('org.neo4j.server.CommunityEntryPoint') || !cmd.split('\0').includes(marker)) continue;
+    if (!(await isManagedServer(Number(p), o.dataDir))) continue;
+    const cmd = await readFile(`/proc/${p}/cmdline`, 'utf8');
     const conf = await readFile(join(o.dataDir, 'conf', 'neo4j.conf'), 'utf8').catch(() => '');
     const boltPort = Number(/server\.bolt\.listen_address=[^:]+:(\d+)/.exec(conf)?.[1] ?? 0);
     const version = /neo4j\/([^/]+)\/lib/.exec(cmd)?.[1] ?? 'unknown';
@@ -133,6 +135,13 @@ async function adoptOrphan(o: Pick<ManagedNeo4jOptions, 'dataDir'>): Promise<Pid
     return info;
   }
   return null;
+}
+
+/** Whether `pid` is a Neo4j server started for `dataDir` (by its command line; true where /proc is absent). */
+async function isManagedServer(pid: number, dataDir: string): Promise<boolean> {
+  if (!existsSync('/proc')) return true;
+  const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return cmd.includes('org.neo4j.server.CommunityEntryPoint') && cmd.split('\0').includes(`--home-dir=${dataDir}`);
 }
 
 async function writeHome(o: ManagedNeo4jOptions): Promise<void> {

@@ -21,15 +21,27 @@ function removeDocumentContent(id: string): CypherQuery[] {
       { id },
     ),
     q('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
+    // A merged practice's topic/attribute tags are kept per supporting document.
+    q(
+      `MATCH (:Practice)-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
+       SET r.documentIds = [d IN r.documentIds WHERE d <> $id]
+       WITH r WHERE size(r.documentIds) = 0 DELETE r`,
+      { id },
+    ),
   ];
 }
 
 const DELETE_ORPHAN_PRACTICES = q(
   'MATCH (x:Practice) WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x RETURN count(x) AS removed',
 );
+// Counts sources, and keeps a practice's text equal to one of its remaining sources' quotes (the first by document
+// and offset when the quote it had is gone), so every practice still cites its evidence exactly.
 const COUNT_PRACTICE_SOURCES = q(
-  `MATCH (x:Practice)-[s:SOURCED_FROM]->() WITH x, count(s) AS n, count(DISTINCT s.documentId) AS d
-   SET x.sourceCount = n, x.documentCount = d`,
+  `MATCH (x:Practice)-[s:SOURCED_FROM]->()
+   WITH x, s ORDER BY s.documentId, s.start
+   WITH x, collect(s) AS sources
+   SET x.sourceCount = size(sources), x.documentCount = size(COLLECT { UNWIND sources AS s RETURN DISTINCT s.documentId }),
+       x.text = CASE WHEN any(s IN sources WHERE s.quote = x.text) THEN x.text ELSE sources[0].quote END`,
 );
 
 /** Replaces a document's content in one transaction. */
@@ -93,12 +105,18 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
        CALL (x, pr) {
          UNWIND pr.topics AS t
          MATCH (e:Topic {id: t.id})
-         MERGE (x)-[a:ADDRESSES]->(e) SET a.method = t.method, a.score = t.score
+         MERGE (x)-[a:ADDRESSES]->(e)
+         SET a.method = t.method, a.score = t.score,
+             a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
+                                  ELSE coalesce(a.documentIds, []) + $id END
        }
        CALL (x, pr) {
          UNWIND pr.attributes AS t
          MATCH (e:InsiderAttribute {id: t.id})
-         MERGE (x)-[a:MITIGATES]->(e) SET a.method = t.method, a.score = t.score
+         MERGE (x)-[a:MITIGATES]->(e)
+         SET a.method = t.method, a.score = t.score,
+             a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
+                                  ELSE coalesce(a.documentIds, []) + $id END
        }`,
       { id, practices: r.practices },
     ),
@@ -109,13 +127,14 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
 
 /** Deletes documents (each in its own transaction) with their passages, facts and the practices only they supported. */
 export async function deleteDocument(graph: Graph, id: string): Promise<boolean> {
-  const [, , , deleted] = await graph.write([
-    ...removeDocumentContent(id),
+  const content = removeDocumentContent(id);
+  const results = await graph.write([
+    ...content,
     q('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
     DELETE_ORPHAN_PRACTICES,
     COUNT_PRACTICE_SOURCES,
   ]);
-  return Number(deleted[0]?.n ?? 0) > 0;
+  return Number(results[content.length][0]?.n ?? 0) > 0;
 }
 
 /** Stored content hashes of documents of an origin ('corpus' files or 'api' uploads). */
@@ -153,7 +172,7 @@ export async function nearestPractice(
 ): Promise<{ id: string; score: number } | null> {
   const rows = await graph.read<{ id: string; score: number }>(
     q(
-      `CALL db.index.vector.queryNodes('practice_embedding', 5, $embedding) YIELD node, score
+      `CALL db.index.vector.queryNodes('practice_embedding', 20, $embedding) YIELD node, score
        WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
        RETURN node.id AS id, 2 * score - 1 AS score ORDER BY score DESC LIMIT 1`,
       { embedding, doc: excludeDocumentId },

@@ -36,46 +36,47 @@ interface Pending {
   started: number;
 }
 
+/** One worker thread with the batches it owes; `dead` once it crashed or exited. */
 interface Slot {
   worker: Worker;
-  busy: number;
+  pending: Map<number, Pending>;
+  dead: boolean;
 }
 
 export class EmbedderError extends Error {
   readonly code = 'MODEL_UNAVAILABLE';
 }
 
-/** Starts the worker pool and resolves once every worker has loaded the model. */
+/**
+ * Starts the worker pool and resolves once every worker has loaded the model. A worker that crashes rejects only
+ * its own batches and leaves the pool; when none is left, calls fail with MODEL_UNAVAILABLE instead of hanging.
+ */
 export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Embedder & { stats: EmbedderStats }> {
   const batchSize = o.batchSize ?? 32;
   const stats: EmbedderStats = { loadMs: 0, batches: 0, texts: 0, busyMs: 0 };
-  const pending = new Map<number, Pending>();
   let nextId = 0;
   let closed = false;
   const t0 = Date.now();
 
-  const slots: Slot[] = await Promise.all(Array.from({ length: o.workers ?? 1 }, () => startWorker(o, pending, stats)));
+  const starting = Array.from({ length: o.workers ?? 1 }, () => startWorker(o, stats));
+  const settled = await Promise.allSettled(starting);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const slots = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (failed) {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+    throw failed.reason;
+  }
   stats.loadMs = Date.now() - t0;
 
   function runBatch(texts: string[]): Promise<Float32Array[]> {
     if (closed) return Promise.reject(new EmbedderError('embedder is closed'));
-    const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const alive = slots.filter((s) => !s.dead);
+    if (alive.length === 0) return Promise.reject(new EmbedderError('no embedding worker is running'));
+    const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = nextId++;
     const started = Date.now();
-    slot.busy++;
     return new Promise<Float32Array[]>((resolve, reject) => {
-      pending.set(id, {
-        resolve: (v) => {
-          slot.busy--;
-          resolve(v);
-        },
-        reject: (e) => {
-          slot.busy--;
-          reject(e);
-        },
-        size: texts.length,
-        started: Date.now(),
-      });
+      slot.pending.set(id, { resolve, reject, size: texts.length, started });
       slot.worker.postMessage({ id, texts });
     }).then((vectors) => {
       o.onBatch?.({ size: texts.length, ms: Date.now() - started });
@@ -94,37 +95,47 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Em
     },
     async close() {
       closed = true;
-      for (const p of pending.values()) p.reject(new EmbedderError('embedder closed'));
-      pending.clear();
+      for (const slot of slots) failSlot(slot, new EmbedderError('embedder closed'));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
 
-function startWorker(o: WorkerEmbedderOptions, pending: Map<number, Pending>, stats: EmbedderStats): Promise<Slot> {
+/** Marks a slot dead and rejects the batches it owed. */
+function failSlot(slot: Slot, err: Error): void {
+  slot.dead = true;
+  for (const p of slot.pending.values()) p.reject(err);
+  slot.pending.clear();
+}
+
+function startWorker(o: WorkerEmbedderOptions, stats: EmbedderStats): Promise<Slot> {
   const worker = new Worker(new URL('./embed-worker.js', import.meta.url), {
     workerData: { modelDir: o.modelDir, modelName: MODEL_NAME, allowRemote: o.allowRemote ?? false },
   });
+  const slot: Slot = { worker, pending: new Map(), dead: false };
   return new Promise((resolve, reject) => {
     worker.on('message', (msg: WorkerMessage) => {
-      if (msg.type === 'ready') resolve({ worker, busy: 0 });
-      else if (msg.type === 'failed')
-        reject(new EmbedderError(`model ${MODEL_NAME} could not be loaded from ${o.modelDir}: ${msg.error}`));
-      else {
-        const p = pending.get(msg.id);
-        if (!p) return;
-        pending.delete(msg.id);
-        if (msg.type === 'error') return p.reject(new EmbedderError(msg.error));
-        stats.batches++;
-        stats.texts += p.size;
-        stats.busyMs += Date.now() - p.started;
-        p.resolve(splitRows(msg.data, p.size));
+      if (msg.type === 'ready') return resolve(slot);
+      if (msg.type === 'failed') {
+        void worker.terminate();
+        return reject(new EmbedderError(`model ${MODEL_NAME} could not be loaded from ${o.modelDir}: ${msg.error}`));
       }
+      const p = slot.pending.get(msg.id);
+      if (!p) return;
+      slot.pending.delete(msg.id);
+      if (msg.type === 'error') return p.reject(new EmbedderError(msg.error));
+      stats.batches++;
+      stats.texts += p.size;
+      stats.busyMs += Date.now() - p.started;
+      p.resolve(splitRows(msg.data, p.size));
     });
     worker.on('error', (err) => {
-      for (const p of pending.values()) p.reject(new EmbedderError(`embedding worker failed: ${err.message}`));
-      pending.clear();
+      failSlot(slot, new EmbedderError(`embedding worker failed: ${err.message}`));
       reject(err);
+    });
+    worker.on('exit', (code) => {
+      failSlot(slot, new EmbedderError(`embedding worker exited (code ${code})`));
+      reject(new EmbedderError(`embedding worker exited during model load (code ${code})`));
     });
   });
 }
@@ -139,11 +150,4 @@ function splitRows(data: Float32Array, n: number): Float32Array[] {
   const out: Float32Array[] = [];
   for (let i = 0; i < n; i++) out.push(data.slice(i * EMBEDDING_DIMENSIONS, (i + 1) * EMBEDDING_DIMENSIONS));
   return out;
-}
-
-/** Cosine similarity of two unit vectors (their dot product). */
-export function cosine(a: Float32Array | readonly number[], b: Float32Array | readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }

@@ -64,12 +64,19 @@ export interface IngestSummary {
 
 export interface IngestOptions {
   prune?: boolean;
+  /**
+   * With prune: the id prefixes (folders, relative like the ids) or exact ids whose documents this run owns;
+   * only documents under them that were not seen are removed. Default: every document of the origin.
+   */
+  pruneScope?: string[];
   /** Documents of this origin are the ones --prune may remove (corpus files vs API uploads). */
   origin?: string;
   maxBytes?: number;
 }
 
 const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
+/** Bump when parsing, linking or extraction rules change, so unchanged files are processed again. */
+export const PIPELINE_VERSION = 1;
 const SEMANTIC_TOPICS_PER_PRACTICE = 2;
 
 /**
@@ -159,8 +166,11 @@ export async function ingestSources(
   }
   if (opts.prune) {
     const seen = new Set(sources.map((s) => s.id));
+    const scope = opts.pruneScope;
+    const inScope = (id: string) =>
+      !scope || scope.some((p) => p === '' || id === p || id.startsWith(p.endsWith('/') ? p : `${p}/`));
     for (const id of known.keys()) {
-      if (seen.has(id)) continue;
+      if (seen.has(id) || !inScope(id)) continue;
       await deps.store.deleteDocument(id);
       results.push({ id, path: id, outcome: 'removed' });
       log('document removed', { id });
@@ -177,6 +187,8 @@ export async function ingestSources(
 
 interface DocContext {
   deps: PipelineDeps;
+  /** Hash of the taxonomy and the pipeline version: a change re-ingests every document. */
+  rulesHash: string;
   origin: string;
   maxBytes?: number;
   semanticEntities: Entity[];
@@ -224,7 +236,10 @@ export async function buildRecord(
   progress?: Progress,
   knownHash?: string,
 ): Promise<{ record: DocumentRecord; ms: { parse: number; embed: number } } | null> {
-  const contentHash = sha256(Buffer.concat([Buffer.from(bytes), Buffer.from(JSON.stringify(source.metadata))]));
+  // What the graph record depends on: the bytes, the manifest metadata, the taxonomy and the pipeline's rules.
+  const contentHash = sha256(
+    Buffer.concat([Buffer.from(bytes), Buffer.from(JSON.stringify(source.metadata)), Buffer.from(ctx.rulesHash)]),
+  );
   if (contentHash === knownHash) return null;
   const t0 = Date.now();
   const ref: SourceRef = { id: source.id, format: detectFormat(source.path), path: source.path };
@@ -345,6 +360,7 @@ export async function createDocContext(deps: PipelineDeps, origin: string, maxBy
   const semanticEntities = deps.taxonomy.entities.filter((e) => entityVectors.has(e.id));
   return {
     deps,
+    rulesHash: sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, taxonomy: deps.taxonomy.entities })),
     origin,
     maxBytes,
     semanticEntities,

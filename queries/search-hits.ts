@@ -23,7 +23,7 @@ export function buildHitDetails(items: readonly { type: string; id: string }[]):
       WITH n, COLLECT {
         MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
         RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}} AS src
-        ORDER BY d.id, s.start LIMIT 1 } AS sources
+        ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 } AS sources
       RETURN 'practice' AS type, n.id AS id, null AS title, null AS name, n.text AS text,
         sources[0].document AS document, sources[0].span AS span,
         COLLECT {

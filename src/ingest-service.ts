@@ -3,7 +3,7 @@
  * document, a deletion. Wires the pipeline to the graph store and the runtime's embedder.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createDocumentStore } from '../graph/store.js';
 import { deleteDocument as deleteDocumentFromGraph, recomputeCooccurrence } from '../graph/writes.js';
 import { IngestError } from '../ingest/errors.js';
@@ -21,10 +21,30 @@ import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
 import { PROJECT_ROOT } from './config.js';
 import type { Runtime } from './runtime.js';
 
-/** Loads and validates corpus/taxonomy.yaml (or the one in `corpusDir`). */
-export async function loadTaxonomy(corpusDir: string): Promise<Taxonomy> {
+const taxonomies = new Map<string, Promise<Taxonomy>>();
+
+/**
+ * Loads and validates corpus/taxonomy.yaml (or the one in `corpusDir`) once per process: a file being edited
+ * while the service runs cannot turn an upload into a graph-wide change; restart to apply taxonomy edits.
+ */
+export function loadTaxonomy(corpusDir: string): Promise<Taxonomy> {
   const file = join(corpusDir, 'taxonomy.yaml');
-  return parseTaxonomy(await readFile(file, 'utf8'), file);
+  let loading = taxonomies.get(file);
+  if (!loading) {
+    loading = readFile(file, 'utf8').then((text) => parseTaxonomy(text, file));
+    loading.catch(() => taxonomies.delete(file));
+    taxonomies.set(file, loading);
+  }
+  return loading;
+}
+
+let writing: Promise<unknown> = Promise.resolve();
+
+/** Runs graph-changing work one at a time in this process (ingests, uploads, deletions, co-occurrence). */
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = writing.then(work, work);
+  writing = next.catch(() => undefined);
+  return next;
 }
 
 function pipelineDeps(runtime: Runtime, taxonomy: Taxonomy, onProgress?: (p: Progress) => void): PipelineDeps {
@@ -53,9 +73,12 @@ export async function ingestPaths(
   opts: IngestPathsOptions = {},
 ): Promise<IngestSummary> {
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
-  const sources = await collectSources(paths, opts.manifest, opts.root ?? PROJECT_ROOT);
+  const root = opts.root ?? PROJECT_ROOT;
+  const sources = await collectSources(paths, opts.manifest, root);
   return ingestSources(sources, pipelineDeps(runtime, taxonomy, opts.onProgress), {
     prune: opts.prune,
+    // --prune removes only documents under the given paths: `iwg ingest corpus --prune` never touches others.
+    pruneScope: paths.map((p) => relative(root, resolve(p)).split('\\').join('/')),
     origin: 'corpus',
     maxBytes: runtime.config.http.uploadLimitBytes,
   });
@@ -80,11 +103,19 @@ export interface UploadedDocument {
   id?: string;
 }
 
+export interface UploadResult {
+  id: string;
+  status: 'added' | 'updated' | 'unchanged';
+  passages: number;
+  practices: number;
+}
+
 /** Ingests one document given by the API, in one transaction. */
-export async function ingestOneDocument(
-  runtime: Runtime,
-  doc: UploadedDocument,
-): Promise<{ id: string; status: 'added' | 'updated' | 'unchanged'; passages: number; practices: number }> {
+export function ingestOneDocument(runtime: Runtime, doc: UploadedDocument): Promise<UploadResult> {
+  return exclusive(() => ingestOneDocumentNow(runtime, doc));
+}
+
+async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Promise<UploadResult> {
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const deps = pipelineDeps(runtime, taxonomy);
   const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
@@ -103,7 +134,11 @@ export async function ingestOneDocument(
 }
 
 /** Deletes a document with what only it supported; false when there was no such document. */
-export async function deleteDocument(runtime: Runtime, id: string): Promise<boolean> {
+export function deleteDocument(runtime: Runtime, id: string): Promise<boolean> {
+  return exclusive(() => deleteDocumentNow(runtime, id));
+}
+
+async function deleteDocumentNow(runtime: Runtime, id: string): Promise<boolean> {
   const deleted = await deleteDocumentFromGraph(runtime.graph, id);
   if (deleted) await recomputeCooccurrence(runtime.graph);
   return deleted;

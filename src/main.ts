@@ -4,19 +4,40 @@
  */
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { openRuntime } from './runtime.js';
-import { startServer, stopServer, type AppState } from './server.js';
+import { openRuntime, type Runtime } from './runtime.js';
+import { startServer, stopServer, type AppState, type RunningServer } from './server.js';
 import { ingestCorpusOnStart } from './ingest-service.js';
 import { createMetrics } from './metrics.js';
+
+/** What has been opened so far, closed in reverse on shutdown or on a failed start. */
+const opened: { runtime?: Runtime; running?: RunningServer } = {};
+
+async function closeAll(): Promise<void> {
+  if (opened.running) await stopServer(opened.running).catch(() => undefined);
+  if (opened.runtime) await opened.runtime.close().catch(() => undefined);
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // Installed first: a signal during provisioning or the start-up ingest still stops the managed Neo4j.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await closeAll();
+    log.flush();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   const t0 = Date.now();
-  const runtime = await openRuntime(config, log);
+  const runtime = (opened.runtime = await openRuntime(config, log));
   const state: AppState = { ingested: false, schemaApplied: true };
   const metrics = createMetrics();
-  const running = await startServer({ config, runtime, log, state, metrics });
+  const running = (opened.running = await startServer({ config, runtime, log, state, metrics }));
   log.info({ url: running.url, startupMs: Date.now() - t0 }, 'iwg-graph API listening');
   if (config.corpus.ingestOnStart) {
     const summary = await ingestCorpusOnStart(runtime, config.corpus.dir);
@@ -25,19 +46,6 @@ async function main(): Promise<void> {
   state.ingested = true;
   await warmUp(running.url, log);
   process.stdout.write(`\niwg-graph is ready: ${running.url}/  (API ${running.url}/api, docs ${running.url}/docs)\n\n`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await stopServer(running);
-    await runtime.close();
-    log.flush();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 /**
@@ -66,7 +74,8 @@ async function warmUp(url: string, log: ReturnType<typeof createLogger>): Promis
   log.info({ ms: Date.now() - t0, statuses }, 'query plans warmed up');
 }
 
-main().catch((err: Error) => {
+main().catch(async (err: Error) => {
   process.stderr.write(`iwg-graph failed to start: ${err.message}\n`);
+  await closeAll();
   process.exit(1);
 });

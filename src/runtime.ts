@@ -64,7 +64,18 @@ export async function openEmbedder(config: Config, log: Logger): Promise<Embedde
 
 /** Opens graph and embedder together; `close` releases both and stops a managed server this process started. */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const [{ graph, managed }, embedder] = await Promise.all([openGraph(config, log), openEmbedder(config, log)]);
+  const [graphResult, embedderResult] = await Promise.allSettled([openGraph(config, log), openEmbedder(config, log)]);
+  if (graphResult.status === 'rejected' || embedderResult.status === 'rejected') {
+    // Release whichever half did open (and a managed Neo4j this process started) before failing.
+    if (embedderResult.status === 'fulfilled') await embedderResult.value.close();
+    if (graphResult.status === 'fulfilled') {
+      await graphResult.value.graph.close();
+      if (graphResult.value.managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
+    }
+    throw graphResult.status === 'rejected' ? graphResult.reason : (embedderResult as PromiseRejectedResult).reason;
+  }
+  const { graph, managed } = graphResult.value;
+  const embedder = embedderResult.value;
   return {
     config,
     graph,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cosine } from '../../ingest/embed.js';
+import { createWorkerEmbedder } from '../../ingest/embed.js';
+import { dot as cosine } from '../../ingest/link.js';
 import { indexStates, schemaVersion, SCHEMA_VERSION, VECTOR_INDEXES, FULLTEXT_INDEXES } from '../../graph/schema.js';
 import type { Runtime } from '../../src/runtime.js';
 import { openTestRuntime } from '../support/runtime.js';
@@ -67,5 +68,20 @@ describe('embeddings (real all-MiniLM-L6-v2)', () => {
     const [single] = await rt.embedder.embed([texts[53]]);
     expect(all).toHaveLength(70);
     expect(cosine(all[53], single)).toBeGreaterThan(0.999);
+  });
+});
+
+describe('embedding pool failures', () => {
+  it('when the model folder holds no model, then start-up fails with MODEL_UNAVAILABLE naming the folder', async () => {
+    await expect(createWorkerEmbedder({ modelDir: '/nonexistent/models', workers: 2 })).rejects.toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      message: expect.stringContaining('/nonexistent/models'),
+    });
+  });
+
+  it('when the pool is closed, then a later call fails fast instead of hanging', async () => {
+    const sut = await createWorkerEmbedder({ modelDir: rt.config.model.dir });
+    await sut.close();
+    await expect(sut.embed(['too late'])).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
   });
 });

@@ -57,11 +57,12 @@ describe('the main job (npm start)', () => {
 
   it('when started, then the bundled corpus is ingested and the page is served', async () => {
     const docs = await rt.graph.read<{ id: string }>({ cypher: 'MATCH (d:Document) RETURN d.id AS id', params: {} });
-    expect(docs.map((d) => d.id).sort()).toEqual([
+    expect(docs.map((d) => d.id).sort(), `main job log:\n${stderr.slice(-3000)}`).toEqual([
       'corpus/documents/infcirc-908-iwg-brochure.txt',
       'corpus/documents/iwg-website-front-page.txt',
     ]);
     const page = await fetch(`${base}/`);
+    expect(page.status, await page.clone().text()).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('<script type="module"');
   });
