@@ -205,9 +205,11 @@ export const GraphResponse = z
     ),
   })
   .meta({ id: 'GraphView' });
+// allShortestPaths refuses equal endpoints, so the same entity twice is the client's mistake, not a 500.
 export const PathsQuery = z
   .object({ from: EntityId, to: EntityId, maxHops: smallInt(1, 5, 4), limit: smallInt(1, 10, 5) })
-  .strict();
+  .strict()
+  .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 export const PathsResponse = z
   .object({
     paths: z.array(

@@ -101,6 +101,12 @@ describe('when the graph is explored', () => {
     expect(res.body.paths[0].length).toBeGreaterThan(1);
   });
 
+  it('then a path from an entity to itself is 400 on the field to', async () => {
+    const res = await api.get('/api/graph/paths?from=country:BE&to=country:BE');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'query.to', message: 'from and to must differ' }]);
+  });
+
   it('then the neighbourhood is bounded by limit and includes practices on request', async () => {
     const res = await api.get('/api/graph/neighborhood?type=country&id=country%3ABE&depth=2&limit=12&practices=true');
     expect(res.status).toBe(200);
