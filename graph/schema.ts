@@ -36,7 +36,7 @@ export type Label = (typeof LABELS)[number];
 /** Relationship types stated by documents (with an evidence sentence each) plus structural ones. */
 /** Fact types come from the extraction's record shapes: one list for both layers. */
 export const FACT_TYPES = RELATION_TYPES;
-export const STRUCTURAL_TYPES = ['HAS_PASSAGE', 'NEXT', 'MENTIONS', 'SOURCED_FROM', 'RELATED_TO'] as const;
+export const STRUCTURAL_TYPES = ['HAS_PASSAGE', 'NEXT', 'MENTIONS', 'SOURCED_FROM', 'RELATED_TO', 'STATES'] as const;
 export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

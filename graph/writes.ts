@@ -14,12 +14,6 @@ const q = (cypher: string, params: Record<string, unknown> = {}): CypherQuery =>
 function removeDocumentContent(id: string): CypherQuery[] {
   return [
     q(`MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r`, { id }),
-    q(
-      `MATCH (e:Entity) WHERE e.establishedInDocumentId = $id
-       REMOVE e.establishedIn, e.establishedInDocumentId, e.establishedInPassageId, e.establishedInSentence,
-              e.establishedInStart, e.establishedInEnd`,
-      { id },
-    ),
     q('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
     // A merged practice's topic/attribute tags are kept per supporting document.
     q(
@@ -42,6 +36,18 @@ const COUNT_PRACTICE_SOURCES = q(
    WITH x, collect(s) AS sources
    SET x.sourceCount = size(sources), x.documentCount = size(COLLECT { UNWIND sources AS s RETURN DISTINCT s.documentId }),
        x.text = CASE WHEN any(s IN sources WHERE s.quote = x.text) THEN x.text ELSE sources[0].quote END`,
+);
+
+// An entity's establishedIn (and its evidence) is the first remaining statement of it, by document and offset, so
+// it survives the deletion of one of several documents that state it.
+const DERIVE_STATED_VALUES = q(
+  `MATCH (e:Entity) WHERE e.establishedIn IS NOT NULL OR EXISTS { (:Passage)-[:STATES {key: 'establishedIn'}]->(e) }
+   OPTIONAL MATCH (p:Passage)-[r:STATES {key: 'establishedIn'}]->(e)
+   WITH e, p, r ORDER BY r.documentId, r.start
+   WITH e, head(collect(CASE WHEN r IS NULL THEN null ELSE {r: r, p: p.id} END)) AS first
+   SET e.establishedIn = first.r.value, e.establishedInDocumentId = first.r.documentId,
+       e.establishedInPassageId = first.p, e.establishedInSentence = first.r.sentence,
+       e.establishedInStart = first.r.start, e.establishedInEnd = first.r.end`,
 );
 
 /** Replaces a document's content in one transaction. */
@@ -85,12 +91,12 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
         { id, rels },
       ),
     ),
+    // A value fact ("established in 2020") is stated by a passage: deleting the passage deletes the statement.
     q(
       `UNWIND $attributes AS a
-       MATCH (e:Entity {id: a.entityId})
-       SET e.establishedIn = a.value, e.establishedInDocumentId = $id, e.establishedInPassageId = a.passageId,
-           e.establishedInSentence = a.sentence, e.establishedInStart = a.start, e.establishedInEnd = a.end`,
-      { id, attributes: r.attributes.filter((a) => a.key === 'establishedIn') },
+       MATCH (p:Passage {id: a.passageId}) MATCH (e:Entity {id: a.entityId})
+       CREATE (p)-[:STATES {key: a.key, value: a.value, documentId: $id, sentence: a.sentence, start: a.start, end: a.end}]->(e)`,
+      { id, attributes: r.attributes },
     ),
     q(
       `UNWIND $practices AS pr
@@ -122,6 +128,7 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
     ),
     DELETE_ORPHAN_PRACTICES,
     COUNT_PRACTICE_SOURCES,
+    DERIVE_STATED_VALUES,
   ]);
 }
 
@@ -133,6 +140,7 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
     q('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
     DELETE_ORPHAN_PRACTICES,
     COUNT_PRACTICE_SOURCES,
+    DERIVE_STATED_VALUES,
   ]);
   return Number(results[content.length][0]?.n ?? 0) > 0;
 }

@@ -86,3 +86,27 @@ describe('scoped pruning and taxonomy changes', () => {
     await ingestSources(sources, deps); // restore the bundled taxonomy's entities
   });
 });
+
+describe('value facts stated by several documents', () => {
+  it('when one of two documents stating "established in 2020" is deleted, then the fact keeps the other as evidence', async () => {
+    await mkdir(join(dir, 'facts'));
+    for (const name of ['one', 'two']) {
+      await writeFile(
+        join(dir, 'facts', `${name}.txt`),
+        `Synthetic note ${name}\n\nThe International Working Group was established in 2020 to share good practices.\n`,
+      );
+    }
+    await ingestPaths(rt, [join(dir, 'facts')], { root: dir });
+    const iwg = () =>
+      read<{ year: string | null; doc: string | null; sentence: string | null }>(
+        `MATCH (e:Entity {id: 'organisation:iwg'})
+         RETURN e.establishedIn AS year, e.establishedInDocumentId AS doc, e.establishedInSentence AS sentence`,
+      );
+    expect((await iwg())[0]).toMatchObject({ year: '2020', doc: 'facts/one.txt' });
+    await deleteDocument(rt, 'facts/one.txt');
+    expect((await iwg())[0]).toMatchObject({ year: '2020', doc: 'facts/two.txt' });
+    expect((await iwg())[0].sentence).toMatch(/established in 2020/);
+    await deleteDocument(rt, 'facts/two.txt');
+    expect((await iwg())[0]).toMatchObject({ year: null, doc: null });
+  });
+});
