@@ -2,11 +2,10 @@
  * The graph's schema: node labels, relationship types (the whitelists queries draw from), constraints and the
  * vector and full-text indexes. `ensureSchema` is idempotent and records the schema version in the graph.
  */
-import { RELATION_TYPES, type EntityKind } from '../ingest/records.js';
+import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
 import type { Graph, CypherQuery } from './graph.js';
 
 export const SCHEMA_VERSION = 1;
-export const EMBEDDING_DIMENSIONS = 384;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {

@@ -4,8 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { MODEL_NAME } from './model-files.js';
+import { EMBEDDING_DIMENSIONS } from './records.js';
 
-export const EMBEDDING_DIMENSIONS = 384;
 
 export interface Embedder {
   /** One unit-length vector per text, in order. */

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** all-MiniLM-L6-v2 vectors: the embedder's output and the vector indexes' dimension. */
+export const EMBEDDING_DIMENSIONS = 384;
+
 export const DOCUMENT_TYPES = ['web-page', 'brochure', 'newsletter', 'meeting-summary', 'guide', 'other'] as const;
 export const DocumentType = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentType>;
