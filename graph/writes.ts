@@ -260,3 +260,16 @@ export async function graphCounts(
     relationships: Object.fromEntries(rels.map((r) => [r.type, r.n])),
   };
 }
+
+/** How many passages and distinct practices a stored document contributes. */
+export async function documentContribution(graph: Graph, id: string): Promise<{ passages: number; practices: number }> {
+  const [row] = await graph.read<{ passages: number; practices: number }>(
+    q(
+      `MATCH (d:Document {id: $id})
+       RETURN coalesce(d.passageCount, 0) AS passages,
+              COUNT { MATCH (x:Practice)-[:SOURCED_FROM {documentId: $id}]->() RETURN DISTINCT x } AS practices`,
+      { id },
+    ),
+  );
+  return row ?? { passages: 0, practices: 0 };
+}

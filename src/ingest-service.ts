@@ -5,7 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { createDocumentStore } from '../graph/store.js';
-import { deleteDocument as deleteDocumentFromGraph, recomputeCooccurrence } from '../graph/writes.js';
+import {
+  deleteDocument as deleteDocumentFromGraph,
+  documentContribution,
+  recomputeCooccurrence,
+} from '../graph/writes.js';
 import { IngestError } from '../ingest/errors.js';
 import {
   buildRecord,
@@ -122,7 +126,7 @@ async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Pr
   const known = (await deps.store.documentHashes()).get(id);
   const ctx = await createDocContext(deps, 'api', runtime.config.http.uploadLimitBytes);
   const built = await buildRecord(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, ctx, undefined, known);
-  if (!built) return { id, status: 'unchanged', passages: 0, practices: 0 };
+  if (!built) return { id, status: 'unchanged', ...(await documentContribution(runtime.graph, id)) };
   await deps.store.writeDocument(built.record);
   await recomputeCooccurrence(runtime.graph);
   return {
