@@ -12,7 +12,15 @@ export const EntityId = z
   .max(200)
   .regex(/^[a-z][a-zA-Z-]*:[A-Za-z0-9._-]+$/, 'expected an entity id such as "country:BE"')
   .meta({ example: 'country:BE' });
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A calendar date as YYYY-MM-DD: the shape alone lets 2023-13-01 through, and trends would bucket it. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'expected a calendar date as YYYY-MM-DD');
+function isCalendarDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
 const smallInt = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
 
 export const EntityRef = z.object({ type: z.string(), id: z.string(), name: z.string() }).meta({ id: 'EntityRef' });

@@ -151,3 +151,29 @@ describe('when a multipart upload is malformed', () => {
     });
   });
 });
+
+describe('when dates are not calendar dates', () => {
+  it('then metadata, search filters and trend bounds with them are 400 naming the field', async () => {
+    await withApi({}, async (api) => {
+      const upload = await api.post(
+        '/api/documents',
+        { text: 'A note about heron patrols.', metadata: { date: '2023-13-01' } },
+        auth,
+      );
+      expect(upload.status).toBe(400);
+      expect(upload.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.metadata.date']);
+      const form = new FormData();
+      form.append('file', new Blob(['A note about heron patrols.']), 'heron.txt');
+      form.append('metadata', JSON.stringify({ date: '2023-02-30' }));
+      const multipart = await fetch(`${api.url}/api/documents`, { method: 'POST', body: form, headers: auth });
+      expect(multipart.status).toBe(400);
+      const search = await api.post('/api/search', { query: 'heron', filters: { from: '2023-02-30' } });
+      expect(search.status).toBe(400);
+      expect(search.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.filters.from']);
+      const trends = await api.get('/api/trends?to=2024-00-10');
+      expect(trends.status).toBe(400);
+      expect(trends.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.to']);
+      expect((await api.get('/api/trends?from=2024-02-29')).status).toBe(200);
+    });
+  });
+});
