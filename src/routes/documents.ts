@@ -2,6 +2,7 @@
  * Documents: read one (open like other reads), add one (multipart `file` + `metadata` JSON, or JSON
  * `{ text | url, metadata }`) and delete one. Writes need an API key; auth runs before the upload is read.
  */
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { getDocument } from '../../queries/documents.js';
@@ -38,6 +39,8 @@ function uploadMiddleware(config: Config): RequestHandler {
     });
   };
 }
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The request's document as the ingest service wants it. */
 async function documentFromRequest(req: Parameters<RequestHandler>[0], config: Config) {
@@ -85,7 +88,9 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
   const bytes = new TextEncoder().encode(b.text!);
   if (bytes.byteLength > config.http.uploadLimitBytes)
     throw new HttpProblem(413, 'Payload too large', 'The document is too large');
-  return { bytes, filename: b.filename ?? 'document.txt', metadata: b.metadata };
+  // Unnamed texts would all get the id upload:document.txt and replace each other: name them by their content.
+  const id = b.filename || b.metadata.source ? undefined : `upload:${sha256Hex(bytes).slice(0, 16)}`;
+  return { bytes, filename: b.filename ?? 'document.txt', metadata: b.metadata, ...(id ? { id } : {}) };
 }
 
 export function documentRoutes(config: Config): RouteSpec[] {

@@ -177,3 +177,20 @@ describe('when dates are not calendar dates', () => {
     });
   });
 });
+
+describe('when texts are added without a file name or source', () => {
+  it('then each gets its own id from its content and neither replaces the other', async () => {
+    await withApi({}, async (api) => {
+      const first = await api.post('/api/documents', { text: 'Kestrel tower guards log every badge swipe.' }, auth);
+      const second = await api.post('/api/documents', { text: 'Pelican dock crews escort all visitors.' }, auth);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect([first.body.status, second.body.status]).toEqual(['added', 'added']);
+      expect(first.body.id).toMatch(/^upload:[0-9a-f]{16}$/);
+      expect(second.body.id).not.toBe(first.body.id);
+      for (const id of [first.body.id, second.body.id])
+        expect((await api.get(`/api/documents/${encodeURIComponent(id)}`)).status).toBe(200);
+      const again = await api.post('/api/documents', { text: 'Kestrel tower guards log every badge swipe.' }, auth);
+      expect(again.body).toMatchObject({ id: first.body.id, status: 'unchanged' });
+    });
+  });
+});
