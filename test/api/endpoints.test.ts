@@ -259,6 +259,8 @@ describe('when documents are added and deleted with the API key', () => {
       auth,
     );
     expect(again.body.status).toBe('unchanged');
+    expect(again.body.passages).toBe(added.body.passages);
+    expect(again.body.passages).toBeGreaterThan(0);
     const del = await fetch(`${api.url}/api/documents/${encodeURIComponent(added.body.id)}`, {
       method: 'DELETE',
       headers: auth,
