@@ -67,3 +67,27 @@ export function toDocumentRef(raw: unknown): DocumentRef | null {
     source: (d.source as string | null) ?? null,
   };
 }
+
+/** Evidence as the Cypher maps of the query families return it. */
+export interface RawEvidence {
+  sentence: string;
+  document: unknown;
+  span: { start: number; end: number };
+  passageId: string;
+}
+
+/** Maps a raw evidence map to the API's Evidence. */
+export function toEvidence(e: RawEvidence): Evidence {
+  return {
+    sentence: e.sentence,
+    document: toDocumentRef(e.document)!,
+    span: toSpan(e.span.start, e.span.end),
+    passageId: e.passageId,
+  };
+}
+
+/** A hop count to place in Cypher text (variable-length patterns take no parameters): a checked integer. */
+export function hopsLiteral(n: number, max: number, name = 'hops'): number {
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`${name} must be an integer in 1..${max}`);
+  return n;
+}

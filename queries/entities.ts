@@ -1,7 +1,16 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
 import type { CypherQuery, Graph } from '../graph/graph.js';
 import { FACT_TYPES } from '../graph/schema.js';
-import { documentRef, entityRef, query, toDocumentRef, toSpan, type EntityRef, type Evidence } from './cypher.js';
+import {
+  documentRef,
+  entityRef,
+  query,
+  toDocumentRef,
+  toEvidence,
+  toSpan,
+  type EntityRef,
+  type Evidence,
+} from './cypher.js';
 
 /** ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions. */
 export function buildListEntities(input: { type?: string; q?: string; limit: number }): CypherQuery {
@@ -92,12 +101,7 @@ export async function entityDetail(graph: Graph, kind: string, id: string) {
   for (const f of row.facts as FactRow[]) {
     const key = `${f.type}|${f.direction}|${f.other.id}`;
     const rel = relations.get(key) ?? { type: f.type, direction: f.direction, other: f.other, evidence: [] };
-    rel.evidence.push({
-      sentence: f.evidence.sentence,
-      document: toDocumentRef(f.evidence.document)!,
-      span: toSpan(f.evidence.span.start, f.evidence.span.end),
-      passageId: f.evidence.passageId,
-    });
+    rel.evidence.push(toEvidence(f.evidence));
     relations.set(key, rel);
   }
   const entity: Record<string, unknown> = {

@@ -24,11 +24,6 @@ export interface Predicate {
 
 const ENTITY_FILTERS = ['countries', 'focusGroups', 'topics', 'trends'] as const;
 
-/** True when no filter narrows anything. */
-export function isUnfiltered(f: SearchFilters | undefined): boolean {
-  return passageCondition(f ?? {}, 'x').length === 0;
-}
-
 function passageCondition(f: SearchFilters, v: string): string[] {
   const docConds: string[] = [];
   if (f.documentTypes?.length) docConds.push('fd.type IN $f_documentTypes');

@@ -5,18 +5,22 @@
  */
 import type { CypherQuery, Graph } from '../graph/graph.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
-import { documentRef, entityRef, query, toDocumentRef, toSpan, type EntityRef, type Evidence } from './cypher.js';
+import {
+  documentRef,
+  entityRef,
+  hopsLiteral,
+  query,
+  toEvidence,
+  type EntityRef,
+  type Evidence,
+  type RawEvidence,
+} from './cypher.js';
 
 /** Relationships between entities: facts stated by documents (not practice tags) and co-occurrence. */
 export const LINK_TYPES = [...FACT_TYPES.filter((t) => t !== 'ADDRESSES' && t !== 'MITIGATES'), 'RELATED_TO'].map(
   relType,
 );
 const LINKS = LINK_TYPES.join('|');
-
-function hopsLiteral(n: number, max: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new RangeError(`hops must be an integer in 1..${max}`);
-  return n;
-}
 
 /** ENTITY_REFS: entity refs for ids (unknown ids are absent). */
 export function buildEntityRefs(ids: readonly string[]): CypherQuery {
@@ -67,19 +71,6 @@ export function buildPracticesOf(ids: readonly string[], room: number): CypherQu
     { ids: [...ids], room },
   );
 }
-
-interface RawEvidence {
-  sentence: string;
-  document: unknown;
-  span: { start: number; end: number };
-  passageId: string;
-}
-const toEvidence = (e: RawEvidence): Evidence => ({
-  sentence: e.sentence,
-  document: toDocumentRef(e.document)!,
-  span: toSpan(e.span.start, e.span.end),
-  passageId: e.passageId,
-});
 
 export interface GraphView {
   nodes: { id: string; type: string; label: string }[];

@@ -4,18 +4,14 @@
  * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two passages mentioning both.
  */
 import type { CypherQuery, Graph } from '../graph/graph.js';
-import { documentRef, query, toDocumentRef, toSpan, type EntityRef, type Evidence } from './cypher.js';
+import { documentRef, hopsLiteral, query, toEvidence, type EntityRef, type Evidence } from './cypher.js';
 import { LINK_TYPES, buildEntityRefs } from './graph.js';
 
 const MAX_HOPS = 5;
 /** How many raw paths the strongest-path search may enumerate before ranking: bounds the work. */
 const ENUMERATION_CAP = 5000;
 
-function hops(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_HOPS)
-    throw new RangeError(`maxHops must be an integer in 1..${MAX_HOPS}`);
-  return n;
-}
+const hops = (n: number) => hopsLiteral(n, MAX_HOPS, 'maxHops');
 
 /** SHORTEST_PATHS: node-id sequences of all shortest paths of at most `maxHops` (a validated integer literal). */
 export function buildShortestPaths(from: string, to: string, maxHops: number, cap: number): CypherQuery {
@@ -124,14 +120,7 @@ export async function linkagePaths(graph: Graph, input: { from: string; to: stri
       const facts = links.filter((l) => l.type !== 'RELATED_TO');
       const chosen = facts.length > 0 ? facts : links;
       const support = facts.length + links.filter((l) => l.type === 'RELATED_TO').reduce((s, l) => s + l.weight, 0);
-      const evidence = chosen
-        .flatMap((l) => l.evidence)
-        .map((e) => ({
-          sentence: e.sentence,
-          document: toDocumentRef(e.document)!,
-          span: toSpan(e.span.start, e.span.end),
-          passageId: e.passageId,
-        }));
+      const evidence = chosen.flatMap((l) => l.evidence).map(toEvidence);
       return {
         hop: { from: refOf.get(ids[i])!, to: refOf.get(id)!, type: chosen[0]?.type ?? 'RELATED_TO', evidence },
         strength: 1 - 2 ** -Math.max(support, 1),
