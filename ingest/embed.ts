@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import { MODEL_NAME } from './model-files.js';
 import { EMBEDDING_DIMENSIONS } from './records.js';
 
-
 export interface Embedder {
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
