@@ -50,6 +50,18 @@ const DERIVE_STATED_VALUES = q(
        e.establishedInStart = first.r.start, e.establishedInEnd = first.r.end`,
 );
 
+/** A subquery tagging practice `x` with the entities of `pr.<field>`; the tag records which documents gave it. */
+function tagPractice(field: 'topics' | 'attributes', target: string, type: string): string {
+  return `CALL (x, pr) {
+         UNWIND pr.${field} AS t
+         MATCH (e:${label(target)} {id: t.id})
+         MERGE (x)-[a:${relType(type)}]->(e)
+         SET a.method = t.method, a.score = t.score,
+             a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
+                                  ELSE coalesce(a.documentIds, []) + $id END
+       }`;
+}
+
 /** Replaces a document's content in one transaction. */
 export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<void> {
   const id = r.document.id;
@@ -108,22 +120,8 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
          MATCH (p:Passage {id: s.passageId})
          CREATE (x)-[:SOURCED_FROM {documentId: $id, quote: s.quote, start: s.start, end: s.end, cue: s.cue}]->(p)
        }
-       CALL (x, pr) {
-         UNWIND pr.topics AS t
-         MATCH (e:Topic {id: t.id})
-         MERGE (x)-[a:ADDRESSES]->(e)
-         SET a.method = t.method, a.score = t.score,
-             a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
-                                  ELSE coalesce(a.documentIds, []) + $id END
-       }
-       CALL (x, pr) {
-         UNWIND pr.attributes AS t
-         MATCH (e:InsiderAttribute {id: t.id})
-         MERGE (x)-[a:MITIGATES]->(e)
-         SET a.method = t.method, a.score = t.score,
-             a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
-                                  ELSE coalesce(a.documentIds, []) + $id END
-       }`,
+       ${tagPractice('topics', 'Topic', 'ADDRESSES')}
+       ${tagPractice('attributes', 'InsiderAttribute', 'MITIGATES')}`,
       { id, practices: r.practices },
     ),
     DELETE_ORPHAN_PRACTICES,
