@@ -16,6 +16,7 @@ import {
   collectSources,
   createDocContext,
   ingestSources,
+  type DocContext,
   type IngestSummary,
   type PipelineDeps,
   type Progress,
@@ -107,6 +108,19 @@ export interface UploadedDocument {
   id?: string;
 }
 
+const uploadContexts = new WeakMap<Runtime, Promise<DocContext>>();
+
+/** The upload context of this runtime, made once: the taxonomy is synced to the graph on the first upload only. */
+function uploadContext(runtime: Runtime, deps: PipelineDeps): Promise<DocContext> {
+  let ctx = uploadContexts.get(runtime);
+  if (!ctx) {
+    ctx = createDocContext(deps, 'api', runtime.config.http.uploadLimitBytes);
+    ctx.catch(() => uploadContexts.delete(runtime));
+    uploadContexts.set(runtime, ctx);
+  }
+  return ctx;
+}
+
 export interface UploadResult {
   id: string;
   status: 'added' | 'updated' | 'unchanged';
@@ -124,7 +138,7 @@ async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Pr
   const deps = pipelineDeps(runtime, taxonomy);
   const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
   const known = (await deps.store.documentHashes()).get(id);
-  const ctx = await createDocContext(deps, 'api', runtime.config.http.uploadLimitBytes);
+  const ctx = await uploadContext(runtime, deps);
   const built = await buildRecord(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, ctx, undefined, known);
   if (!built) return { id, status: 'unchanged', ...(await documentContribution(runtime.graph, id)) };
   await deps.store.writeDocument(built.record);
