@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { notFound, problemHandler, sendProblem } from './problems.js';
+import { createAuth } from './routes/auth.js';
 import { mountApi } from './routes/index.js';
 import type { Runtime } from './runtime.js';
 import { mountWeb } from './web.js';
@@ -101,7 +102,8 @@ export function createApp(deps: AppDeps): Express {
     if (!ready) res.setHeader('Retry-After', '5');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
-  app.get('/metrics', async (_req, res) => {
+  // Metrics say what analysts ask about: as closed as the reads when reads need a key.
+  app.get('/metrics', createAuth(config)('read'), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

@@ -18,6 +18,25 @@ export class ApiError extends Error {
 }
 
 const TIMEOUT_MS = 60_000;
+const KEY_STORE = 'iwg-graph-api-key';
+
+/** The API key this tab holds, if the service asked for one (kept for the tab's session only). */
+function apiKey() {
+  return sessionStorage.getItem(KEY_STORE);
+}
+
+/**
+ * Asks the analyst for an API key when the service requires one for reads (IWG_READ_REQUIRES_KEY).
+ * Returns whether a key was given.
+ */
+function askForKey(invalid) {
+  const key = window.prompt(
+    invalid ? 'That API key was not accepted. Enter a valid key:' : 'This iwg-graph service requires an API key:',
+  );
+  if (!key) return false;
+  sessionStorage.setItem(KEY_STORE, key.trim());
+  return true;
+}
 
 /**
  * Calls the API; resolves with the parsed JSON body or rejects with an ApiError.
@@ -25,6 +44,18 @@ const TIMEOUT_MS = 60_000;
  * @param {{ method?: string, body?: unknown, signal?: AbortSignal }} [opts]
  */
 export async function api(path, opts = {}) {
+  for (let attempt = 0; ; attempt++) {
+    const used = apiKey();
+    const res = await send(path, opts);
+    // Another request may have obtained a key meanwhile: retry with it before asking.
+    if (res.status === 401 && attempt < 3 && (apiKey() !== used || askForKey(Boolean(used)))) continue;
+    const body = await readBody(res);
+    if (res.ok) return body;
+    throw problemToError(res, body);
+  }
+}
+
+async function send(path, opts) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   opts.signal?.addEventListener('abort', () => controller.abort());
@@ -32,7 +63,11 @@ export async function api(path, opts = {}) {
   try {
     res = await fetch(path, {
       method: opts.method ?? (opts.body ? 'POST' : 'GET'),
-      headers: { Accept: 'application/json', ...(opts.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(opts.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(apiKey() ? { Authorization: `Bearer ${apiKey()}` } : {}),
+      },
       body: opts.body ? JSON.stringify(opts.body) : undefined,
       signal: controller.signal,
     });
@@ -45,9 +80,7 @@ export async function api(path, opts = {}) {
   } finally {
     clearTimeout(timer);
   }
-  const body = await readBody(res);
-  if (res.ok) return body;
-  throw problemToError(res, body);
+  return res;
 }
 
 async function readBody(res) {
@@ -77,6 +110,12 @@ function problemToError(res, body) {
   }
   if (res.status === 400) {
     return new ApiError(`The request was not accepted: ${fields || detail}`, { status: 400, kind: 'invalid' });
+  }
+  if (res.status === 401) {
+    return new ApiError('This service requires a valid API key; reload the page to enter one.', {
+      status: 401,
+      kind: 'failed',
+    });
   }
   if (res.status === 429) {
     return new ApiError('Too many requests: wait a minute and retry.', { status: 429, kind: 'unavailable' });

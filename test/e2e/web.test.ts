@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestCorpusOnStart, ingestPaths } from '../../src/ingest-service.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startServer, stopServer, type RunningServer } from '../../src/server.js';
-import { openTestRuntime } from '../support/runtime.js';
+import { openTestRuntime, testConfig } from '../support/runtime.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
@@ -263,10 +263,36 @@ describe('the analysts page', () => {
     expect((await fetch(running.url + '/vendor/../package.json')).status).toBe(404);
   });
 
+  it('when the service requires a key for reads, then the page asks for one and then shows results', async () => {
+    const keyed = await startServer({
+      config: testConfig({ IWG_READ_REQUIRES_KEY: 'true', IWG_API_KEYS: 'k-e2e', IWG_RATE_LIMIT_PER_MINUTE: '10000' }),
+      runtime: rt,
+      log: rt.log,
+      state: { ingested: true, schemaApplied: true },
+    });
+    try {
+      expect((await fetch(`${keyed.url}/metrics`)).status).toBe(401);
+      const { page } = await openPage();
+      const prompts: string[] = [];
+      page.on('dialog', (d) => {
+        prompts.push(d.message());
+        void d.accept('k-e2e');
+      });
+      await page.goto(`${keyed.url}/search?q=${encodeURIComponent(QUESTION)}`);
+      await page.locator('.hits article').first().waitFor();
+      expect(prompts.length).toBeGreaterThanOrEqual(1);
+      expect(prompts[0]).toMatch(/requires an API key/);
+      await page.close();
+    } finally {
+      await stopServer(keyed);
+    }
+  });
+
   it('when the page was used, then no request left localhost', () => {
-    const origin = new URL(running.url).origin;
     expect(requested.length).toBeGreaterThan(20);
-    const foreign = requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+    // Only this test's own servers (the main one and the key-protected one), both on 127.0.0.1.
+    const local = /^http:\/\/127\.0\.0\.1:\d+\//;
+    const foreign = requested.filter((url) => !local.test(url) && !url.startsWith('data:'));
     expect(foreign).toEqual([]);
   });
 });
