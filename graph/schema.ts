@@ -5,7 +5,7 @@
 import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
 import type { Graph, CypherQuery } from './graph.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -72,6 +72,7 @@ function schemaStatements(): CypherQuery[] {
   out.push(q('CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId)'));
   out.push(q('CREATE INDEX passage_text_hash IF NOT EXISTS FOR (n:Passage) ON (n.textHash)'));
   out.push(q('CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)'));
+  out.push(q('CREATE INDEX practice_affected IF NOT EXISTS FOR (n:Practice) ON (n.affectedBy)'));
   for (const v of Object.values(VECTOR_INDEXES)) {
     out.push(
       q(

@@ -10,33 +10,48 @@ import type { DocumentRecord } from '../ingest/store.js';
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 const q = (cypher: string, params: Record<string, unknown> = {}): CypherQuery => Object.freeze({ cypher, params });
 
-/** Statements that remove what a document contributed (not the Document node itself). */
+/**
+ * Statements that remove what a document contributed (not the Document node itself). Practices it supported are
+ * marked `affectedBy` first, so the clean-up after it touches those practices only, not every practice.
+ */
 function removeDocumentContent(id: string): CypherQuery[] {
   return [
     q(`MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r`, { id }),
-    q('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
+    q('MATCH (:Passage {documentId: $id})<-[:SOURCED_FROM]-(x:Practice) SET x.affectedBy = $id', { id }),
     // A merged practice's topic/attribute tags are kept per supporting document.
     q(
-      `MATCH (:Practice)-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
+      `MATCH (:Practice {affectedBy: $id})-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
        SET r.documentIds = [d IN r.documentIds WHERE d <> $id]
        WITH r WHERE size(r.documentIds) = 0 DELETE r`,
       { id },
     ),
+    q('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
   ];
 }
 
-const DELETE_ORPHAN_PRACTICES = q(
-  'MATCH (x:Practice) WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x RETURN count(x) AS removed',
-);
-// Counts sources, and keeps a practice's text equal to one of its remaining sources' quotes (the first by document
-// and offset when the quote it had is gone), so every practice still cites its evidence exactly.
-const COUNT_PRACTICE_SOURCES = q(
-  `MATCH (x:Practice)-[s:SOURCED_FROM]->()
-   WITH x, s ORDER BY s.documentId, s.start
-   WITH x, collect(s) AS sources
-   SET x.sourceCount = size(sources), x.documentCount = size(COLLECT { UNWIND sources AS s RETURN DISTINCT s.documentId }),
-       x.text = CASE WHEN any(s IN sources WHERE s.quote = x.text) THEN x.text ELSE sources[0].quote END`,
-);
+/**
+ * After a document's practices changed: deletes those left without a source, recounts sources of the others and
+ * keeps each practice's text equal to one of its remaining quotes (the first by document and offset when the quote
+ * it had is gone), so every practice still cites its evidence exactly.
+ */
+function settlePractices(id: string): CypherQuery[] {
+  return [
+    q('MATCH (x:Practice {affectedBy: $id}) WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x', { id }),
+    q(
+      `MATCH (x:Practice {affectedBy: $id})
+       CALL (x) {
+         MATCH (x)-[s:SOURCED_FROM]->()
+         WITH s ORDER BY s.documentId, s.start
+         RETURN collect(s) AS sources
+       }
+       SET x.sourceCount = size(sources),
+           x.documentCount = size(COLLECT { UNWIND sources AS s RETURN DISTINCT s.documentId }),
+           x.text = CASE WHEN any(s IN sources WHERE s.quote = x.text) THEN x.text ELSE sources[0].quote END
+       REMOVE x.affectedBy`,
+      { id },
+    ),
+  ];
+}
 
 // An entity's establishedIn (and its evidence) is the first remaining statement of it, by document and offset, so
 // it survives the deletion of one of several documents that state it.
@@ -114,6 +129,7 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
       `UNWIND $practices AS pr
        MERGE (x:Practice {id: pr.id})
        ON CREATE SET x.text = pr.text, x.embedding = pr.embedding
+       SET x.affectedBy = $id
        WITH x, pr
        CALL (x, pr) {
          UNWIND pr.sources AS s
@@ -124,8 +140,7 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
        ${tagPractice('attributes', 'InsiderAttribute', 'MITIGATES')}`,
       { id, practices: r.practices },
     ),
-    DELETE_ORPHAN_PRACTICES,
-    COUNT_PRACTICE_SOURCES,
+    ...settlePractices(id),
     DERIVE_STATED_VALUES,
   ]);
 }
@@ -136,8 +151,7 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
   const results = await graph.write([
     ...content,
     q('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
-    DELETE_ORPHAN_PRACTICES,
-    COUNT_PRACTICE_SOURCES,
+    ...settlePractices(id),
     DERIVE_STATED_VALUES,
   ]);
   return Number(results[content.length][0]?.n ?? 0) > 0;

@@ -163,6 +163,8 @@ describe('incremental ingest', () => {
       'MATCH (x:Practice) WHERE NOT (x)-[:SOURCED_FROM]->() RETURN count(x) AS n',
     );
     expect(orphans[0].n).toBe(0);
+    const marked = await read<{ n: number }>('MATCH (x:Practice) WHERE x.affectedBy IS NOT NULL RETURN count(x) AS n');
+    expect(marked[0].n).toBe(0);
   });
 
   it('when one file is corrupt, then it fails alone with its path and reason and the others are ingested', async () => {
