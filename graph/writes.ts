@@ -167,6 +167,14 @@ export async function documentHashes(graph: Graph, origin?: string): Promise<Map
   return new Map(rows.map((r) => [r.id, r.hash]));
 }
 
+/** The stored content hash of one document, or undefined when it is not in the graph. */
+export async function documentHash(graph: Graph, id: string): Promise<string | undefined> {
+  const [row] = await graph.read<{ hash: string }>(
+    q('MATCH (d:Document {id: $id}) RETURN d.contentHash AS hash', { id }),
+  );
+  return row?.hash;
+}
+
 /** Embeddings already computed for passage texts, by text hash (so unchanged passages are not re-embedded). */
 export async function passageEmbeddingsByHash(graph: Graph, hashes: string[]): Promise<Map<string, number[]>> {
   if (hashes.length === 0) return new Map();

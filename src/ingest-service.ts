@@ -8,6 +8,7 @@ import { createDocumentStore } from '../graph/store.js';
 import {
   deleteDocument as deleteDocumentFromGraph,
   documentContribution,
+  documentHash,
   recomputeCooccurrence,
 } from '../graph/writes.js';
 import { IngestError } from '../ingest/errors.js';
@@ -137,7 +138,7 @@ async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Pr
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const deps = pipelineDeps(runtime, taxonomy);
   const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
-  const known = (await deps.store.documentHashes()).get(id);
+  const known = await documentHash(runtime.graph, id);
   const ctx = await uploadContext(runtime, deps);
   const built = await buildRecord(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, ctx, undefined, known);
   if (!built) return { id, status: 'unchanged', ...(await documentContribution(runtime.graph, id)) };
