@@ -52,13 +52,13 @@ export interface DocumentResult {
   passages?: number;
   practices?: number;
   error?: { code: string; message: string };
-  ms?: { parse: number; embed: number; write: number };
+  ms?: { parse: number; embed: number; merge: number; write: number };
 }
 
 export interface IngestSummary {
   documents: DocumentResult[];
   totals: Record<Outcome, number>;
-  timings: { parse: number; embed: number; write: number; total: number };
+  timings: { parse: number; embed: number; merge: number; write: number; total: number };
   counts: { nodes: Record<string, number>; relationships: Record<string, number> };
 }
 
@@ -156,9 +156,16 @@ export async function ingestSources(
   const known = await deps.store.documentHashes(origin);
   const results: DocumentResult[] = [];
   const progress: Progress = { done: 0, total: sources.length, current: '', passages: 0, embedded: 0, embedMs: 0 };
-  for (const source of sources) {
-    progress.current = source.id;
-    const result = await ingestOne(source, known.get(source.id), ctx, progress);
+  // Two documents in flight: the next one is parsed and embedded (worker threads) while this one's practices are
+  // merged and it is written (Neo4j); merging waits for the write before it, so it sees that document's practices.
+  const prepare = (i: number) =>
+    i < sources.length ? prepareOne(sources[i], known.get(sources[i].id), ctx, progress) : null;
+  let next = prepare(0);
+  for (let i = 0; i < sources.length; i++) {
+    const prepared = await next!;
+    next = prepare(i + 1);
+    progress.current = sources[i].id;
+    const result = await finishOne(prepared, ctx);
     results.push(result);
     progress.done++;
     deps.onProgress?.({ ...progress });
@@ -178,8 +185,8 @@ export async function ingestSources(
   }
   if (results.some((r) => r.outcome !== 'unchanged' && r.outcome !== 'failed'))
     await deps.store.recomputeCooccurrence();
-  const timings = { parse: 0, embed: 0, write: 0, total: Date.now() - t0 };
-  for (const r of results) for (const k of ['parse', 'embed', 'write'] as const) timings[k] += r.ms?.[k] ?? 0;
+  const timings = { parse: 0, embed: 0, merge: 0, write: 0, total: Date.now() - t0 };
+  for (const r of results) for (const k of ['parse', 'embed', 'merge', 'write'] as const) timings[k] += r.ms?.[k] ?? 0;
   const totals = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0 };
   for (const r of results) totals[r.outcome]++;
   return { documents: results, totals, timings, counts: await deps.store.counts() };
@@ -196,33 +203,54 @@ interface DocContext {
   topicEntities: Entity[];
 }
 
-async function ingestOne(
+type Prepared =
+  | { base: { id: string; path: string }; knownHash: string | undefined; draft: Draft | null }
+  | { base: { id: string; path: string }; failed: DocumentResult };
+
+/** Reads, parses and embeds one document; never rejects (a failure is its result), so it can run ahead. */
+async function prepareOne(
   source: SourceFile,
   knownHash: string | undefined,
   ctx: DocContext,
   progress: Progress,
-): Promise<DocumentResult> {
+): Promise<Prepared> {
   const base = { id: source.id, path: source.path };
   try {
     const bytes = await readFile(source.path).catch((err: Error) => {
       throw new IngestError('UNREADABLE', `${source.path}: cannot be read (${err.message})`, { path: source.path });
     });
-    const built = await buildRecord(bytes, source, ctx, progress, knownHash);
-    if (!built) return { ...base, outcome: 'unchanged' };
+    return { base, knownHash, draft: await draftRecord(bytes, source, ctx, progress, knownHash) };
+  } catch (err) {
+    return { base, failed: failure(base, err) };
+  }
+}
+
+/** Merges the prepared document's practices with the graph's and writes it in one transaction. */
+async function finishOne(prepared: Prepared, ctx: DocContext): Promise<DocumentResult> {
+  if ('failed' in prepared) return prepared.failed;
+  const { base, knownHash, draft } = prepared;
+  if (!draft) return { ...base, outcome: 'unchanged' };
+  try {
+    const t0 = Date.now();
+    const record = await completeRecord(draft, ctx);
+    const mergeMs = Date.now() - t0;
     const t = Date.now();
-    await ctx.deps.store.writeDocument(built.record);
-    const ms = { ...built.ms, write: Date.now() - t };
+    await ctx.deps.store.writeDocument(record);
     return {
       ...base,
       outcome: knownHash === undefined ? 'added' : 'updated',
-      passages: built.record.passages.length,
-      practices: built.record.practices.length,
-      ms,
+      passages: record.passages.length,
+      practices: record.practices.length,
+      ms: { ...draft.ms, merge: mergeMs, write: Date.now() - t },
     };
   } catch (err) {
-    const e = err as { code?: string; message: string };
-    return { ...base, outcome: 'failed', error: { code: e.code ?? 'INGEST_FAILED', message: e.message } };
+    return failure(base, err);
   }
+}
+
+function failure(base: { id: string; path: string }, err: unknown): DocumentResult {
+  const e = err as { code?: string; message: string };
+  return { ...base, outcome: 'failed', error: { code: e.code ?? 'INGEST_FAILED', message: e.message } };
 }
 
 /**
@@ -236,6 +264,33 @@ export async function buildRecord(
   progress?: Progress,
   knownHash?: string,
 ): Promise<{ record: DocumentRecord; ms: { parse: number; embed: number } } | null> {
+  const draft = await draftRecord(bytes, source, ctx, progress, knownHash);
+  return draft && { record: await completeRecord(draft, ctx), ms: draft.ms };
+}
+
+/** A record whose practice candidates are not yet merged with the graph's practices. */
+interface Draft {
+  record: Omit<DocumentRecord, 'practices'>;
+  candidates: PracticeCandidate[];
+  practiceVectors: Float32Array[];
+  sourceId: string;
+  ms: { parse: number; embed: number };
+}
+
+/** Merging reads the graph's practices, so it runs after every earlier document is written. */
+async function completeRecord(draft: Draft, ctx: DocContext): Promise<DocumentRecord> {
+  const practices = await mergePractices(draft.candidates, draft.practiceVectors, draft.sourceId, ctx);
+  return { ...draft.record, practices };
+}
+
+/** Everything of a record that does not depend on other documents: parse, chunk, link, extract, embed. */
+async function draftRecord(
+  bytes: Uint8Array,
+  source: SourceFile,
+  ctx: DocContext,
+  progress?: Progress,
+  knownHash?: string,
+): Promise<Draft | null> {
   // What the graph record depends on: the bytes, the manifest metadata, the taxonomy and the pipeline's rules.
   const contentHash = sha256(
     Buffer.concat([Buffer.from(bytes), Buffer.from(JSON.stringify(source.metadata)), Buffer.from(ctx.rulesHash)]),
@@ -281,8 +336,10 @@ export async function buildRecord(
       mentions,
       relations: relations.relations,
       attributes: relations.attributes,
-      practices: await mergePractices(candidates, practiceVectors, source.id, ctx),
     },
+    candidates,
+    practiceVectors,
+    sourceId: source.id,
     ms: { parse: parseMs, embed: embedMs },
   };
 }

@@ -104,7 +104,7 @@ function printSummary(s: Awaited<ReturnType<typeof ingestPaths>>): void {
   for (const d of s.documents.filter((x) => x.outcome === 'failed'))
     out.push(`  FAILED ${d.path}: ${d.error?.message}`);
   out.push(
-    `time: ${s.timings.total} ms (parse ${s.timings.parse}, embed ${s.timings.embed}, write ${s.timings.write})`,
+    `time: ${s.timings.total} ms (summed per document, overlapping: parse ${s.timings.parse}, embed ${s.timings.embed}, merge ${s.timings.merge}, write ${s.timings.write})`,
   );
   out.push(
     `nodes: ${Object.entries(s.counts.nodes)

@@ -44,6 +44,7 @@ const RawConfig = z
     IWG_MODEL_REMOTE: bool.default(false),
     IWG_EMBED_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
     IWG_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(32),
+    IWG_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     IWG_CORPUS_DIR: z.string().default(join(PROJECT_ROOT, 'corpus')),
     IWG_INGEST_ON_START: bool.default(true),
     HOST: z.string().default('127.0.0.1'),
@@ -103,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pom: join(PROJECT_ROOT, 'ingest', 'model.pom.xml'),
       workers: c.IWG_EMBED_WORKERS,
       batchSize: c.IWG_EMBED_BATCH,
+      /** Query embeddings kept in the LRU cache (0 = every query is embedded). */
+      queryCacheSize: c.IWG_QUERY_CACHE_SIZE,
     }),
     corpus: Object.freeze({ dir: c.IWG_CORPUS_DIR, ingestOnStart: c.IWG_INGEST_ON_START }),
     http: Object.freeze({

@@ -31,7 +31,7 @@ export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
 export function mountApi(app: Express, deps: AppDeps & { metrics: Metrics }): void {
   const { config, runtime, metrics } = deps;
   const auth = createAuth(config);
-  const embedQuery = createQueryEmbedder(runtime.embedder, metrics);
+  const embedQuery = createQueryEmbedder(runtime.embedder, metrics, config.model.queryCacheSize);
   const routes = apiRoutes(config);
   for (const spec of routes) {
     mountRoute(

@@ -89,7 +89,18 @@ export const SearchHit = z
   })
   .meta({ id: 'SearchHit' });
 export const SearchResponse = z
-  .object({ results: z.array(SearchHit), total: z.number().int(), took_ms: z.number(), mode: z.string() })
+  .object({
+    results: z.array(SearchHit),
+    total: z.number().int(),
+    took_ms: z.number().describe('Milliseconds from the query to the answer (embedding + Neo4j)'),
+    mode: z.string(),
+    timings: z
+      .object({
+        embed_ms: z.number().describe('Embedding the query text (≈0 when cached or in keyword mode)'),
+        graph_ms: z.number().describe('Neo4j: index lookups, fusion and hit details'),
+      })
+      .optional(),
+  })
   .meta({ id: 'SearchResponse' });
 
 // ---- practices

@@ -18,8 +18,16 @@ export const searchRoutes = [
     response: { status: 200, schema: SearchResponse, description: 'Ranked hits with evidence and why they matched' },
     errors: [400, 401, 429, 503],
     async handle({ body }, ctx) {
+      const t0 = performance.now();
       const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
-      return searchGraph(ctx.graph, body, embedding);
+      const embedMs = performance.now() - t0;
+      const answer = await searchGraph(ctx.graph, body, embedding);
+      const graphMs = performance.now() - t0 - embedMs;
+      return {
+        ...answer,
+        took_ms: Math.round(embedMs + graphMs),
+        timings: { embed_ms: round(embedMs), graph_ms: round(graphMs) },
+      };
     },
   }),
   defineRoute({
@@ -37,3 +45,5 @@ export const searchRoutes = [
     handle: (_input, ctx) => facets(ctx.graph),
   }),
 ];
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

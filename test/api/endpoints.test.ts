@@ -154,6 +154,22 @@ describe('when practices are read', () => {
   });
 });
 
+describe('when a search is answered', () => {
+  it('then it says how long embedding and Neo4j took, and a repeated query reuses its embedding', async () => {
+    const query = 'timing split for background checks of contractors';
+    const first = await api.post('/api/search', { query, mode: 'hybrid' });
+    expect(first.status).toBe(200);
+    const { embed_ms, graph_ms } = first.body.timings;
+    expect(embed_ms).toBeGreaterThan(0);
+    expect(graph_ms).toBeGreaterThan(0);
+    expect(Math.abs(first.body.took_ms - (embed_ms + graph_ms))).toBeLessThanOrEqual(1);
+    const again = await api.post('/api/search', { query, mode: 'hybrid' });
+    expect(again.body.timings.embed_ms).toBeLessThan(embed_ms);
+    const keyword = await api.post('/api/search', { query, mode: 'keyword' });
+    expect(keyword.body.timings.embed_ms).toBeLessThan(1);
+  });
+});
+
 describe('when facets, documents and the reference are read', () => {
   it('then facets list only values present in the graph', async () => {
     const res = await api.get('/api/facets');

@@ -32,4 +32,10 @@ describe('loadConfig', () => {
   it('when API keys are given as a comma list, then they are split and trimmed', () => {
     expect(loadConfig({ IWG_API_KEYS: ' a1 , b2,,' }).http.apiKeys).toEqual(['a1', 'b2']);
   });
+
+  it('when IWG_QUERY_CACHE_SIZE is 0 or negative, then 0 disables the cache and a negative size is refused', () => {
+    expect(loadConfig({}).model.queryCacheSize).toBe(2000);
+    expect(loadConfig({ IWG_QUERY_CACHE_SIZE: '0' }).model.queryCacheSize).toBe(0);
+    expect(() => loadConfig({ IWG_QUERY_CACHE_SIZE: '-1' })).toThrow(/IWG_QUERY_CACHE_SIZE/);
+  });
 });

@@ -1,0 +1,98 @@
+/**
+ * The pipeline's scheduling over a fake store and embedder: the next document is embedded while the previous one
+ * is written, yet practice merging only ever runs after every earlier document is written.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { collectSources, ingestSources } from '../../ingest/pipeline.js';
+import type { DocumentRecord, DocumentStore } from '../../ingest/store.js';
+import { parseTaxonomy } from '../../ingest/taxonomy.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Texts that differ only in their unit name get the same vector (and different practice ids). */
+function vectorOf(text: string): Float32Array {
+  const bytes = createHash('sha256')
+    .update(text.replace(/unit \w+/g, 'unit'))
+    .digest();
+  const v = Float32Array.from({ length: 384 }, (_, i) => bytes[i % 32] - 128 + (i % 7));
+  const norm = Math.hypot(...v);
+  return v.map((x) => x / norm);
+}
+
+function fakes(events: string[]) {
+  const written: DocumentRecord[] = [];
+  const docOf = (text: string) => /Note (\w+)/.exec(text)?.[1];
+  const store: DocumentStore = {
+    documentHashes: async () => new Map(),
+    passageEmbeddingsByHash: async () => new Map(),
+    nearestPractice: async (embedding, excludeDocumentId) => {
+      events.push(`merge:${excludeDocumentId}`);
+      let best: { id: string; score: number } | null = null;
+      for (const r of written.filter((d) => d.document.id !== excludeDocumentId))
+        for (const p of r.practices) {
+          const score = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
+          if (!best || score > best.score) best = { id: p.id, score };
+        }
+      return best;
+    },
+    entityEmbeddings: async () => new Map(),
+    upsertEntities: async () => {},
+    writeDocument: async (record) => {
+      events.push(`write-start:${record.document.id}`);
+      await sleep(60);
+      written.push(record);
+      events.push(`write-end:${record.document.id}`);
+    },
+    deleteDocument: async () => false,
+    recomputeCooccurrence: async () => {},
+    counts: async () => ({ nodes: {}, relationships: {} }),
+  };
+  const embedder = {
+    dimensions: 384,
+    close: async () => {},
+    embed: async (texts: readonly string[]) => {
+      const doc = texts.map(docOf).find(Boolean);
+      if (doc) events.push(`embed:${doc}.txt`);
+      await sleep(5);
+      return texts.map(vectorOf);
+    },
+  };
+  return { store, embedder, written };
+}
+
+describe('ingestSources scheduling', () => {
+  it('when documents follow each other, then the next is embedded during the write and merges see earlier writes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-'));
+    const practice = (unit: string) =>
+      `Operators of unit ${unit} should re-check the background of staff returning from long leave.`;
+    for (const name of ['a', 'b', 'c', 'd'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is synthetic. ${practice(name)}\n`);
+    await writeFile(join(dir, 'c.txt'), ''); // fails: no text
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const events: string[] = [];
+    const { store, embedder, written } = fakes(events);
+    const sut = await ingestSources(await collectSources([dir], undefined, dir), { store, embedder, taxonomy });
+
+    expect(sut.totals).toMatchObject({ added: 3, failed: 1 });
+    expect(sut.documents.map((d) => `${d.id}:${d.outcome}`)).toEqual([
+      'a.txt:added',
+      'b.txt:added',
+      'c.txt:failed',
+      'd.txt:added',
+    ]);
+    // overlap: b is embedded before a's write has finished
+    expect(events.indexOf('embed:b.txt')).toBeLessThan(events.indexOf('write-end:a.txt'));
+    // ordering: each merge runs after the previous document's write ended
+    expect(events.indexOf('merge:b.txt')).toBeGreaterThan(events.indexOf('write-end:a.txt'));
+    expect(events.indexOf('merge:d.txt')).toBeGreaterThan(events.indexOf('write-end:b.txt'));
+    // so the same practice, worded for units a, b and d, is one practice (a's) with three sources
+    const ids = written.map((r) => r.practices.map((p) => p.id));
+    expect(ids.map((x) => x.length)).toEqual([1, 1, 1]);
+    expect(new Set(ids.flat()).size).toBe(1);
+  });
+});
