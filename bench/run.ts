@@ -1,214 +1,206 @@
 /**
- * `npm run bench`: measures the real parts on this machine and writes bench/RESULTS.md.
- * - embedding: model load, single-text latency, throughput with 1 and 2 workers;
- * - ingest: a seeded SYNTHETIC corpus (bench/synthetic.ts), split into parse / embed / write; an unchanged re-run;
- * - search: /api/search latency per mode over HTTP, first (uncached query embedding) and repeated;
- * - memory: peak RSS of this process.
- * Uses its own managed Neo4j (ports 7692/7479, own data dir), cleared first. Flags: --docs N (default 100).
+ * `npm run bench [-- --quick] [-- --sizes 1000,10000]`: for each corpus size, a SYNTHETIC corpus from
+ * bench/generate.ts is ingested into a fresh managed Neo4j (own ports and data dir), then searched under load,
+ * next to LangChain.js's Neo4jVectorStore hybrid search over the same server, passages and model. Each size's
+ * results are saved to bench/results/<label>-<size>.json, and bench/RESULTS.md and bench/plots/*.svg are
+ * rendered from every saved result, so sizes can be measured in separate runs.
  */
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
+import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, type Runtime } from '../src/runtime.js';
 import { startServer, stopServer } from '../src/server.js';
-import { ingestPaths } from '../src/ingest-service.js';
-import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
-import { createWorkerEmbedder } from '../ingest/embed.js';
-import { generateCorpus, writeCorpus } from './synthetic.js';
+import { describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
+import { writeGeneratedCorpus } from './generate.js';
+import {
+  ingestCorpus,
+  measureLoad,
+  measureQuality,
+  measureRawEmbedding,
+  measureTrends,
+  median,
+  samplePassages,
+  type IngestRun,
+} from './measure.js';
+import { startPeer } from './peer.js';
+import { renderResults, type SizeResult } from './report.js';
 
-const docsArg = process.argv.indexOf('--docs');
-const DOCS = docsArg > 0 ? Number(process.argv[docsArg + 1]) : 100;
-const log = createLogger('info', 'bench');
-const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
+const Options = z.object({
+  quick: z.boolean(),
+  sizes: z.array(z.number().int().min(10).max(1_000_000)).min(1),
+  seed: z.number().int().min(0),
+  ingestRuns: z.number().int().min(1).max(10).optional(),
+  loadRuns: z.number().int().min(1).max(10),
+  duration: z.number().min(1).max(120),
+  connections: z.array(z.number().int().min(1).max(256)).min(1),
+});
+type Options = z.infer<typeof Options>;
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const list = (v: string) => v.split(',').map((x) => Number(x.trim()));
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+function parseOptions(argv: string[]): Options {
+  const cmd = new Command('bench')
+    .option('--quick', 'one small size, one run each, short load phases (CI; under 5 minutes)', false)
+    .addOption(new Option('--sizes <docs>', 'corpus sizes in documents, comma-separated').argParser(list))
+    .option('--seed <n>', 'generator seed', Number, 908)
+    .option('--ingest-runs <n>', 'ingests per size (default: 3 up to 100 documents, 2 up to 1000, else 1)', Number)
+    .option('--load-runs <n>', 'repetitions of each load phase (medians reported)', Number)
+    .option('--duration <s>', 'seconds per load phase', Number)
+    .addOption(new Option('--connections <list>', 'concurrent clients').argParser(list).default([1, 4, 16]))
+    .parse(argv);
+  const o = cmd.opts();
+  const parsed = Options.safeParse({
+    quick: o.quick,
+    sizes: o.sizes ?? (o.quick ? [100] : [100, 1000, 10_000]),
+    seed: o.seed,
+    ingestRuns: o.ingestRuns,
+    loadRuns: o.loadRuns ?? (o.quick ? 1 : 3),
+    duration: o.duration ?? (o.quick ? 3 : 5),
+    connections: o.connections,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
+    console.error(`bench: invalid options:\n${lines.join('\n')}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
 
-async function main() {
-  const config = loadConfig({
+const ingestRunsFor = (o: Options, docs: number) =>
+  o.ingestRuns ?? (o.quick ? 1 : docs <= 100 ? 3 : docs <= 1000 ? 2 : 1);
+
+function benchConfig(): Config {
+  const base = loadConfig(process.env);
+  return loadConfig({
     ...process.env,
     NEO4J_URI: '',
     IWG_NEO4J_BOLT_PORT: '7692',
     IWG_NEO4J_HTTP_PORT: '7479',
-    IWG_NEO4J_DATA_DIR: join(loadConfig(process.env).neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
+    IWG_NEO4J_DATA_DIR: join(base.neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
     IWG_INGEST_ON_START: 'false',
-    IWG_RATE_LIMIT_PER_MINUTE: '1000000',
+    IWG_RATE_LIMIT_PER_MINUTE: '100000000',
+    // Every query is embedded, as it is for the peer: no query-embedding cache in the comparison.
+    IWG_QUERY_CACHE_SIZE: '0',
     PORT: '0',
     LOG_LEVEL: 'warn',
   });
-  const quiet = createLogger('warn', 'bench');
-  const r: Record<string, number | string> = {};
-
-  step('starting Neo4j (cached jars)');
-  let t = performance.now();
-  const { graph, managed } = await openGraph(config, quiet);
-  r.neo4jStartMs = round(performance.now() - t, 0);
-  r.neo4jVersion = managed?.version ?? 'external';
-  await graph.write([{ cypher: 'MATCH (n) WHERE NOT n:SchemaInfo DETACH DELETE n', params: {} }]);
-
-  step('loading the model');
-  t = performance.now();
-  const embedder = await openEmbedder(config, quiet);
-  r.modelLoadMs = round(performance.now() - t, 0);
-  const runtime: Runtime = { config, graph, embedder, managed, log: quiet, close: async () => {} };
-
-  step('embedding latency and throughput');
-  const sentences = generateCorpus(20, 400, 7)
-    .flatMap((d) => d.text.split(/(?<=\.)\s+/))
-    .filter((s) => s.length > 40)
-    .slice(0, 256);
-  const single: number[] = [];
-  for (const s of sentences.slice(0, 50)) {
-    const t0 = performance.now();
-    await embedder.embed([s]);
-    single.push(performance.now() - t0);
-  }
-  r.embedSingleP50Ms = round(pct(single, 50));
-  r.embedSingleP95Ms = round(pct(single, 95));
-  t = performance.now();
-  await embedder.embed(sentences);
-  r.embedThroughput1 = round(sentences.length / ((performance.now() - t) / 1000));
-  const two = await createWorkerEmbedder({ modelDir: config.model.dir, workers: 2, batchSize: 16 });
-  t = performance.now();
-  await two.embed(sentences);
-  r.embedThroughput2 = round(sentences.length / ((performance.now() - t) / 1000));
-  await two.close();
-
-  step('ingesting the synthetic corpus', { docs: DOCS });
-  const dir = await mkdtemp(join(tmpdir(), 'iwg-bench-'));
-  await writeCorpus(join(dir, 'synthetic'), generateCorpus(DOCS));
-  t = performance.now();
-  const first = await ingestPaths(runtime, [join(dir, 'synthetic')], {
-    root: dir,
-    onProgress: (p) => {
-      if (p.done % 10 === 0 || p.done === p.total)
-        step('ingest progress', { done: p.done, total: p.total, passages: p.passages });
-    },
-  });
-  r.ingestMs = round(performance.now() - t, 0);
-  r.ingestDocs = first.totals.added;
-  r.ingestFailed = first.totals.failed;
-  r.ingestPassages = first.counts.nodes.Passage ?? 0;
-  r.ingestPractices = first.counts.nodes.Practice ?? 0;
-  r.ingestParseMs = first.timings.parse;
-  r.ingestEmbedMs = first.timings.embed;
-  r.ingestWriteMs = first.timings.write;
-  t = performance.now();
-  const again = await ingestPaths(runtime, [join(dir, 'synthetic')], { root: dir });
-  r.reingestMs = round(performance.now() - t, 0);
-  r.reingestUnchanged = again.totals.unchanged;
-  await ingestPaths(runtime, [join(PROJECT_ROOT, 'corpus')]);
-
-  step('search latency over HTTP');
-  const server = await startServer({ config, runtime, log: quiet, state: { ingested: true, schemaApplied: true } });
-  const queries = [
-    'remote access to safety systems',
-    'background checks for contractors',
-    'two-person rule',
-    'security culture self-assessment',
-    'social media risks for staff',
-    'who co-chairs the working group',
-    'training and awareness for new employees',
-    'cyber vulnerabilities in control systems',
-    'nuclear material accounting',
-    'unusual behaviour reporting',
-  ];
-  for (const mode of ['keyword', 'semantic', 'hybrid'] as const) {
-    for (const pass of ['first', 'repeat'] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        for (const q of queries) {
-          const query = pass === 'first' ? `${q} ${mode} ${i}` : q;
-          const t0 = performance.now();
-          const res = await fetch(`${server.url}/api/search`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query, mode, limit: 10 }),
-          });
-          if (!res.ok) throw new Error(`search ${mode} failed: ${res.status} ${await res.text()}`);
-          await res.json();
-          times.push(performance.now() - t0);
-        }
-      }
-      r[`search_${mode}_${pass}_p50`] = round(pct(times, 50));
-      r[`search_${mode}_${pass}_p95`] = round(pct(times, 95));
-    }
-  }
-  await stopServer(server);
-  r.peakRssMb = round(peakRss / 1024 / 1024, 0);
-
-  await embedder.close();
-  await graph.close();
-  if (managed?.started) await stopManagedNeo4j(config.neo4j.managed);
-  await rm(dir, { recursive: true, force: true });
-  clearInterval(sampler);
-  const cold = await readFile(join(PROJECT_ROOT, 'bench', 'cold-start.md'), 'utf8').catch(
-    () => 'Not measured yet: run `bash bench/cold-start.sh`.\n',
-  );
-  await writeFile(
-    join(PROJECT_ROOT, 'bench', 'RESULTS.md'),
-    report(r) + '\n## First provisioning versus cached start\n' + cold,
-  );
-  step('done', r);
 }
 
-function report(r: Record<string, number | string>): string {
-  const n = (k: string) => Number(r[k]);
-  const ingestS = n('ingestMs') / 1000;
-  return `# Benchmark results
+async function main() {
+  const opts = parseOptions(process.argv);
+  const label = opts.quick ? 'quick' : 'full';
+  const log = createLogger('info', 'bench');
+  const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
+  const quiet = createLogger('warn', 'bench');
+  const config = benchConfig();
+  const cacheDir = join(config.neo4j.managed.cacheDir, '..', 'bench');
 
-Measured by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores
-(${cpus()[0]?.model ?? 'unknown CPU'}), ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version},
-Neo4j ${r.neo4jVersion} (managed, heap ${loadConfig(process.env).neo4j.managed.heap}). Corpus: ${DOCS} SYNTHETIC
-newsletters from bench/synthetic.ts (seed 908, ~600 words each) plus the two bundled documents.
+  step('loading the model');
+  const embedder = await openEmbedder(config, quiet);
 
-## Start-up
-| what | value |
-| --- | --- |
-| managed Neo4j start (jars cached) + schema | ${r.neo4jStartMs} ms |
-| model load (all-MiniLM-L6-v2 q8, 1 worker) | ${r.modelLoadMs} ms |
+  for (const docs of opts.sizes) {
+    const corpusDir = join(cacheDir, `corpus-${opts.seed}-${docs}`);
+    step('generating the synthetic corpus', { docs, seed: opts.seed, dir: corpusDir });
+    await rm(corpusDir, { recursive: true, force: true });
+    const { groundTruth: truth } = await writeGeneratedCorpus(
+      corpusDir,
+      { documents: docs, seed: opts.seed },
+      (d, t) => {
+        if (d % Math.max(1, Math.round(t / 10)) === 0) step('generate progress', { done: d, total: t });
+      },
+    );
 
-## Embedding
-| what | value |
-| --- | --- |
-| one sentence, p50 / p95 | ${r.embedSingleP50Ms} / ${r.embedSingleP95Ms} ms |
-| throughput, 1 worker | ${r.embedThroughput1} sentences/s |
-| throughput, 2 workers | ${r.embedThroughput2} sentences/s (×${round(n('embedThroughput2') / n('embedThroughput1'), 2)}) |
+    // The raw-throughput sample: the passages of the first 30 documents, as the pipeline cuts them.
+    const files = (await readdir(corpusDir, { recursive: true })).filter((f) => /\.(md|txt|html|pdf)$/.test(f));
+    const sample = await samplePassages(corpusDir, truth, files.sort().slice(0, 30));
+    step('raw embedding throughput', { passages: sample.length });
+    const raw = await measureRawEmbedding(embedder, sample, opts.quick ? 1 : 3);
+    step('raw embedding measured', { passagesPerS: Math.round(raw.passagesPerS) });
 
-## Ingest
-| what | value |
-| --- | --- |
-| documents / passages / practices | ${r.ingestDocs} / ${r.ingestPassages} / ${r.ingestPractices} (failed: ${r.ingestFailed}) |
-| total | ${r.ingestMs} ms (${round(n('ingestDocs') / ingestS)} documents/s, ${round(n('ingestPassages') / ingestS)} passages/s) |
-| parse / embed / write | ${r.ingestParseMs} / ${r.ingestEmbedMs} / ${r.ingestWriteMs} ms |
-| unchanged re-run (${r.reingestUnchanged} skipped) | ${r.reingestMs} ms (×${round(n('ingestMs') / n('reingestMs'), 1)} faster) |
+    const runs: (IngestRun & { nodePeakMb: number | null; neo4jPeakMb: number | null })[] = [];
+    let runtime: Runtime | null = null;
+    let neo4jVersion = 'unknown';
+    for (let i = 0; i < ingestRunsFor(opts, docs); i++) {
+      if (runtime) await runtime.graph.close();
+      await stopManagedNeo4j(config.neo4j.managed);
+      await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
+      step('starting a fresh Neo4j', { run: i + 1 });
+      const { graph, managed } = await openGraph(config, quiet);
+      neo4jVersion = managed?.version ?? neo4jVersion;
+      runtime = { config, graph, embedder, managed, log: quiet, close: async () => {} };
+      resetPeakRss('self');
+      if (managed) resetPeakRss(managed.pid);
+      step('ingesting', { docs, run: i + 1 });
+      const run = await ingestCorpus(runtime, corpusDir, step);
+      runs.push({
+        ...run,
+        nodePeakMb: takePeakRssMb('self'),
+        neo4jPeakMb: managed ? takePeakRssMb(managed.pid) : null,
+      });
+      step('ingested', { ...run });
+    }
+    if (!runtime) throw new Error('no ingest ran');
 
-## Search (POST /api/search over HTTP, limit 10, 30 queries per row)
-| mode | first query p50 / p95 | repeated (cached embedding) p50 / p95 |
-| --- | --- | --- |
-${(['keyword', 'semantic', 'hybrid'] as const)
-  .map(
-    (m) =>
-      `| ${m} | ${r[`search_${m}_first_p50`]} / ${r[`search_${m}_first_p95`]} ms | ${r[`search_${m}_repeat_p50`]} / ${r[`search_${m}_repeat_p95`]} ms |`,
-  )
-  .join('\n')}
+    step('serving iwg-graph and the peer');
+    const server = await startServer({ config, runtime, log: quiet, state: { ingested: true, schemaApplied: true } });
+    const peer = await startPeer(
+      { url: runtime.managed!.uri, username: config.neo4j.user, password: config.neo4j.password },
+      embedder,
+    );
+    step('retrieval quality', { queries: truth.queries.length });
+    const quality = await measureQuality(server.url, peer, truth);
+    step('quality measured', { ...quality.quality });
+    const trends = await measureTrends(server.url, truth);
+    const load = await measureLoad(
+      server.url,
+      peer.url,
+      truth,
+      { connections: opts.connections, durationS: opts.duration, repeats: opts.loadRuns },
+      step,
+    );
+    await peer.close();
+    await stopServer(server);
 
-## Memory
-Peak RSS of the benchmark process (API, pipeline and embedding worker threads; Neo4j runs in its own JVM):
-${r.peakRssMb} MB.
-`;
+    const result: SizeResult = {
+      label,
+      seed: opts.seed,
+      documents: docs,
+      environment: describeEnvironment(neo4jVersion, config.neo4j.managed.heap),
+      raw,
+      ingest: {
+        runs,
+        medianTotalMs: median(runs.map((r) => r.totalMs)),
+        medianParseMs: median(runs.map((r) => r.parseMs)),
+        medianEmbedMs: median(runs.map((r) => r.embedMs)),
+        medianMergeMs: median(runs.map((r) => r.mergeMs)),
+        medianWriteMs: median(runs.map((r) => r.writeMs)),
+      },
+      quality: quality.quality,
+      split: quality.split,
+      load,
+      loadOptions: { durationS: opts.duration, repeats: opts.loadRuns, connections: opts.connections },
+      trends,
+      queries: truth.queries.length,
+    };
+    await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+    await writeFile(
+      join(PROJECT_ROOT, 'bench', 'results', `${label}-${docs}.json`),
+      JSON.stringify(result, null, 2) + '\n',
+    );
+    step('size done', { docs });
+    await runtime.graph.close();
+  }
+  await stopManagedNeo4j(config.neo4j.managed);
+  await embedder.close();
+  await renderResults(join(PROJECT_ROOT, 'bench'));
+  step('RESULTS.md written');
 }
 
 main().catch((err) => {
-  log.error({ err }, 'benchmark failed');
+  console.error(err);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ export function createDocumentStore(graph: Graph): DocumentStore {
   return {
     documentHashes: (origin) => w.documentHashes(graph, origin),
     passageEmbeddingsByHash: (hashes) => w.passageEmbeddingsByHash(graph, hashes),
-    nearestPractice: (embedding, doc) => w.nearestPractice(graph, embedding, doc),
+    nearestPractices: (embeddings, doc) => w.nearestPractices(graph, embeddings, doc),
     entityEmbeddings: () => w.entityEmbeddings(graph),
     upsertEntities: (entities, embeddings) => w.upsertEntities(graph, entities, embeddings),
     writeDocument: (record) => w.writeDocument(graph, record),

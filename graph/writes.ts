@@ -193,20 +193,27 @@ export async function passageEmbeddingsByHash(graph: Graph, hashes: string[]): P
  * The closest stored practice from another document, by the practice vector index. Neo4j reports cosine
  * similarity as (1 + cos) / 2; this returns the cosine itself, the scale the merge threshold is calibrated on.
  */
-export async function nearestPractice(
+export async function nearestPractices(
   graph: Graph,
-  embedding: number[],
+  embeddings: number[][],
   excludeDocumentId: string,
-): Promise<{ id: string; score: number } | null> {
-  const rows = await graph.read<{ id: string; score: number }>(
+): Promise<({ id: string; score: number } | null)[]> {
+  if (embeddings.length === 0) return [];
+  const rows = await graph.read<{ i: number; id: string | null; score: number | null }>(
     q(
-      `CALL db.index.vector.queryNodes('practice_embedding', 20, $embedding) YIELD node, score
-       WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
-       RETURN node.id AS id, 2 * score - 1 AS score ORDER BY score DESC LIMIT 1`,
-      { embedding, doc: excludeDocumentId },
+      `UNWIND range(0, size($embeddings) - 1) AS i
+       CALL (i) {
+         CALL db.index.vector.queryNodes('practice_embedding', 20, $embeddings[i]) YIELD node, score
+         WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
+         RETURN node.id AS id, 2 * score - 1 AS cosine ORDER BY cosine DESC LIMIT 1
+       }
+       RETURN i, id, cosine AS score`,
+      { embeddings, doc: excludeDocumentId },
     ),
   );
-  return rows[0] ?? null;
+  const out: ({ id: string; score: number } | null)[] = embeddings.map(() => null);
+  for (const r of rows) if (r.id !== null) out[Number(r.i)] = { id: r.id, score: Number(r.score) };
+  return out;
 }
 
 /** Upserts the taxonomy's entities (with embeddings for semantic ones); removes entities no longer in it. */

@@ -380,6 +380,11 @@ async function mergePractices(
   ctx: DocContext,
 ): Promise<PracticeRecord[]> {
   const out: (PracticeRecord & { vector: Float32Array })[] = [];
+  // One look-up for all candidates: the graph's nearest practice does not depend on this document's own merges.
+  const nearest = await ctx.deps.store.nearestPractices(
+    vectors.map((v) => Array.from(v)),
+    documentId,
+  );
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     const v = vectors[i];
@@ -396,7 +401,7 @@ async function mergePractices(
       local.attributes.push(...attributes.filter((t) => !local.attributes.some((x) => x.id === t.id)));
       continue;
     }
-    const existing = await ctx.deps.store.nearestPractice(Array.from(v), documentId);
+    const existing = nearest[i];
     const id = existing && existing.score >= PRACTICE_MERGE_THRESHOLD ? existing.id : practiceId(c.text);
     out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
   }

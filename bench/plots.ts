@@ -1,0 +1,69 @@
+/** Figures for bench/RESULTS.md: Vega-Lite specifications rendered headless to SVG (no browser, no canvas). */
+import { writeFile } from 'node:fs/promises';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** Renders a Vega-Lite spec to an SVG file. */
+export async function writePlot(file: string, spec: TopLevelSpec): Promise<void> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  await writeFile(file, await view.toSVG());
+  view.finalize();
+}
+
+type Row = Record<string, string | number>;
+
+const base = (title: string, data: Row[]) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  title: { text: title, fontSize: 13 },
+  data: { values: data },
+  width: 420,
+  height: 220,
+  background: 'white',
+});
+
+/** Grouped bars: one group per `x`, one bar per `series`. */
+export function groupedBars(title: string, data: Row[], x: string, y: string, series: string, yTitle: string) {
+  return {
+    ...base(title, data),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: x, type: 'nominal', title: x, sort: null },
+      xOffset: { field: series, sort: null },
+      y: { field: y, type: 'quantitative', title: yTitle },
+      color: { field: series, type: 'nominal', sort: null, title: series },
+    },
+  } as TopLevelSpec;
+}
+
+/** Stacked bars (e.g. where ingest time goes). */
+export function stackedBars(title: string, data: Row[], x: string, y: string, series: string, yTitle: string) {
+  return {
+    ...base(title, data),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: x, type: 'nominal', title: x, sort: null },
+      y: { field: y, type: 'quantitative', title: yTitle, stack: 'zero' },
+      color: { field: series, type: 'nominal', sort: null, title: series },
+    },
+  } as TopLevelSpec;
+}
+
+/** Lines with points, log scales optional (scaling and latency against load). */
+export function lines(
+  title: string,
+  data: Row[],
+  x: string,
+  y: string,
+  series: string,
+  axes: { x: string; y: string; logX?: boolean; logY?: boolean },
+) {
+  return {
+    ...base(title, data),
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: x, type: 'quantitative', title: axes.x, scale: axes.logX ? { type: 'log' } : {} },
+      y: { field: y, type: 'quantitative', title: axes.y, scale: axes.logY ? { type: 'log' } : {} },
+      color: { field: series, type: 'nominal', sort: null, title: series },
+    },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,350 @@
+/**
+ * Renders bench/RESULTS.md and bench/plots/*.svg from every saved result in bench/results/*.json: the full run's
+ * sizes first (manual, `npm run bench`), then the quick run's (`npm run bench -- --quick`, what CI may run).
+ */
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Environment } from './env.js';
+import type { LoadTable, QualityAndSplit, RawEmbedding, System, TrendRecovery, IngestRun } from './measure.js';
+import { groupedBars, lines, stackedBars, writePlot } from './plots.js';
+
+export interface SizeResult {
+  label: 'quick' | 'full';
+  seed: number;
+  documents: number;
+  environment: Environment;
+  raw: RawEmbedding;
+  ingest: {
+    runs: (IngestRun & { nodePeakMb: number | null; neo4jPeakMb: number | null })[];
+    medianTotalMs: number;
+    medianParseMs: number;
+    medianEmbedMs: number;
+    medianMergeMs: number;
+    medianWriteMs: number;
+  };
+  quality: QualityAndSplit['quality'];
+  split: QualityAndSplit['split'];
+  load: LoadTable;
+  loadOptions: { durationS: number; repeats: number; connections: number[] };
+  trends: TrendRecovery;
+  queries: number;
+}
+
+const SYSTEMS: System[] = ['keyword', 'semantic', 'hybrid', 'langchain-hybrid'];
+const QUALITY_SYSTEMS: System[] = ['keyword', 'semantic', 'hybrid', 'hybrid-practices', 'langchain-hybrid'];
+const NAMES: Record<System, string> = {
+  keyword: 'iwg-graph keyword',
+  semantic: 'iwg-graph semantic',
+  hybrid: 'iwg-graph hybrid',
+  'hybrid-practices': 'iwg-graph hybrid, passages + practices (its default)',
+  'langchain-hybrid': 'LangChain.js Neo4jVectorStore hybrid',
+};
+
+const f = (x: number | null | undefined, d = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : (Math.round(x * 10 ** d) / 10 ** d).toLocaleString('en');
+const s = (ms: number) => f(ms / 1000, 1);
+const ratio = (a: number, b: number) => `×${f(a / b, 2)}`;
+const last = <T>(xs: T[]) => xs[xs.length - 1];
+
+/** Derived ingest figures of one size (medians of its runs). */
+export function ingestFigures(r: SizeResult) {
+  const run = r.ingest.runs[r.ingest.runs.length - 1];
+  const totalS = r.ingest.medianTotalMs / 1000;
+  const passagesPerS = run.passages / totalS;
+  return {
+    run,
+    totalS,
+    docsPerS: run.documents / totalS,
+    passagesPerS,
+    vsRaw: passagesPerS / r.raw.passagesPerS,
+    busyMs: r.ingest.medianParseMs + r.ingest.medianEmbedMs + r.ingest.medianMergeMs + r.ingest.medianWriteMs,
+    writeRate: (run.nodes + run.relationships) / (r.ingest.medianWriteMs / 1000),
+    nodePeakMb: Math.max(...r.ingest.runs.map((x) => x.nodePeakMb ?? 0)),
+    neo4jPeakMb: Math.max(...r.ingest.runs.map((x) => x.neo4jPeakMb ?? 0)),
+  };
+}
+
+function section(label: string, results: SizeResult[]): string {
+  const env = results[0].environment;
+  const out: string[] = [];
+  const largest = last(results);
+  const conns = largest.loadOptions.connections;
+  const hi = last(conns);
+  const lf = ingestFigures(largest);
+  const hyb = largest.load.hybrid!;
+  const lc = largest.load['langchain-hybrid']!;
+  out.push(
+    `## ${label === 'full' ? 'Full run' : 'Quick run (`npm run bench -- --quick`)'}`,
+    '',
+    `Measured ${env.date.slice(0, 10)} on ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}; ` +
+      Object.entries(env.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') +
+      '.',
+    `Corpus: SYNTHETIC documents from \`bench/generate.ts\` (seed ${largest.seed}): Markdown newsletters, text meeting ` +
+      `summaries, HTML pages with site chrome and PDFs across 2019–2026, with ${largest.queries} labelled queries ` +
+      'and planted trends. Each size is ingested into a fresh managed Neo4j.',
+    '',
+    `### Headline (${largest.documents.toLocaleString('en')} documents, ${lf.run.passages.toLocaleString('en')} passages)`,
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    `| ingest vs raw embedding of the same passages | ${f(lf.passagesPerS)} vs ${f(largest.raw.passagesPerS)} passages/s = **${ratio(lf.passagesPerS, largest.raw.passagesPerS)}** of the physical limit |`,
+    `| where ingest time goes (stage time summed over documents; stages of consecutive documents overlap) | embed ${pct(largest.ingest.medianEmbedMs, lf.busyMs)}, write ${pct(largest.ingest.medianWriteMs, lf.busyMs)}, practice merge look-ups ${pct(largest.ingest.medianMergeMs, lf.busyMs)}, parse ${pct(largest.ingest.medianParseMs, lf.busyMs)}; ${s(lf.busyMs)} s of stage time in ${s(largest.ingest.medianTotalMs)} s of wall time |`,
+    `| hybrid search p50 / p95, 1 client: iwg-graph vs LangChain.js | ${f(hyb[conns[0]].p50)} / ${f(hyb[conns[0]].p95)} ms vs ${f(lc[conns[0]].p50)} / ${f(lc[conns[0]].p95)} ms (p50 ${ratio(lc[conns[0]].p50, hyb[conns[0]].p50)} faster) |`,
+    `| hybrid throughput, ${hi} clients: iwg-graph vs LangChain.js | ${f(hyb[hi].rps)} vs ${f(lc[hi].rps)} requests/s (**${ratio(hyb[hi].rps, lc[hi].rps)}**) |`,
+    `| nDCG@10 over the same passages: iwg-graph hybrid vs LangChain.js hybrid | **${f(largest.quality.hybrid.ndcgAt10, 3)}** vs ${f(largest.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
+    ...(largest.quality['hybrid-practices']
+      ? [
+          `| nDCG@10 of iwg-graph's default search (passages + extracted practices) | **${f(largest.quality['hybrid-practices'].ndcgAt10, 3)}** (MRR ${f(largest.quality['hybrid-practices'].mrr, 3)}) |`,
+        ]
+      : []),
+    `| one hybrid query (1 client): embedding vs Neo4j | ${f(largest.split.hybrid.embedMs)} ms vs ${f(largest.split.hybrid.graphMs)} ms (medians) |`,
+    '',
+  );
+
+  out.push(
+    '### Ingest',
+    '',
+    `![ingest stages](plots/${label}-ingest-stages.svg) ![ingest vs raw embedding](plots/${label}-ingest-vs-raw.svg)`,
+    '',
+    '| documents | passages | practices | runs | total (median) | documents/s | passages/s | raw embedding passages/s | ingest ÷ raw | stage time: parse / embed / merge / write | Neo4j write rate | peak RSS: Node / Neo4j | failed |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => {
+      const x = ingestFigures(r);
+      return `| ${r.documents.toLocaleString('en')} | ${x.run.passages.toLocaleString('en')} | ${x.run.practices.toLocaleString('en')} | ${r.ingest.runs.length} | ${s(r.ingest.medianTotalMs)} s | ${f(x.docsPerS, 2)} | ${f(x.passagesPerS)} | ${f(r.raw.passagesPerS)} (${r.raw.passages} passages, ${f(r.raw.meanWords, 0)} words each, ${r.raw.runs.length} runs) | ${ratio(x.passagesPerS, r.raw.passagesPerS)} | ${s(r.ingest.medianParseMs)} / ${s(r.ingest.medianEmbedMs)} / ${s(r.ingest.medianMergeMs)} / ${s(r.ingest.medianWriteMs)} s | ${f(x.writeRate, 0)} nodes+relationships/s (${(x.run.nodes + x.run.relationships).toLocaleString('en')} written) | ${x.nodePeakMb} / ${x.neo4jPeakMb} MB | ${x.run.failed} |`;
+    }),
+    '',
+    'Raw embedding: the same embedder (one worker thread, one text per model call) on the passages of the ' +
+      "corpus's first 30 documents, nothing else — the ceiling this pipeline could reach. Stage times are summed " +
+      'over documents: embed = passages and practice candidates; merge = vector look-ups of near-duplicate ' +
+      "practices; write = each document's Neo4j transaction. The next document is parsed and embedded while the " +
+      'previous one is merged and written, so stage times may add up to more than the wall time, which also ' +
+      'includes the taxonomy sync and the co-occurrence update. Neo4j write rate = nodes + relationships in the ' +
+      'graph ÷ write time. ' +
+      'Peak RSS = VmHWM during the ingest (reset before it).',
+    '',
+  );
+
+  out.push(
+    '### Search under load',
+    '',
+    `![latency](plots/${label}-latency.svg) ![throughput](plots/${label}-throughput.svg)`,
+    '',
+    `\`POST /api/search\` (passages, top 10) and the peer's \`POST /search\` (k = 10), loaded by autocannon in a ` +
+      `separate process for ${largest.loadOptions.durationS} s after a 1 s warm-up, rotating through the ` +
+      `${largest.queries} labelled queries; no query-embedding cache on either side; medians of ` +
+      `${largest.loadOptions.repeats} runs per cell. Latency in ms.`,
+    '',
+    `| documents | system | ${conns.map((c) => `${c} client${c > 1 ? 's' : ''}: p50 / p95 / p99 · req/s`).join(' | ')} |`,
+    `| --- | --- | ${conns.map(() => '---').join(' | ')} |`,
+    ...results.flatMap((r) =>
+      SYSTEMS.map(
+        (sys) =>
+          `| ${r.documents.toLocaleString('en')} | ${NAMES[sys]} | ${conns
+            .map((c) => {
+              const x = r.load[sys]?.[c];
+              return x ? `${f(x.p50)} / ${f(x.p95)} / ${f(x.p99)} · ${f(x.rps, 0)}` : '–';
+            })
+            .join(' | ')} |`,
+      ),
+    ),
+    '',
+    '**Where a query spends its time** (one client, median over the labelled queries; from `timings` in the answer):',
+    '',
+    '| documents | mode | client-side total | query embedding | Neo4j (index look-ups, fusion, hit details) |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.flatMap((r) =>
+      QUALITY_SYSTEMS.filter((sys) => r.split[sys]).map(
+        (sys) =>
+          `| ${r.documents.toLocaleString('en')} | ${NAMES[sys]} | ${f(r.split[sys].totalMs)} ms | ${sys === 'langchain-hybrid' ? 'not split' : `${f(r.split[sys].embedMs)} ms`} | ${sys === 'langchain-hybrid' ? 'not split' : `${f(r.split[sys].graphMs)} ms`} |`,
+      ),
+    ),
+    '',
+    '**Side by side with the peer** (same Neo4j, same model, same passages, same run; ratio > 1 favours iwg-graph):',
+    '',
+    `| documents | ${conns.map((c) => `${c} client${c > 1 ? 's' : ''}: p50 ratio · throughput ratio`).join(' | ')} | nDCG@10 iwg-graph hybrid / LangChain.js |`,
+    `| --- | ${conns.map(() => '---').join(' | ')} | --- |`,
+    ...results.map(
+      (r) =>
+        `| ${r.documents.toLocaleString('en')} | ${conns
+          .map((c) => {
+            const a = r.load.hybrid?.[c];
+            const b = r.load['langchain-hybrid']?.[c];
+            return a && b ? `${ratio(b.p50, a.p50)} · ${ratio(a.rps, b.rps)}` : '–';
+          })
+          .join(' | ')} | ${f(r.quality.hybrid.ndcgAt10, 3)} / ${f(r.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
+    ),
+    '',
+    'The peer is `Neo4jVectorStore.fromExistingIndex` in `searchType: "hybrid"` over our Passage vector and ' +
+      'full-text indexes (its documented set-up for an existing graph; a `retrievalQuery` keeps passage ids), ' +
+      'with our model behind its `Embeddings` interface, served by a minimal Express app.',
+    '',
+  );
+
+  out.push(
+    '### Retrieval quality',
+    '',
+    `![quality](plots/${label}-quality.svg)`,
+    '',
+    `${largest.queries} labelled queries, each phrased differently from the sentences it should find: 3 highly ` +
+      'relevant (grade 2) and 2 related (grade 1) sentences planted in 5 documents, the same number at every size, ' +
+      'so larger corpora are harder. recall@5 = share of the 5 found in the top 5 passages; nDCG@10 with gain ' +
+      '2^grade − 1; MRR = reciprocal rank of the first grade-2 passage. "Passages + practices" is the API\'s ' +
+      "default `types`: a practice hit is judged by the quote it shows and that quote's document, like a passage.",
+    '',
+    '| documents | system | recall@5 | nDCG@10 | MRR |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.flatMap((r) =>
+      QUALITY_SYSTEMS.filter((sys) => r.quality[sys]).map(
+        (sys) =>
+          `| ${r.documents.toLocaleString('en')} | ${NAMES[sys]} | ${f(r.quality[sys].recallAt5, 3)} | ${f(r.quality[sys].ndcgAt10, 3)} | ${f(r.quality[sys].mrr, 3)} |`,
+      ),
+    ),
+    '',
+    '**Planted trends** (`GET /api/trends?interval=year`: growth of the latest years over the earlier baseline):',
+    '',
+    '| documents | recovered | trends (planted direction: growth) |',
+    '| --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.documents.toLocaleString('en')} | ${r.trends.recovered} of ${r.trends.planted} | ${r.trends.details
+          .map((d) => `${d.id} (${d.direction}: ${f(d.growth, 2)})`)
+          .join('; ')} |`,
+    ),
+    '',
+  );
+
+  if (results.length > 1) {
+    const first = results[0];
+    const a = ingestFigures(first);
+    const b = ingestFigures(largest);
+    const p95 = (r: SizeResult, c: number) => r.load.hybrid?.[c]?.p95 ?? NaN;
+    out.push(
+      '### Scaling',
+      '',
+      `![scaling](plots/${label}-scaling.svg)`,
+      '',
+      `From ${a.run.passages.toLocaleString('en')} to ${b.run.passages.toLocaleString('en')} passages ` +
+        `(${ratio(b.run.passages, a.run.passages)}): ingest time ${ratio(b.totalS, a.totalS)} ` +
+        `(${b.totalS / a.totalS <= (b.run.passages / a.run.passages) * 1.1 ? 'linear or better' : 'worse than linear'}); ` +
+        `hybrid p95 at 1 client ${ratio(p95(largest, conns[0]), p95(first, conns[0]))}, at ${hi} clients ` +
+        `${ratio(p95(largest, hi), p95(first, hi))} (sub-linear when well below the passage ratio).`,
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+const pct = (part: number, whole: number) => `${f((100 * part) / whole, 0)}%`;
+
+async function plots(dir: string, label: string, results: SizeResult[]) {
+  const conns = last(results).loadOptions.connections;
+  const size = (r: SizeResult) => `${r.documents.toLocaleString('en')} docs`;
+  const stages = results.flatMap((r) => {
+    return [
+      { size: size(r), stage: 'parse', s: r.ingest.medianParseMs / 1000 },
+      { size: size(r), stage: 'embed', s: r.ingest.medianEmbedMs / 1000 },
+      { size: size(r), stage: 'merge', s: r.ingest.medianMergeMs / 1000 },
+      { size: size(r), stage: 'write', s: r.ingest.medianWriteMs / 1000 },
+    ];
+  });
+  await writePlot(
+    join(dir, `${label}-ingest-stages.svg`),
+    stackedBars('Ingest stage time (summed over documents)', stages, 'size', 's', 'stage', 'seconds (median)'),
+  );
+  const vsRaw = results.flatMap((r) => [
+    { size: size(r), what: 'ingest end to end', v: ingestFigures(r).passagesPerS },
+    { size: size(r), what: 'raw embedding', v: r.raw.passagesPerS },
+  ]);
+  await writePlot(
+    join(dir, `${label}-ingest-vs-raw.svg`),
+    groupedBars('Ingest vs raw embedding', vsRaw, 'size', 'v', 'what', 'passages/s'),
+  );
+  const largest = last(results);
+  const lat = SYSTEMS.flatMap((sys) =>
+    conns.map((c) => ({ clients: c, system: NAMES[sys], p95: largest.load[sys]?.[c]?.p95 ?? 0 })),
+  );
+  await writePlot(
+    join(dir, `${label}-latency.svg`),
+    lines(`Search p95 latency, ${size(largest)}`, lat, 'clients', 'p95', 'system', {
+      x: 'concurrent clients',
+      y: 'p95 ms',
+      logX: true,
+    }),
+  );
+  const thr = SYSTEMS.flatMap((sys) =>
+    conns.map((c) => ({ clients: c, system: NAMES[sys], rps: largest.load[sys]?.[c]?.rps ?? 0 })),
+  );
+  await writePlot(
+    join(dir, `${label}-throughput.svg`),
+    lines(`Search throughput, ${size(largest)}`, thr, 'clients', 'rps', 'system', {
+      x: 'concurrent clients',
+      y: 'requests/s',
+      logX: true,
+    }),
+  );
+  const q = results.flatMap((r) =>
+    SYSTEMS.map((sys) => ({ size: size(r), system: NAMES[sys], v: r.quality[sys].ndcgAt10 })),
+  );
+  await writePlot(join(dir, `${label}-quality.svg`), groupedBars('nDCG@10', q, 'size', 'v', 'system', 'nDCG@10'));
+  if (results.length > 1) {
+    const base = results[0];
+    const rows = results.flatMap((r) => [
+      {
+        passages: ingestFigures(r).run.passages,
+        what: 'ingest time',
+        v: r.ingest.medianTotalMs / base.ingest.medianTotalMs,
+      },
+      {
+        passages: ingestFigures(r).run.passages,
+        what: `hybrid p95, ${last(conns)} clients`,
+        v: r.load.hybrid![last(conns)].p95 / base.load.hybrid![last(conns)].p95,
+      },
+      {
+        passages: ingestFigures(r).run.passages,
+        what: 'passages (linear)',
+        v: ingestFigures(r).run.passages / ingestFigures(base).run.passages,
+      },
+    ]);
+    await writePlot(
+      join(dir, `${label}-scaling.svg`),
+      lines('Growth relative to the smallest size', rows, 'passages', 'v', 'what', {
+        x: 'passages',
+        y: '× smallest size',
+        logX: true,
+        logY: true,
+      }),
+    );
+  }
+}
+
+/** Reads bench/results/*.json and writes RESULTS.md and the plots. */
+export async function renderResults(benchDir: string): Promise<void> {
+  const resultsDir = join(benchDir, 'results');
+  const files = (await readdir(resultsDir).catch(() => [] as string[])).filter((x) => x.endsWith('.json'));
+  const all: SizeResult[] = [];
+  for (const file of files) all.push(JSON.parse(await readFile(join(resultsDir, file), 'utf8')) as SizeResult);
+  await mkdir(join(benchDir, 'plots'), { recursive: true });
+  const parts = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts) from the saved results in `bench/results/`; plots in `bench/plots/`. ' +
+      'All corpora are SYNTHETIC (bench/generate.ts). Timings are medians of the stated number of runs; every ratio ' +
+      'compares figures measured in the same run.',
+    '',
+  ];
+  for (const label of ['full', 'quick'] as const) {
+    const results = all.filter((r) => r.label === label).sort((a, b) => a.documents - b.documents);
+    if (results.length === 0) continue;
+    parts.push(section(label, results), '');
+    await plots(join(benchDir, 'plots'), label, results);
+  }
+  const cold = await readFile(join(benchDir, 'cold-start.md'), 'utf8').catch(
+    () => 'Not measured yet: run `bash bench/cold-start.sh`.\n',
+  );
+  parts.push('## First provisioning versus cached start', '', cold.trim(), '');
+  await writeFile(join(benchDir, 'RESULTS.md'), parts.join('\n'));
+}
+
+if (process.argv[1]?.endsWith('report.ts')) await renderResults(join(import.meta.dirname));
