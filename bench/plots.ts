@@ -19,6 +19,7 @@ const base = (title: string, data: Row[]) => ({
   width: 420,
   height: 220,
   background: 'white',
+  config: { legend: { orient: 'bottom', columns: 1, labelLimit: 0, titleLimit: 0 } },
 });
 
 /** Grouped bars: one group per `x`, one bar per `series`. */
@@ -57,11 +58,18 @@ export function lines(
   series: string,
   axes: { x: string; y: string; logX?: boolean; logY?: boolean },
 ) {
+  const xs = [...new Set(data.map((d) => Number(d[x])))].sort((a, b) => a - b);
   return {
     ...base(title, data),
     mark: { type: 'line', point: true, tooltip: true },
     encoding: {
-      x: { field: x, type: 'quantitative', title: axes.x, scale: axes.logX ? { type: 'log' } : {} },
+      x: {
+        field: x,
+        type: 'quantitative',
+        title: axes.x,
+        scale: { type: axes.logX ? 'log' : 'linear', domain: [xs[0], xs[xs.length - 1]], nice: false },
+        axis: { values: xs },
+      },
       y: { field: y, type: 'quantitative', title: axes.y, scale: axes.logY ? { type: 'log' } : {} },
       color: { field: series, type: 'nominal', sort: null, title: series },
     },

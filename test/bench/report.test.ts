@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderResults, type SizeResult } from '../../bench/report.js';
+
+const scores = (ndcg: number) => ({ recallAt5: ndcg - 0.1, ndcgAt10: ndcg, mrr: ndcg + 0.1 });
+const cell = (p50: number, rps: number) => ({
+  connections: 1,
+  requests: rps * 5,
+  errors: 0,
+  non2xx: 0,
+  rps,
+  p50,
+  p95: p50 * 2,
+  p99: p50 * 3,
+  mean: p50,
+  runs: 3,
+});
+
+function result(documents: number, passages: number, totalMs: number): SizeResult {
+  const run = {
+    totalMs,
+    parseMs: totalMs * 0.05,
+    embedMs: totalMs * 0.6,
+    mergeMs: totalMs * 0.05,
+    writeMs: totalMs * 0.5,
+    documents,
+    failed: 0,
+    passages,
+    practices: documents * 2,
+    nodes: passages * 2,
+    relationships: passages * 10,
+    nodePeakMb: 500,
+    neo4jPeakMb: 900,
+  };
+  const load = (p50: number, rps: number) => ({ 1: cell(p50, rps), 16: cell(p50 * 8, rps * 2) });
+  return {
+    label: 'full',
+    seed: 908,
+    documents,
+    environment: { date: '2026-11-27T00:00:00Z', cores: 2, cpu: 'CPU', memoryGiB: 24, os: 'Linux', versions: {} },
+    // ingest runs at passages / (totalMs / 1000) passages/s; raw is twice that
+    raw: { passagesPerS: (2 * passages) / (totalMs / 1000), runs: [1], passages: 300, meanWords: 140 },
+    ingest: {
+      runs: [run],
+      medianTotalMs: totalMs,
+      medianParseMs: run.parseMs,
+      medianEmbedMs: run.embedMs,
+      medianMergeMs: run.mergeMs,
+      medianWriteMs: run.writeMs,
+    },
+    quality: {
+      keyword: scores(0.5),
+      semantic: scores(0.2),
+      hybrid: scores(0.4),
+      'hybrid-practices': scores(0.6),
+      'langchain-hybrid': scores(0.3),
+    },
+    split: {
+      keyword: { totalMs: 10, embedMs: 0, graphMs: 9 },
+      semantic: { totalMs: 10, embedMs: 4, graphMs: 5 },
+      hybrid: { totalMs: 20, embedMs: 4, graphMs: 15 },
+      'hybrid-practices': { totalMs: 25, embedMs: 4, graphMs: 20 },
+      'langchain-hybrid': { totalMs: 10 },
+    },
+    load: {
+      keyword: load(10, 50),
+      semantic: load(12, 40),
+      hybrid: load(20, 40),
+      'langchain-hybrid': load(10, 80),
+    },
+    loadOptions: { durationS: 5, repeats: 3, connections: [1, 16] },
+    trends: {
+      planted: 2,
+      recovered: 1,
+      details: [
+        { id: 'trend:a', direction: 'rising', growth: 1.2, zScore: 3, recovered: true },
+        { id: 'trend:b', direction: 'falling', growth: 0.1, zScore: 0.2, recovered: false },
+      ],
+    },
+    queries: 40,
+  };
+}
+
+describe('renderResults', () => {
+  it('when two sizes are saved, then RESULTS.md states the ratios of the same run and the plots are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-report-'));
+    await mkdir(join(dir, 'results'));
+    await writeFile(join(dir, 'results', 'full-100.json'), JSON.stringify(result(100, 1000, 20_000)));
+    await writeFile(join(dir, 'results', 'full-1000.json'), JSON.stringify(result(1000, 10_000, 100_000)));
+    await writeFile(join(dir, 'cold-start.md'), 'cold start table\n');
+    await renderResults(dir);
+    const sut = await readFile(join(dir, 'RESULTS.md'), 'utf8');
+
+    expect(sut).toContain('### Headline (1,000 documents, 10,000 passages)');
+    expect(sut).toContain('100 vs 200 passages/s = **×0.5** of the physical limit');
+    expect(sut).toMatch(
+      /hybrid throughput, 16 clients: iwg-graph vs LangChain\.js \| 80 vs 160 requests\/s \(\*\*×0\.5\*\*\)/,
+    );
+    expect(sut).toContain('| 1,000 | iwg-graph hybrid, passages + practices (its default) | 0.5 | 0.6 | 0.7 |');
+    expect(sut).toContain('| 1,000 | 1 of 2 | trend:a (rising: 1.2); trend:b (falling: 0.1) |');
+    // 100 → 1000 documents: passages ×10, ingest time ×5
+    expect(sut).toContain('From 1,000 to 10,000 passages (×10): ingest time ×5 (linear or better)');
+    expect(sut).toContain('cold start table');
+    const plots = await readdir(join(dir, 'plots'));
+    expect(plots.sort()).toEqual(
+      ['ingest-stages', 'ingest-vs-raw', 'latency', 'quality', 'scaling', 'throughput'].map((p) => `full-${p}.svg`),
+    );
+    expect(await readFile(join(dir, 'plots', 'full-quality.svg'), 'utf8')).toMatch(/^<svg[\s\S]*LangChain\.js/);
+  });
+});
