@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/config.js';
+import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
 
 export interface Environment {
   date: string;
@@ -60,4 +60,22 @@ export function resetPeakRss(pid: number | 'self'): boolean {
   } catch {
     return false;
   }
+}
+
+/** The configuration of every benchmark: its own managed Neo4j (ports 7692/7479, own data dir), no query cache. */
+export function benchConfig(): Config {
+  const base = loadConfig(process.env);
+  return loadConfig({
+    ...process.env,
+    NEO4J_URI: '',
+    IWG_NEO4J_BOLT_PORT: '7692',
+    IWG_NEO4J_HTTP_PORT: '7479',
+    IWG_NEO4J_DATA_DIR: join(base.neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
+    IWG_INGEST_ON_START: 'false',
+    IWG_RATE_LIMIT_PER_MINUTE: '100000000',
+    // Every query is embedded, as it is for the peer: no query-embedding cache in the comparison.
+    IWG_QUERY_CACHE_SIZE: '0',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
 }

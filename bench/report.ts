@@ -64,7 +64,7 @@ export function ingestFigures(r: SizeResult) {
   };
 }
 
-function section(label: string, results: SizeResult[]): string {
+function section(label: string, results: SizeResult[], anatomy?: string): string {
   const env = results[0].environment;
   const out: string[] = [];
   const largest = last(results);
@@ -91,7 +91,7 @@ function section(label: string, results: SizeResult[]): string {
     '| --- | --- |',
     `| ingest vs raw embedding of the same passages | ${f(lf.passagesPerS)} vs ${f(largest.raw.passagesPerS)} passages/s = **${ratio(lf.passagesPerS, largest.raw.passagesPerS)}** of the physical limit |`,
     `| where ingest time goes (stage time summed over documents; stages of consecutive documents overlap) | embed ${pct(largest.ingest.medianEmbedMs, lf.busyMs)}, write ${pct(largest.ingest.medianWriteMs, lf.busyMs)}, practice merge look-ups ${pct(largest.ingest.medianMergeMs, lf.busyMs)}, parse ${pct(largest.ingest.medianParseMs, lf.busyMs)}; ${s(lf.busyMs)} s of stage time in ${s(largest.ingest.medianTotalMs)} s of wall time |`,
-    `| hybrid search p50 / p95, 1 client: iwg-graph vs LangChain.js | ${f(hyb[conns[0]].p50)} / ${f(hyb[conns[0]].p95)} ms vs ${f(lc[conns[0]].p50)} / ${f(lc[conns[0]].p95)} ms (p50 ${ratio(lc[conns[0]].p50, hyb[conns[0]].p50)} faster) |`,
+    `| hybrid search p50 / p95, 1 client: iwg-graph vs LangChain.js | ${f(hyb[conns[0]].p50)} / ${f(hyb[conns[0]].p95)} ms vs ${f(lc[conns[0]].p50)} / ${f(lc[conns[0]].p95)} ms (iwg-graph ÷ LangChain.js: ${ratio(hyb[conns[0]].p50, lc[conns[0]].p50)}) |`,
     `| hybrid throughput, ${hi} clients: iwg-graph vs LangChain.js | ${f(hyb[hi].rps)} vs ${f(lc[hi].rps)} requests/s (**${ratio(hyb[hi].rps, lc[hi].rps)}**) |`,
     `| nDCG@10 over the same passages: iwg-graph hybrid vs LangChain.js hybrid | **${f(largest.quality.hybrid.ndcgAt10, 3)}** vs ${f(largest.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
     ...(largest.quality['hybrid-practices']
@@ -150,7 +150,8 @@ function section(label: string, results: SizeResult[]): string {
       ),
     ),
     '',
-    '**Where a query spends its time** (one client, median over the labelled queries; from `timings` in the answer):',
+    '**Where a query spends its time** (one client, median over the labelled queries, from `timings` in the answer; ' +
+      'measured in the quality pass right after the ingest, before the load phases warm Neo4j up):',
     '',
     '| documents | mode | client-side total | query embedding | Neo4j (index look-ups, fusion, hit details) |',
     '| --- | --- | --- | --- | --- |',
@@ -176,6 +177,7 @@ function section(label: string, results: SizeResult[]): string {
           .join(' | ')} | ${f(r.quality.hybrid.ndcgAt10, 3)} / ${f(r.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
     ),
     '',
+    ...(anatomy ? ['**Anatomy of one search in Neo4j** (`bench/search-anatomy.ts`):', '', anatomy.trim(), ''] : []),
     'The peer is `Neo4jVectorStore.fromExistingIndex` in `searchType: "hybrid"` over our Passage vector and ' +
       'full-text indexes (its documented set-up for an existing graph; a `retrievalQuery` keeps passage ids), ' +
       'with our model behind its `Embeddings` interface, served by a minimal Express app.',
@@ -298,7 +300,11 @@ async function plots(dir: string, label: string, results: SizeResult[]) {
     }),
   );
   const q = results.flatMap((r) =>
-    SYSTEMS.map((sys) => ({ size: size(r), system: NAMES[sys], v: r.quality[sys].ndcgAt10 })),
+    QUALITY_SYSTEMS.filter((sys) => r.quality[sys]).map((sys) => ({
+      size: size(r),
+      system: NAMES[sys],
+      v: r.quality[sys].ndcgAt10,
+    })),
   );
   await writePlot(join(dir, `${label}-quality.svg`), groupedBars('nDCG@10', q, 'size', 'v', 'system', 'nDCG@10'));
   if (results.length > 1) {
@@ -350,7 +356,9 @@ export async function renderResults(benchDir: string): Promise<void> {
   for (const label of ['full', 'quick'] as const) {
     const results = all.filter((r) => r.label === label).sort((a, b) => a.documents - b.documents);
     if (results.length === 0) continue;
-    parts.push(section(label, results), '');
+    const anatomy =
+      label === 'full' ? await readFile(join(benchDir, 'search-anatomy.md'), 'utf8').catch(() => undefined) : undefined;
+    parts.push(section(label, results, anatomy), '');
     await plots(join(benchDir, 'plots'), label, results);
   }
   const cold = await readFile(join(benchDir, 'cold-start.md'), 'utf8').catch(

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
-import { loadConfig, PROJECT_ROOT, type Config } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, type Runtime } from '../src/runtime.js';
 import { startServer, stopServer } from '../src/server.js';
-import { describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
+import { benchConfig, describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
 import { writeGeneratedCorpus } from './generate.js';
 import {
   ingestCorpus,
@@ -72,23 +72,6 @@ function parseOptions(argv: string[]): Options {
 
 const ingestRunsFor = (o: Options, docs: number) =>
   o.ingestRuns ?? (o.quick ? 1 : docs <= 100 ? 3 : docs <= 1000 ? 2 : 1);
-
-function benchConfig(): Config {
-  const base = loadConfig(process.env);
-  return loadConfig({
-    ...process.env,
-    NEO4J_URI: '',
-    IWG_NEO4J_BOLT_PORT: '7692',
-    IWG_NEO4J_HTTP_PORT: '7479',
-    IWG_NEO4J_DATA_DIR: join(base.neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
-    IWG_INGEST_ON_START: 'false',
-    IWG_RATE_LIMIT_PER_MINUTE: '100000000',
-    // Every query is embedded, as it is for the peer: no query-embedding cache in the comparison.
-    IWG_QUERY_CACHE_SIZE: '0',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-  });
-}
 
 async function main() {
   const opts = parseOptions(process.argv);
