@@ -28,15 +28,15 @@ export const median = (xs: number[]) => {
 
 type Log = (msg: string, fields?: Record<string, unknown>) => void;
 
-/** Passage texts of the first `documents` files of a generated corpus, as the pipeline would cut them. */
-export async function samplePassages(dir: string, truth: GroundTruth, paths: string[]): Promise<string[]> {
+/** Passage texts of the given files of a generated corpus, as the pipeline would cut them. */
+export async function samplePassages(dir: string, paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
     const file = join(dir, path);
     const parsed = await parseFile(await readFile(file), { id: path, path: file, format: detectFormat(file) });
     out.push(...chunkText(parsed).map((p) => p.text));
   }
-  if (out.length === 0) throw new Error(`no passages in the sample of ${truth.documents} documents`);
+  if (out.length === 0) throw new Error(`no passages in the ${paths.length} sampled documents of ${dir}`);
   return out;
 }
 

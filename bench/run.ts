@@ -99,7 +99,7 @@ async function main() {
 
     // The raw-throughput sample: the passages of the first 30 documents, as the pipeline cuts them.
     const files = (await readdir(corpusDir, { recursive: true })).filter((f) => /\.(md|txt|html|pdf)$/.test(f));
-    const sample = await samplePassages(corpusDir, truth, files.sort().slice(0, 30));
+    const sample = await samplePassages(corpusDir, files.sort().slice(0, 30));
     step('raw embedding throughput', { passages: sample.length });
     const raw = await measureRawEmbedding(embedder, sample, opts.quick ? 1 : 3);
     step('raw embedding measured', { passagesPerS: Math.round(raw.passagesPerS) });
