@@ -123,46 +123,52 @@ export interface QualityAndSplit {
   split: Record<System, { totalMs: number; embedMs?: number; graphMs?: number }>;
 }
 
+type Searcher = (query: string) => Promise<{ ranked: RankedPassage[]; timings?: SearchAnswer['timings'] }>;
+
+/** iwg-graph's /api/search in one mode over the given hit types, as ranked passages with its own timings. */
+function apiSearcher(apiUrl: string, mode: string, types: string[]): Searcher {
+  return async (query) => {
+    const answer = (await post(`${apiUrl}/api/search`, { query, mode, types, limit: 10 })) as SearchAnswer;
+    const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
+    return { ranked, timings: answer.timings };
+  };
+}
+
 /** Runs every labelled query once per system, one at a time, scoring the top 10 passages. */
 export async function measureQuality(
   apiUrl: string,
   peer: { search(query: string, k: number): Promise<RankedPassage[]> },
   truth: GroundTruth,
 ): Promise<QualityAndSplit> {
+  const systems: [System, Searcher][] = [
+    ...MODES.map((mode): [System, Searcher] => [mode, apiSearcher(apiUrl, mode, ['passage'])]),
+    // A practice hit is judged by the quote it shows and that quote's document, like a passage.
+    ['hybrid-practices', apiSearcher(apiUrl, 'hybrid', ['passage', 'practice'])],
+    ['langchain-hybrid', async (query) => ({ ranked: await peer.search(query, 10) })],
+  ];
   const quality = {} as QualityAndSplit['quality'];
   const split = {} as QualityAndSplit['split'];
-  const runs = [
-    ...MODES.map((mode) => ({ system: mode as System, mode, types: ['passage'] })),
-    // A practice hit is judged by the quote it shows and that quote's document, like a passage.
-    { system: 'hybrid-practices' as System, mode: 'hybrid', types: ['passage', 'practice'] },
-  ];
-  for (const { system, mode, types } of runs) {
+  for (const [system, search] of systems) {
     const scores: QueryScores[] = [];
     const totals: number[] = [];
-    const embeds: number[] = [];
-    const graphs: number[] = [];
+    const timings: SearchAnswer['timings'][] = [];
     for (const q of truth.queries) {
       const t0 = performance.now();
-      const answer = (await post(`${apiUrl}/api/search`, { query: q.text, mode, types, limit: 10 })) as SearchAnswer;
+      const answer = await search(q.text);
       totals.push(performance.now() - t0);
-      embeds.push(answer.timings.embed_ms);
-      graphs.push(answer.timings.graph_ms);
-      const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
-      scores.push(scoreQuery(ranked, q.relevant));
+      if (answer.timings) timings.push(answer.timings);
+      scores.push(scoreQuery(answer.ranked, q.relevant));
     }
     quality[system] = meanScores(scores);
-    split[system] = { totalMs: median(totals), embedMs: median(embeds), graphMs: median(graphs) };
+    split[system] =
+      timings.length > 0
+        ? {
+            totalMs: median(totals),
+            embedMs: median(timings.map((t) => t.embed_ms)),
+            graphMs: median(timings.map((t) => t.graph_ms)),
+          }
+        : { totalMs: median(totals) };
   }
-  const scores: QueryScores[] = [];
-  const totals: number[] = [];
-  for (const q of truth.queries) {
-    const t0 = performance.now();
-    const ranked = await peer.search(q.text, 10);
-    totals.push(performance.now() - t0);
-    scores.push(scoreQuery(ranked, q.relevant));
-  }
-  quality['langchain-hybrid'] = meanScores(scores);
-  split['langchain-hybrid'] = { totalMs: median(totals) };
   return { quality, split };
 }
 

@@ -22,32 +22,25 @@ const base = (title: string, data: Row[]) => ({
   config: { legend: { orient: 'bottom', columns: 1, labelLimit: 0, titleLimit: 0 } },
 });
 
-/** Grouped bars: one group per `x`, one bar per `series`. */
-export function groupedBars(title: string, data: Row[], x: string, y: string, series: string, yTitle: string) {
+/** Bars per `x`, one per `series`: side by side (grouped), or stacked (e.g. where ingest time goes). */
+function bars(title: string, data: Row[], x: string, y: string, series: string, yTitle: string, stacked: boolean) {
   return {
     ...base(title, data),
     mark: { type: 'bar', tooltip: true },
     encoding: {
       x: { field: x, type: 'nominal', title: x, sort: null },
-      xOffset: { field: series, sort: null },
-      y: { field: y, type: 'quantitative', title: yTitle },
+      ...(stacked ? {} : { xOffset: { field: series, sort: null } }),
+      y: { field: y, type: 'quantitative', title: yTitle, ...(stacked ? { stack: 'zero' } : {}) },
       color: { field: series, type: 'nominal', sort: null, title: series },
     },
   } as TopLevelSpec;
 }
 
-/** Stacked bars (e.g. where ingest time goes). */
-export function stackedBars(title: string, data: Row[], x: string, y: string, series: string, yTitle: string) {
-  return {
-    ...base(title, data),
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      x: { field: x, type: 'nominal', title: x, sort: null },
-      y: { field: y, type: 'quantitative', title: yTitle, stack: 'zero' },
-      color: { field: series, type: 'nominal', sort: null, title: series },
-    },
-  } as TopLevelSpec;
-}
+export const groupedBars = (title: string, data: Row[], x: string, y: string, series: string, yTitle: string) =>
+  bars(title, data, x, y, series, yTitle, false);
+
+export const stackedBars = (title: string, data: Row[], x: string, y: string, series: string, yTitle: string) =>
+  bars(title, data, x, y, series, yTitle, true);
 
 /** Lines with points, log scales optional (scaling and latency against load). */
 export function lines(

@@ -48,35 +48,33 @@ const [{ passages }] = await graph.read<{ passages: number }>({
 });
 
 const parts: Record<string, number[]> = {};
-const time = async (name: string, work: () => Promise<unknown>) => {
+/** Times `work` three times, keeps the median under `name`, returns the last result. */
+const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
   const runs: number[] = [];
+  let result!: T;
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    await work();
+    result = await work();
     runs.push(performance.now() - t0);
   }
   (parts[name] ??= []).push(median(runs));
+  return result;
 };
+type CandidateRow = { type: string; id: string; score: number };
 const filters = {};
 const k = candidateCount(0, 10);
 for (const q of truth.queries) {
-  let vector: number[] = [];
-  await time('query embedding (one text)', async () => {
-    vector = Array.from((await embedder.embed([q.text]))[0]);
-  });
-  await time(`iwg-graph vector look-up (k = ${k})`, () =>
-    graph.read(buildSemanticSearch(['passage'], vector, k, filters)),
+  const vector = await time('query embedding (one text)', async () => Array.from((await embedder.embed([q.text]))[0]));
+  const semantic = await time(`iwg-graph vector look-up (k = ${k})`, () =>
+    graph.read<CandidateRow>(buildSemanticSearch(['passage'], vector, k, filters)),
   );
   const lucene = escapeLucene(q.text)!;
-  await time(`iwg-graph full-text look-up (k = ${k})`, () =>
-    graph.read(buildKeywordSearch(['passage'], lucene, k, filters)),
+  const keyword = await time(`iwg-graph full-text look-up (k = ${k})`, () =>
+    graph.read<CandidateRow>(buildKeywordSearch(['passage'], lucene, k, filters)),
   );
-  const rank = (rows: { type: string; id: string; score: number }[]): RankedItem[] =>
+  const rank = (rows: CandidateRow[]): RankedItem[] =>
     rows.map((r, i) => ({ key: `${r.type}|${r.id}`, type: r.type, id: r.id, score: r.score, rank: i + 1 }));
-  const fused = fuseReciprocalRank({
-    semantic: rank(await graph.read(buildSemanticSearch(['passage'], vector, k, filters))),
-    keyword: rank(await graph.read(buildKeywordSearch(['passage'], lucene, k, filters))),
-  }).slice(0, 10);
+  const fused = fuseReciprocalRank({ semantic: rank(semantic), keyword: rank(keyword) }).slice(0, 10);
   await time('iwg-graph hit details (10 hits: document, span, entities)', () => graph.read(buildHitDetails(fused)));
   await time('vector look-up alone (k = 10)', () =>
     graph.read({
