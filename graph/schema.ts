@@ -3,7 +3,7 @@
  * vector and full-text indexes. `ensureSchema` is idempotent and records the schema version in the graph.
  */
 import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
-import type { Graph, CypherQuery } from './graph.js';
+import type { Graph, CypherQuery } from './driver.js';
 
 export const SCHEMA_VERSION = 2;
 

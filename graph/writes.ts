@@ -2,10 +2,10 @@
  * Writes of the ingest pipeline: the taxonomy's entities, one document per transaction (its passages, mentions,
  * facts and practices replace the previous version atomically), deletions with their orphans, co-occurrence.
  */
-import type { Graph, CypherQuery } from './graph.js';
+import type { Graph, CypherQuery } from './driver.js';
 import { ENTITY_LABELS, FACT_TYPES, label, relType, type EntityKindName } from './schema.js';
 import type { Entity, Relation } from '../ingest/records.js';
-import type { DocumentRecord } from '../ingest/store.js';
+import type { DocumentRecord } from '../ingest/document-store.js';
 
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 const q = (cypher: string, params: Record<string, unknown> = {}): CypherQuery => Object.freeze({ cypher, params });

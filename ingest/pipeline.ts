@@ -16,7 +16,7 @@ import { detectFormat, parseFile } from './parse.js';
 import { extractPractices, practiceId, PRACTICE_MERGE_THRESHOLD } from './practices.js';
 import type { DocumentMetadata, Entity, Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
 import { extractRelations } from './relations.js';
-import type { DocumentRecord, DocumentStore, PracticeRecord } from './store.js';
+import type { DocumentRecord, DocumentStore, PracticeRecord } from './document-store.js';
 import { semanticText, type Taxonomy } from './taxonomy.js';
 
 /** A file to ingest with the metadata its manifest gives. */

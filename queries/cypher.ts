@@ -1,5 +1,5 @@
 /** Small helpers shared by the query builders: frozen query values and the reference shapes answers share. */
-import type { CypherQuery } from '../graph/graph.js';
+import type { CypherQuery } from '../graph/driver.js';
 
 /** A frozen `{ cypher, params }` value; the text is trimmed of the indentation used in source. */
 export function query(cypher: string, params: Record<string, unknown> = {}): CypherQuery {

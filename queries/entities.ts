@@ -1,5 +1,5 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
 import {
   documentRef,

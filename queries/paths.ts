@@ -3,9 +3,9 @@
  * paths at most one hop longer, ranked by a cost that prefers stated facts and frequent co-occurrence.
  * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two passages mentioning both.
  */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import { documentRef, hopsLiteral, query, toEvidence, type EntityRef, type Evidence } from './cypher.js';
-import { LINK_TYPES, buildEntityRefs } from './graph.js';
+import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
 
 const MAX_HOPS = 5;
 /** How many raw paths the strongest-path search may enumerate before ranking: bounds the work. */

@@ -2,7 +2,7 @@
  * Good practices: one practice with its sources, topics and attributes; related practices by a blend of
  * embedding similarity, shared topics/attributes (Jaccard) and co-citation (sourced from the same document).
  */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
 import {
   documentRef,

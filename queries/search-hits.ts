@@ -1,5 +1,5 @@
 /** Hydrates a page of search candidates: text, document reference, span and linked entities, plus the `why`. */
-import type { CypherQuery } from '../graph/graph.js';
+import type { CypherQuery } from '../graph/driver.js';
 import { documentRef, query, toDocumentRef, toSpan, type DocumentRef, type EntityRef, type Span } from './cypher.js';
 import type { FusedItem } from './fusion.js';
 import { matchedTerms, queryTerms } from './lucene.js';

@@ -3,7 +3,7 @@
  * of both, each list filtered BEFORE fusion, so filters hold in every mode). Builders return frozen queries;
  * `searchGraph` runs them and maps rows to hits with their evidence and a `why`.
  */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph/schema.js';
 import { query } from './cypher.js';
 import { hitPredicate, type SearchFilters } from './filters.js';

@@ -2,7 +2,7 @@
  * Emerging trends: passages mentioning each Trend (and Topic) per period of the document's date, and the
  * growth of the latest window over the earlier baseline with a significance that does not reward tiny counts.
  */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import {
   documentRef,
   entityRef,

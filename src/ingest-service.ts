@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { createDocumentStore } from '../graph/store.js';
+import { createDocumentStore } from '../graph/neo4j-document-store.js';
 import {
   deleteDocument as deleteDocumentFromGraph,
   documentContribution,

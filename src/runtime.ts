@@ -3,7 +3,7 @@
  * its worker pool. Used by the service, the CLI and the test setup.
  */
 import { join } from 'node:path';
-import { createGraph, type Graph } from '../graph/graph.js';
+import { createGraph, type Graph } from '../graph/driver.js';
 import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
 import { ensureSchema } from '../graph/schema.js';

@@ -10,7 +10,7 @@ import { createAuth } from './auth.js';
 import { documentRoutes } from './documents.js';
 import { createQueryEmbedder } from './embedding.js';
 import { entityRoutes } from './entities.js';
-import { graphRoutes } from './graph.js';
+import { graphRoutes } from './neighbourhood.js';
 import { practiceRoutes } from './practices.js';
 import { mountRoute, timedGraph, type RouteSpec } from './route.js';
 import { searchRoutes } from './search.js';

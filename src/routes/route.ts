@@ -5,7 +5,7 @@
  */
 import type { Express, Request, RequestHandler } from 'express';
 import type { z, ZodType } from 'zod';
-import type { Graph } from '../../graph/graph.js';
+import type { Graph } from '../../graph/driver.js';
 import type { Config } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import { HttpProblem, fieldErrors } from '../problems.js';

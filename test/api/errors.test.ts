@@ -4,7 +4,7 @@
  * with Retry-After when Neo4j cannot be reached — each as problem+json, never a stack trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraph } from '../../graph/graph.js';
+import { createGraph } from '../../graph/driver.js';
 import type { Runtime } from '../../src/runtime.js';
 import { openTestRuntime } from '../support/runtime.js';
 import { startApi } from './helpers.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { collectSources, ingestSources } from '../../ingest/pipeline.js';
-import type { DocumentRecord, DocumentStore } from '../../ingest/store.js';
+import type { DocumentRecord, DocumentStore } from '../../ingest/document-store.js';
 import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../graph/store.js';
+import { createDocumentStore } from '../../graph/neo4j-document-store.js';
 import { collectSources, ingestSources } from '../../ingest/pipeline.js';
 import { deleteDocument, ingestPaths, loadTaxonomy } from '../../src/ingest-service.js';
 import type { Runtime } from '../../src/runtime.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGetDocument } from '../../queries/documents.js';
 import { buildEntityDetail, buildListEntities } from '../../queries/entities.js';
 import { buildFacets } from '../../queries/facets.js';
-import { buildEdgesAmong, buildNeighbours } from '../../queries/graph.js';
+import { buildEdgesAmong, buildNeighbours } from '../../queries/neighbourhood.js';
 import { buildHopEvidence, buildShortestPaths, buildStrongestPaths } from '../../queries/paths.js';
 import {
   blendRelated,

@@ -1,5 +1,5 @@
 /** The entity graph: neighbourhood for visualisation and linkage paths between two entities. */
-import { neighbourhood } from '../../queries/graph.js';
+import { neighbourhood } from '../../queries/neighbourhood.js';
 import { linkagePaths } from '../../queries/paths.js';
 import { defineRoute, notFoundProblem } from './route.js';
 import { GraphResponse, NeighbourhoodQuery, PathsQuery, PathsResponse } from './schemas.js';

@@ -3,7 +3,7 @@
  * and strongest paths between two entities over stated facts and co-occurrence (RELATED_TO), each hop with
  * its evidence.
  */
-import type { CypherQuery, Graph } from '../graph/graph.js';
+import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
 import {
   documentRef,

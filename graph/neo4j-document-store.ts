@@ -1,6 +1,6 @@
 /** The pipeline's DocumentStore over Neo4j. */
-import type { DocumentStore } from '../ingest/store.js';
-import type { Graph } from './graph.js';
+import type { DocumentStore } from '../ingest/document-store.js';
+import type { Graph } from './driver.js';
 import * as w from './writes.js';
 
 export function createDocumentStore(graph: Graph): DocumentStore {

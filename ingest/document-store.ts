@@ -1,6 +1,6 @@
 /**
  * What the pipeline hands to the graph: one record per document, and the store interface graph/ implements
- * (graph/store.ts). Kept here so ingest/ depends on no other layer.
+ * (graph/neo4j-document-store.ts). Kept here so ingest/ depends on no other layer.
  */
 import type { Attribute, Entity, Mention, Passage, Relation } from './records.js';
 
@@ -38,7 +38,7 @@ export interface DocumentRecord {
   practices: PracticeRecord[];
 }
 
-/** The graph operations the pipeline needs; implemented by graph/store.ts over Neo4j. */
+/** The graph operations the pipeline needs; implemented by graph/neo4j-document-store.ts over Neo4j. */
 export interface DocumentStore {
   documentHashes(origin?: string): Promise<Map<string, string>>;
   passageEmbeddingsByHash(hashes: string[]): Promise<Map<string, number[]>>;
