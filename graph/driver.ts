@@ -11,7 +11,18 @@ export interface CypherQuery {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export type GraphErrorCode = 'GRAPH_UNAVAILABLE' | 'GRAPH_TIMEOUT' | 'GRAPH_CONSTRAINT' | 'GRAPH_QUERY';
+export type GraphErrorCode =
+  | 'GRAPH_UNAVAILABLE'
+  | 'GRAPH_TIMEOUT'
+  | 'GRAPH_CONSTRAINT'
+  | 'GRAPH_QUERY'
+  /** The database's indexes or constraints differ from the expected schema and cannot be migrated safely. */
+  | 'GRAPH_SCHEMA';
+
+/** A parameter Neo4j receives as an integer, not the float a JS number becomes (index settings need one). */
+export function cypherInteger(value: number): unknown {
+  return neo4j.int(value);
+}
 
 export class GraphError extends Error {
   constructor(

@@ -1,9 +1,10 @@
 /**
- * The graph's schema: node labels, relationship types (the whitelists queries draw from), constraints and the
- * vector and full-text indexes. `ensureSchema` is idempotent and records the schema version in the graph.
+ * The graph's schema: node labels, relationship types (the whitelists queries draw from), and the expected
+ * constraints and vector, full-text and range indexes as one value (`expectedSchema`), which
+ * `ensureSchema` (graph/ensure-schema.ts) applies and compares with what the database holds.
  */
 import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
-import type { Graph, CypherQuery } from './driver.js';
+import { cypherInteger, type CypherQuery } from './driver.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -63,78 +64,118 @@ export function relType(name: string): RelationshipType {
   return name as RelationshipType;
 }
 
-function schemaStatements(): CypherQuery[] {
-  const q = (cypher: string): CypherQuery => ({ cypher, params: {} });
-  const out: CypherQuery[] = [];
-  for (const l of ['Document', 'Passage', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)]) {
-    out.push(q(`CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`));
-  }
-  out.push(q('CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId)'));
-  out.push(q('CREATE INDEX passage_text_hash IF NOT EXISTS FOR (n:Passage) ON (n.textHash)'));
-  out.push(q('CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)'));
-  out.push(q('CREATE INDEX practice_affected IF NOT EXISTS FOR (n:Practice) ON (n.affectedBy)'));
-  for (const v of Object.values(VECTOR_INDEXES)) {
-    out.push(
-      q(
-        `CREATE VECTOR INDEX ${v.name} IF NOT EXISTS FOR (n:${v.label}) ON (n.embedding) ` +
-          `OPTIONS { indexConfig: { \`vector.dimensions\`: ${EMBEDDING_DIMENSIONS}, \`vector.similarity_function\`: 'cosine' } }`,
-      ),
-    );
-  }
-  for (const f of Object.values(FULLTEXT_INDEXES)) {
-    const props = f.properties.map((p) => `n.${p}`).join(', ');
-    out.push(q(`CREATE FULLTEXT INDEX ${f.name} IF NOT EXISTS FOR (n:${f.labels.join('|')}) ON EACH [${props}]`));
-  }
-  return out;
+/** A uniqueness constraint on one property of one label. */
+export interface UniqueConstraintSpec {
+  readonly kind: 'unique';
+  readonly name: string;
+  readonly label: string;
+  readonly property: string;
+}
+/** A range index on one property of one label. */
+export interface RangeIndexSpec {
+  readonly kind: 'range';
+  readonly name: string;
+  readonly label: string;
+  readonly property: string;
+}
+/** A vector index: dimensions and similarity function must match the vectors the embedding model writes. */
+export interface VectorIndexSpec {
+  readonly kind: 'vector';
+  readonly name: string;
+  readonly label: string;
+  readonly property: string;
+  readonly dimensions: number;
+  readonly similarity: 'COSINE' | 'EUCLIDEAN';
+}
+/** A full-text (Lucene) index over some properties of some labels, with its analyzer. */
+export interface FulltextIndexSpec {
+  readonly kind: 'fulltext';
+  readonly name: string;
+  readonly labels: readonly string[];
+  readonly properties: readonly string[];
+  readonly analyzer: string;
+}
+export type IndexSpec = RangeIndexSpec | VectorIndexSpec | FulltextIndexSpec;
+export type SchemaObjectSpec = UniqueConstraintSpec | IndexSpec;
+
+/** Everything `ensureSchema` creates and checks, as a value. */
+export interface SchemaSpec {
+  readonly constraints: readonly UniqueConstraintSpec[];
+  readonly indexes: readonly IndexSpec[];
 }
 
-export interface IndexState {
-  name: string;
-  type: string;
-  state: string;
-}
+/** Neo4j's default full-text analyzer, stated so that an index edited to another analyzer is noticed. */
+export const FULLTEXT_ANALYZER = 'standard-no-stop-words';
 
-/**
- * Creates constraints and indexes if missing (each statement in its own transaction, as Neo4j requires for
- * schema changes), waits until every index is ONLINE, records the schema version. Collects all problems.
- */
-export async function ensureSchema(graph: Graph): Promise<IndexState[]> {
-  const problems: string[] = [];
-  for (const stmt of schemaStatements()) {
-    try {
-      await graph.write([stmt]);
-    } catch (err) {
-      problems.push(`${stmt.cypher.slice(0, 80)}…: ${(err as Error).message}`);
-    }
-  }
-  if (problems.length > 0) throw new Error(`Schema could not be applied:\n${problems.join('\n')}`);
-  await graph.write([{ cypher: 'CALL db.awaitIndexes(300)', params: {} }]).catch(() => undefined);
-  await graph.write([
-    {
-      cypher: 'MERGE (s:SchemaInfo {id: "schema"}) SET s.version = $version, s.appliedAt = datetime()',
-      params: { version: SCHEMA_VERSION },
-    },
-  ]);
-  const states = await indexStates(graph);
-  const expected = [...Object.values(VECTOR_INDEXES), ...Object.values(FULLTEXT_INDEXES)].map((i) => i.name);
-  const notOnline = expected.filter((n) => states.find((s) => s.name === n)?.state !== 'ONLINE');
-  if (notOnline.length > 0) throw new Error(`Indexes not ONLINE: ${notOnline.join(', ')}`);
-  return states;
-}
-
-/** SHOW INDEXES, reduced to name/type/state. */
-export async function indexStates(graph: Graph): Promise<IndexState[]> {
-  return graph.read<IndexState>({
-    cypher: 'SHOW INDEXES YIELD name, type, state RETURN name, type, state',
-    params: {},
+/** The schema this version expects; the vector indexes take the embedding model's dimension. */
+export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSIONS): SchemaSpec {
+  const unique = (l: string): UniqueConstraintSpec => ({
+    kind: 'unique',
+    name: `${l.toLowerCase()}_id`,
+    label: l,
+    property: 'id',
   });
+  const range = (name: string, l: string, property: string): RangeIndexSpec => ({
+    kind: 'range',
+    name,
+    label: l,
+    property,
+  });
+  return {
+    constraints: ['Document', 'Passage', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)].map(unique),
+    indexes: [
+      range('passage_document', 'Passage', 'documentId'),
+      range('passage_text_hash', 'Passage', 'textHash'),
+      range('document_date', 'Document', 'date'),
+      range('practice_affected', 'Practice', 'affectedBy'),
+      ...Object.values(VECTOR_INDEXES).map((v): VectorIndexSpec => ({
+        kind: 'vector',
+        name: v.name,
+        label: v.label,
+        property: 'embedding',
+        dimensions: embeddingDimensions,
+        similarity: 'COSINE',
+      })),
+      ...Object.values(FULLTEXT_INDEXES).map((f): FulltextIndexSpec => ({
+        kind: 'fulltext',
+        ...f,
+        analyzer: FULLTEXT_ANALYZER,
+      })),
+    ],
+  };
 }
 
-/** The schema version recorded in the graph, or null before ensureSchema ran. */
-export async function schemaVersion(graph: Graph): Promise<number | null> {
-  const rows = await graph.read<{ version: number }>({
-    cypher: 'MATCH (s:SchemaInfo {id: "schema"}) RETURN s.version AS version',
-    params: {},
-  });
-  return rows[0]?.version ?? null;
+/** Quotes a name for Cypher text: schema commands take no parameters for names. */
+export const quoteName = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+
+/** The `CREATE … IF NOT EXISTS` statement for one expected object; settings go in as parameters. */
+export function createStatement(spec: SchemaObjectSpec): CypherQuery {
+  const name = quoteName(spec.name);
+  switch (spec.kind) {
+    case 'unique':
+      return {
+        cypher: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) REQUIRE n.${quoteName(spec.property)} IS UNIQUE`,
+        params: {},
+      };
+    case 'range':
+      return {
+        cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)})`,
+        params: {},
+      };
+    case 'vector':
+      return {
+        cypher:
+          `CREATE VECTOR INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)}) ` +
+          'OPTIONS { indexConfig: { `vector.dimensions`: $dimensions, `vector.similarity_function`: $similarity } }',
+        params: { dimensions: cypherInteger(spec.dimensions), similarity: spec.similarity },
+      };
+    case 'fulltext':
+      return {
+        cypher:
+          `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${spec.labels.map(quoteName).join('|')}) ` +
+          `ON EACH [${spec.properties.map((p) => `n.${quoteName(p)}`).join(', ')}] ` +
+          'OPTIONS { indexConfig: { `fulltext.analyzer`: $analyzer } }',
+        params: { analyzer: spec.analyzer },
+      };
+  }
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createGraph, type Graph } from '../graph/driver.js';
 import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
-import { ensureSchema } from '../graph/schema.js';
+import { ensureSchema } from '../graph/ensure-schema.js';
+import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { createWorkerEmbedder, type Embedder, type EmbedderStats } from '../ingest/embed.js';
 import { ensureModelFiles } from '../ingest/model-files.js';
 import type { Config } from './config.js';
@@ -32,7 +33,8 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
   const graph = createGraph({ ...config.neo4j, uri });
   await graph.waitUntilReady();
   const t0 = Date.now();
-  await ensureSchema(graph);
+  const { migrated } = await ensureSchema(graph, { embeddingDimensions: EMBEDDING_DIMENSIONS });
+  if (migrated.length > 0) log.warn({ migrated }, 'schema drift migrated: indexes dropped and recreated');
   log.info({ uri, ms: Date.now() - t0 }, 'schema applied');
   return { graph, managed };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerEmbedder } from '../../ingest/embed.js';
 import { dot as cosine } from '../../ingest/link.js';
-import { indexStates, schemaVersion, SCHEMA_VERSION, VECTOR_INDEXES, FULLTEXT_INDEXES } from '../../graph/schema.js';
+import { indexStates, schemaVersion } from '../../graph/ensure-schema.js';
+import { SCHEMA_VERSION, VECTOR_INDEXES, FULLTEXT_INDEXES } from '../../graph/schema.js';
 import type { Runtime } from '../../src/runtime.js';
 import { openTestRuntime } from '../support/runtime.js';
 

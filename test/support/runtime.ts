@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { assertWipeAllowed } from './wipe-guard.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   if (!process.env.NEO4J_URI) throw new Error('NEO4J_URI is not set: the global setup did not start Neo4j');
@@ -12,12 +13,19 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export async function openTestRuntime(overrides: Record<string, string> = {}): Promise<Runtime> {
   const config = testConfig(overrides);
   const runtime = await openRuntime(config, createLogger(config.logLevel, 'test'));
-  await clearGraph(runtime.graph);
+  await clearGraph(runtime);
   return runtime;
 }
 
-/** Deletes all data (not the schema) in batches. */
-export async function clearGraph(graph: Runtime['graph']): Promise<void> {
+/**
+ * Deletes all data (not the schema) in batches; the one place tests empty a database, so it goes through the
+ * wipe guard first.
+ */
+export async function clearGraph(
+  { graph, config }: Pick<Runtime, 'graph' | 'config'>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  assertWipeAllowed(config.neo4j.uri, env);
   await graph
     .write([
       {
