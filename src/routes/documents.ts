@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
+import { DocumentDetail } from '../../queries/answers.js';
 import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
 import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
@@ -15,7 +16,6 @@ import {
   DocumentJsonRequest,
   DocumentMetadata,
   DocumentParams,
-  DocumentResponse,
   DocumentUploadRequest,
   IngestResponse,
 } from './schemas.js';
@@ -103,7 +103,7 @@ export function documentRoutes(config: Config): RouteSpec[] {
       description: 'The id is URL-encoded (documents%2Finfcirc-908-iwg-brochure.txt).',
       access: 'read',
       params: DocumentParams,
-      response: { status: 200, schema: DocumentResponse, description: 'The document' },
+      response: { status: 200, schema: DocumentDetail, description: 'The document' },
       errors: [400, 401, 404, 503],
       async handle({ params }, ctx) {
         return (await getDocument(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Document ${params.id}`));

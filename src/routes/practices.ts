@@ -1,7 +1,8 @@
 /** Good practices: one practice, and related practices of a practice or of free text. */
 import { getPractice, relatedPractices } from '../../queries/practices.js';
 import { defineRoute, notFoundProblem } from './route.js';
-import { PracticeIdParams, PracticeResponse, RelatedByTextRequest, RelatedQuery, RelatedResponse } from './schemas.js';
+import { PracticeDetail, RelatedPractices } from '../../queries/answers.js';
+import { PracticeIdParams, RelatedByTextRequest, RelatedQuery } from './schemas.js';
 
 export const practiceRoutes = [
   defineRoute({
@@ -11,7 +12,7 @@ export const practiceRoutes = [
     summary: 'Practices related to a free text',
     access: 'read',
     body: RelatedByTextRequest,
-    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 503],
     async handle({ body }, ctx) {
       const embedding = await ctx.embedQuery(body.text);
@@ -25,7 +26,7 @@ export const practiceRoutes = [
     summary: 'One good practice with its sources, topics and insider attributes',
     access: 'read',
     params: PracticeIdParams,
-    response: { status: 200, schema: PracticeResponse, description: 'The practice' },
+    response: { status: 200, schema: PracticeDetail, description: 'The practice' },
     errors: [400, 401, 404, 503],
     async handle({ params }, ctx) {
       return (await getPractice(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
@@ -40,7 +41,7 @@ export const practiceRoutes = [
     access: 'read',
     params: PracticeIdParams,
     query: RelatedQuery,
-    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 404, 503],
     async handle({ params, query }, ctx) {
       const out = await relatedPractices(ctx.graph, { id: params.id }, query.limit);

@@ -1,7 +1,8 @@
 /** GET /api/trends: emerging trends by period with growth, significance and evidence. */
 import { emergingTrends } from '../../queries/trends.js';
 import { defineRoute } from './route.js';
-import { TrendsQuery, TrendsResponse } from './schemas.js';
+import { TrendAnswer } from '../../queries/answers.js';
+import { TrendsQuery } from './schemas.js';
 
 export const trendRoutes = [
   defineRoute({
@@ -16,7 +17,7 @@ export const trendRoutes = [
       'minus 1 with a pseudocount of ½.',
     access: 'read',
     query: TrendsQuery,
-    response: { status: 200, schema: TrendsResponse, description: 'Ranked trends and topic counts' },
+    response: { status: 200, schema: TrendAnswer, description: 'Ranked trends and topic counts' },
     errors: [400, 401, 503],
     handle: ({ query }, ctx) => emergingTrends(ctx.graph, query, query.limit),
   }),
