@@ -11,7 +11,8 @@ export interface CypherQuery {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-export type GraphErrorCode = 'GRAPH_UNAVAILABLE' | 'GRAPH_TIMEOUT' | 'GRAPH_CONSTRAINT' | 'GRAPH_QUERY';
+export type GraphErrorCode =
+  'GRAPH_UNAVAILABLE' | 'GRAPH_TIMEOUT' | 'GRAPH_CONSTRAINT' | 'GRAPH_QUERY' | 'GRAPH_SCHEMA';
 
 export class GraphError extends Error {
   constructor(

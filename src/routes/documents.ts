@@ -9,7 +9,7 @@ import { DocumentDetail } from '../../queries/answers.js';
 import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
 import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
-import { HttpProblem, fieldErrors } from '../problems.js';
+import { ApiError, HttpProblem, fieldErrors } from '../problems.js';
 import { fetchDocument } from './fetch-document.js';
 import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
 import {
@@ -35,7 +35,7 @@ function uploadMiddleware(config: Config): RequestHandler {
     upload(req, res, (err?: unknown) => {
       if (!err || (err as Error).name === 'MulterError') return next(err);
       const why = err instanceof Error ? err.message : String(err);
-      next(Object.assign(new Error(`The multipart body is malformed: ${why}`), { code: 'BAD_MULTIPART' }));
+      next(new ApiError('BAD_MULTIPART', `The multipart body is malformed: ${why}`, { cause: err }));
     });
   };
 }
