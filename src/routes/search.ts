@@ -10,6 +10,7 @@ export const searchRoutes = [
     method: 'post',
     path: '/api/search',
     family: 'search',
+    operationId: 'searchGraph',
     summary: 'Search passages, practices, topics, trends and documents',
     description:
       'semantic = vector index; keyword = full-text index (the query is Lucene-escaped); hybrid = reciprocal-rank ' +
@@ -35,6 +36,7 @@ export const searchRoutes = [
     method: 'get',
     path: '/api/facets',
     family: 'facets',
+    operationId: 'listFacets',
     summary: 'Filter values present in the graph',
     access: 'read',
     response: {

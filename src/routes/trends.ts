@@ -9,6 +9,7 @@ export const trendRoutes = [
     method: 'get',
     path: '/api/trends',
     family: 'trends',
+    operationId: 'listEmergingTrends',
     summary: 'Emerging trends: mentions per period, growth of the latest window and its significance',
     description:
       'Counts passages mentioning each trend per period of the document date. The latest third of the periods is ' +
