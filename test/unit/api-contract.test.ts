@@ -48,6 +48,15 @@ describe('when an answer is checked against the OpenAPI document', () => {
     );
   });
 
+  it('then answers of routes with path parameters are checked too', () => {
+    const entity = '/api/entities/country/country%3AZZ';
+    expect(() =>
+      sut('GET', entity, { status: 404, headers: problemJson, body: { ...notFound, status: '404' } }),
+    ).toThrow(/GET \/api\/entities\/\{type\}\/\{id\} → 404/);
+    const document = `/api/documents/${encodeURIComponent('corpus/documents/a.txt')}`;
+    expect(() => sut('DELETE', document, { status: 204, headers: json, body: 'gone' })).toThrow(/without a body/);
+  });
+
   it('then an undocumented status or content type fails', () => {
     expect(() => sut('GET', '/api/facets', { status: 418, headers: json, body: {} })).toThrow(/not documented/);
     expect(() => sut('GET', '/api/facets', { status: 200, headers: problemJson, body: facets })).toThrow(
