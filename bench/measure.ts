@@ -10,6 +10,7 @@ import { chunkText } from '../ingest/chunk.js';
 import type { Embedder } from '../ingest/embed.js';
 import { detectFormat, parseFile } from '../ingest/parse.js';
 import type { IngestSummary, Progress } from '../ingest/pipeline.js';
+import type { SearchAnswer } from '../queries/answers.js';
 import { ingestPaths } from '../src/ingest-service.js';
 import type { Runtime } from '../src/runtime.js';
 import type { GroundTruth } from './generate.js';
@@ -112,11 +113,6 @@ async function post(url: string, body: unknown): Promise<unknown> {
   return res.json();
 }
 
-interface SearchAnswer {
-  results: { id: string; text: string; document: { id: string } | null }[];
-  timings: { embed_ms: number; graph_ms: number };
-}
-
 export interface QualityAndSplit {
   quality: Record<System, QueryScores>;
   /** Sequential queries (one client): median client-side latency and, for iwg-graph, its embed / Neo4j split. */
@@ -151,7 +147,7 @@ export async function measureQuality(
   for (const [system, search] of systems) {
     const scores: QueryScores[] = [];
     const totals: number[] = [];
-    const timings: SearchAnswer['timings'][] = [];
+    const timings: NonNullable<SearchAnswer['timings']>[] = [];
     for (const q of truth.queries) {
       const t0 = performance.now();
       const answer = await search(q.text);

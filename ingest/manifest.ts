@@ -11,10 +11,6 @@ export const ManifestEntry = z
       .min(1, 'expected a file path')
       .refine((p) => !/^(?:[A-Za-z]+:|\/|\\)/.test(p), 'expected a path relative to the manifest'),
     ...DocumentMetadata.shape,
-    date: DocumentMetadata.shape.date.refine(
-      (d) => d === undefined || isCalendarDate(d),
-      'expected a real calendar date',
-    ),
   })
   .strict();
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
@@ -60,11 +56,6 @@ function duplicatePaths(data: unknown): string[] {
     else problems.push(`documents[${i}].path: duplicates documents[${first}].path`);
   });
   return problems;
-}
-
-function isCalendarDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

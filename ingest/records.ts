@@ -14,17 +14,29 @@ export type DocumentType = z.infer<typeof DocumentType>;
 export const AccessLabel = z.enum(['public', 'restricted']);
 export type AccessLabel = z.infer<typeof AccessLabel>;
 
-/** ISO date `YYYY-MM-DD` (a year or month alone is normalised to its first day by the parsers). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** Whether `iso` (YYYY-MM-DD) names a day of the calendar: the shape alone lets 2023-13-01 and 2023-02-30 through. */
+export function isCalendarDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+}
 
-/** Per-document metadata a manifest can supply when the file does not carry it. */
+/**
+ * A calendar date as `YYYY-MM-DD` (a year or month alone is normalised to its first day by the parsers); trends
+ * bucket documents by it, so an impossible day is refused rather than rolled over.
+ */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'expected a calendar date as YYYY-MM-DD');
+
+/** Per-document metadata: given by a corpus manifest or with a document sent to the API. */
 export const DocumentMetadata = z
   .object({
-    title: z.string().min(1).optional(),
+    title: z.string().min(1).max(500).optional(),
     type: DocumentType.optional(),
     date: IsoDate.optional(),
     language: z.string().min(2).max(16).optional(),
-    source: z.string().min(1).optional(),
+    source: z.string().min(1).max(2000).optional(),
     access: AccessLabel.optional(),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { IngestError } from './errors.js';
-import type { Block, ParsedDocument, SourceRef } from './records.js';
+import { isCalendarDate, type Block, type ParsedDocument, type SourceRef } from './records.js';
 
 /** A block before offsets are known; the parsers produce these and `assembleDocument` lays them out. */
 export interface DraftBlock {
@@ -256,10 +256,8 @@ export function normaliseDate(raw: string): string | undefined {
 }
 
 function toIsoDate(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
 }
 
 function parseMarkdown(text: string, source: SourceRef): ParsedDocument {

@@ -1,5 +1,6 @@
 /** Small helpers shared by the query builders: frozen query values and the reference shapes answers share. */
 import type { CypherQuery } from '../graph/driver.js';
+import type { DocumentRef, Evidence, Span } from './shapes.js';
 
 /** A frozen `{ cypher, params }` value; the text is trimmed of the indentation used in source. */
 export function query(cypher: string, params: Record<string, unknown> = {}): CypherQuery {
@@ -15,30 +16,6 @@ function dedent(text: string): string {
   const lines = text.split('\n');
   const indent = Math.min(...lines.map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
-}
-
-export interface EntityRef {
-  type: string;
-  id: string;
-  name: string;
-}
-export interface DocumentRef {
-  id: string;
-  title: string;
-  type: string;
-  date: string | null;
-  source: string | null;
-}
-export interface Span {
-  start: number;
-  end: number;
-  page?: number;
-}
-export interface Evidence {
-  sentence: string;
-  document: DocumentRef;
-  span: Span;
-  passageId: string;
 }
 
 /** Cypher map projection of a document as a DocumentRef (variable name given). */

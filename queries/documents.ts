@@ -1,6 +1,8 @@
 /** One document: its metadata and passages (with their linked entities), as stored. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query, toSpan, type EntityRef, type Span } from './cypher.js';
+import { entityRef, query, toSpan } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { DocumentDetail, StoredDocument } from './answers.js';
 
 /** DOCUMENT_BY_ID: metadata and passages in reading order. */
 export function buildGetDocument(id: string): CypherQuery {
@@ -20,14 +22,9 @@ export function buildGetDocument(id: string): CypherQuery {
   );
 }
 
-export interface DocumentDetail {
-  [key: string]: unknown;
-  passages: { id: string; ordinal: number; heading: string | null; text: string; span: Span; entities: EntityRef[] }[];
-}
-
 /** The document or null when the id is unknown. */
 export async function getDocument(graph: Graph, id: string): Promise<DocumentDetail | null> {
-  const [row] = await graph.read<{ document: Record<string, unknown>; passages: Record<string, unknown>[] }>(
+  const [row] = await graph.read<{ document: StoredDocument; passages: Record<string, unknown>[] }>(
     buildGetDocument(id),
   );
   if (!row) return null;

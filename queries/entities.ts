@@ -1,16 +1,9 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
-import {
-  documentRef,
-  entityRef,
-  query,
-  toDocumentRef,
-  toEvidence,
-  toSpan,
-  type EntityRef,
-  type Evidence,
-} from './cypher.js';
+import { documentRef, entityRef, query, toDocumentRef, toEvidence, toSpan } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { EntityDetail, EntityList } from './answers.js';
 
 /** ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions. */
 export function buildListEntities(input: { type?: string; q?: string; limit: number }): CypherQuery {
@@ -30,7 +23,10 @@ export function buildListEntities(input: { type?: string; q?: string; limit: num
   );
 }
 
-export async function listEntities(graph: Graph, input: { type?: string; q?: string; limit: number }) {
+export async function listEntities(
+  graph: Graph,
+  input: { type?: string; q?: string; limit: number },
+): Promise<EntityList> {
   const rows = await graph.read<{ ref: EntityRef; aliases: string[]; description: string; mentions: number }>(
     buildListEntities(input),
   );
@@ -91,23 +87,20 @@ interface FactRow {
 }
 
 /** One entity in full, or null when unknown (or of another kind). */
-export async function entityDetail(graph: Graph, kind: string, id: string) {
+export async function entityDetail(graph: Graph, kind: string, id: string): Promise<EntityDetail | null> {
   const [row] = await graph.read<Record<string, unknown>>(buildEntityDetail(kind, id));
   if (!row) return null;
-  const relations = new Map<
-    string,
-    { type: string; direction: 'out' | 'in'; other: EntityRef; evidence: Evidence[] }
-  >();
+  const relations = new Map<string, EntityDetail['relations'][number]>();
   for (const f of row.facts as FactRow[]) {
     const key = `${f.type}|${f.direction}|${f.other.id}`;
     const rel = relations.get(key) ?? { type: f.type, direction: f.direction, other: f.other, evidence: [] };
     rel.evidence.push(toEvidence(f.evidence));
     relations.set(key, rel);
   }
-  const entity: Record<string, unknown> = {
+  const entity: EntityDetail['entity'] = {
     ...(row.ref as EntityRef),
-    aliases: row.aliases,
-    description: row.description,
+    aliases: row.aliases as string[],
+    description: String(row.description),
   };
   if (row.establishedIn !== null && row.establishedIn !== undefined) entity.establishedIn = row.establishedIn;
   return {
@@ -122,7 +115,7 @@ export async function entityDetail(graph: Graph, kind: string, id: string) {
         span: toSpan(s.start, s.end, s.page),
       };
     }),
-    practices: row.practices as { id: string; text: string }[],
-    related: row.related as (EntityRef & { weight: number })[],
+    practices: row.practices as EntityDetail['practices'],
+    related: row.related as EntityDetail['related'],
   };
 }

@@ -1,6 +1,8 @@
 /** Filter values present in the graph, for the web page's filter controls. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query, type EntityRef } from './cypher.js';
+import { entityRef, query } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { Facets } from './answers.js';
 
 /** FACETS: mentioned entities of the filterable kinds, document types, languages and the date range. */
 export function buildFacets(): CypherQuery {
@@ -16,16 +18,6 @@ export function buildFacets(): CypherQuery {
     }
     RETURN entities, documentTypes, languages, fromDate, toDate
   `);
-}
-
-export interface Facets {
-  countries: EntityRef[];
-  focusGroups: EntityRef[];
-  topics: EntityRef[];
-  trends: EntityRef[];
-  documentTypes: string[];
-  languages: string[];
-  dateRange: { from: string | null; to: string | null };
 }
 
 export async function facets(graph: Graph): Promise<Facets> {

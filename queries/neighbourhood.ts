@@ -5,16 +5,9 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
-import {
-  documentRef,
-  entityRef,
-  hopsLiteral,
-  query,
-  toEvidence,
-  type EntityRef,
-  type Evidence,
-  type RawEvidence,
-} from './cypher.js';
+import { documentRef, entityRef, hopsLiteral, query, toEvidence, type RawEvidence } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { GraphView } from './answers.js';
 
 /** Relationships between entities: facts stated by documents (not practice tags) and co-occurrence. */
 export const LINK_TYPES = [...FACT_TYPES.filter((t) => t !== 'ADDRESSES' && t !== 'MITIGATES'), 'RELATED_TO'].map(
@@ -70,11 +63,6 @@ export function buildPracticesOf(ids: readonly string[], room: number): CypherQu
     `,
     { ids: [...ids], room },
   );
-}
-
-export interface GraphView {
-  nodes: { id: string; type: string; label: string }[];
-  edges: { id: string; source: string; target: string; type: string; weight?: number; evidence?: Evidence[] }[];
 }
 
 /** Breadth-first neighbourhood of depth 1..3 with at most `limit` nodes; null when the entity is unknown. */

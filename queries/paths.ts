@@ -4,8 +4,10 @@
  * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two passages mentioning both.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { documentRef, hopsLiteral, query, toEvidence, type EntityRef, type Evidence } from './cypher.js';
+import { documentRef, hopsLiteral, query, toEvidence } from './cypher.js';
+import type { EntityRef } from './shapes.js';
 import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
+import type { LinkagePath, LinkagePaths } from './answers.js';
 
 const MAX_HOPS = 5;
 /** How many raw paths the strongest-path search may enumerate before ranking: bounds the work. */
@@ -67,14 +69,6 @@ export function buildHopEvidence(pairs: readonly (readonly [string, string])[]):
   );
 }
 
-export interface LinkagePath {
-  kind: 'shortest' | 'strongest';
-  length: number;
-  strength: number;
-  nodes: EntityRef[];
-  hops: { from: EntityRef; to: EntityRef; type: string; evidence: Evidence[] }[];
-}
-
 interface HopRow {
   a: string;
   b: string;
@@ -87,7 +81,10 @@ interface HopRow {
  * Shortest and strongest paths (about half of `limit` each, shortest first, no duplicates); null when an
  * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurring passages); path strength = product.
  */
-export async function linkagePaths(graph: Graph, input: { from: string; to: string; maxHops: number; limit: number }) {
+export async function linkagePaths(
+  graph: Graph,
+  input: { from: string; to: string; maxHops: number; limit: number },
+): Promise<LinkagePaths | null> {
   const refs = await graph.read<{ ref: EntityRef }>(buildEntityRefs([input.from, input.to]));
   if (refs.length < 2 && input.from !== input.to) return null;
   if (refs.length < 1) return null;

@@ -4,16 +4,9 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
-import {
-  documentRef,
-  entityRef,
-  query,
-  toDocumentRef,
-  toSpan,
-  type DocumentRef,
-  type EntityRef,
-  type Span,
-} from './cypher.js';
+import { documentRef, entityRef, query, toDocumentRef, toSpan } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { PracticeDetail, PracticeSource, RelatedPractice, RelatedPractices } from './answers.js';
 
 const SOURCES = `COLLECT {
     MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
@@ -33,20 +26,6 @@ export function buildGetPractice(id: string): CypherQuery {
     `,
     { id },
   );
-}
-
-export interface PracticeSource {
-  quote: string;
-  document: DocumentRef;
-  span: Span;
-  passageId: string;
-}
-export interface PracticeDetail {
-  id: string;
-  text: string;
-  sources: PracticeSource[];
-  topics: EntityRef[];
-  attributes: EntityRef[];
 }
 
 function toSources(raw: unknown): PracticeSource[] {
@@ -130,18 +109,6 @@ export function buildPracticesLikeText(embedding: readonly number[], k: number):
   );
 }
 
-export interface RelatedPractice {
-  id: string;
-  text: string;
-  score: number;
-  similarity: number;
-  sharedTopics: EntityRef[];
-  sharedAttributes: EntityRef[];
-  coCited: number;
-  reason: string;
-  sources: { document: DocumentRef; span: Span; quote: string }[];
-}
-
 /**
  * The blend, documented: score = 0.6·similarity + 0.25·Jaccard(topics ∪ attributes) + 0.15·min(coCited, 3)/3.
  * Similarity (Neo4j's cosine, scaled to 0..1) dominates; shared tags and co-citation break near-ties towards
@@ -178,7 +145,7 @@ export async function relatedPractices(
   graph: Graph,
   target: { id: string } | { embedding: readonly number[] },
   limit: number,
-): Promise<{ practice?: { id: string; text: string }; results: RelatedPractice[] } | null> {
+): Promise<RelatedPractices | null> {
   const k = limit * 3 + 20;
   if ('embedding' in target) {
     const rows = await graph.read<Record<string, unknown>>(buildPracticesLikeText(target.embedding, k));

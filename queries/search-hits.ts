@@ -1,8 +1,10 @@
 /** Hydrates a page of search candidates: text, document reference, span and linked entities, plus the `why`. */
 import type { CypherQuery } from '../graph/driver.js';
-import { documentRef, query, toDocumentRef, toSpan, type DocumentRef, type EntityRef, type Span } from './cypher.js';
+import { documentRef, query, toDocumentRef, toSpan } from './cypher.js';
+import type { EntityRef } from './shapes.js';
 import type { FusedItem } from './fusion.js';
 import { matchedTerms, queryTerms } from './lucene.js';
+import type { SearchHit } from './answers.js';
 
 const ENTITY_WITH_ALIASES = `e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}`;
 
@@ -54,24 +56,6 @@ export function buildHitDetails(items: readonly { type: string; id: string }[]):
       documentIds: ids('document'),
     },
   );
-}
-
-export interface SearchHit {
-  type: string;
-  id: string;
-  title?: string;
-  name?: string;
-  text: string;
-  score: number;
-  rank: number;
-  document: DocumentRef | null;
-  span: Span | null;
-  entities: EntityRef[];
-  why: {
-    lists: Partial<Record<'semantic' | 'keyword', { rank: number; score: number }>>;
-    matchedTerms: string[];
-    matchedEntities: EntityRef[];
-  };
 }
 
 interface EntityRow extends EntityRef {

@@ -8,8 +8,9 @@ import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph
 import { query } from './cypher.js';
 import { hitPredicate, type SearchFilters } from './filters.js';
 import { fuseReciprocalRank, type RankedItem } from './fusion.js';
-import { buildHitDetails, toSearchHit, type SearchHit } from './search-hits.js';
+import { buildHitDetails, toSearchHit } from './search-hits.js';
 import { escapeLucene } from './lucene.js';
+import type { SearchAnswer } from './answers.js';
 
 export const HIT_TYPES = ['passage', 'practice', 'topic', 'trend', 'document'] as const;
 export type HitType = (typeof HIT_TYPES)[number];
@@ -104,13 +105,6 @@ function toRanked(rows: CandidateRow[]): RankedItem[] {
     out.push({ key, type: r.type, id: r.id, score: r.score, rank: out.length + 1 });
   }
   return out;
-}
-
-export interface SearchAnswer {
-  results: SearchHit[];
-  total: number;
-  took_ms: number;
-  mode: SearchMode;
 }
 
 /** Runs a search; `embedding` is the query's vector (needed unless mode is keyword). */

@@ -3,16 +3,9 @@
  * growth of the latest window over the earlier baseline with a significance that does not reward tiny counts.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import {
-  documentRef,
-  entityRef,
-  query,
-  toDocumentRef,
-  toSpan,
-  type DocumentRef,
-  type EntityRef,
-  type Span,
-} from './cypher.js';
+import { documentRef, entityRef, query, toDocumentRef, toSpan } from './cypher.js';
+import type { EntityRef } from './shapes.js';
+import type { TrendAnswer } from './answers.js';
 
 export interface TrendInput {
   interval: 'year' | 'quarter';
@@ -108,21 +101,6 @@ export function trendSignal(counts: readonly number[], exposure: readonly number
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
-
-export interface TrendAnswer {
-  interval: 'year' | 'quarter';
-  periods: string[];
-  trends: {
-    entity: EntityRef;
-    counts: number[];
-    total: number;
-    growth: number;
-    zScore: number;
-    rank: number;
-    evidence: { text: string; document: DocumentRef; span: Span; passageId: string }[];
-  }[];
-  topics: { entity: EntityRef; counts: number[]; total: number }[];
-}
 
 interface CountRow {
   period: string;

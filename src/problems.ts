@@ -1,9 +1,14 @@
 /**
  * Errors as application/problem+json (RFC 9457) with a stable shape: { type, title, status, detail, errors? }.
- * Lower layers throw errors with a `code`; this table maps codes to HTTP statuses.
+ * Lower layers throw errors with a `code` and no HTTP status; one table, PROBLEMS, maps every code to a status.
  */
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
+import type { GraphErrorCode } from '../graph/driver.js';
+import type { ProvisionError } from '../graph/maven.js';
+import type { EmbedderError } from '../ingest/embed.js';
+import type { IngestErrorCode } from '../ingest/errors.js';
+import type { ConfigError } from './config.js';
 
 export interface FieldError {
   field: string;
@@ -22,22 +27,71 @@ export class HttpProblem extends Error {
   }
 }
 
-const BY_CODE: Record<string, { status: number; title: string; retryAfter?: number }> = {
+/** Codes of the HTTP layer's own failures: URL ingest's fetch and malformed multipart bodies. */
+export type ApiErrorCode = 'FETCH_FAILED' | 'TOO_LARGE' | 'BAD_MULTIPART';
+
+/** A failure of the HTTP layer with a stable `code`; PROBLEMS gives its status. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Every code an error of any layer can carry. */
+export type ErrorCode =
+  | GraphErrorCode
+  | ProvisionError['code']
+  | IngestErrorCode
+  | EmbedderError['code']
+  | ConfigError['code']
+  | ApiErrorCode;
+
+/** How a code is answered: its status and title, and for 503 how long to wait. */
+export interface CodeProblem {
+  status: number;
+  title: string;
+  retryAfter?: number;
+}
+
+/** The table every code must be in: `satisfies` makes a code without a status a type error. */
+export type ProblemTable = Record<ErrorCode, CodeProblem>;
+
+/**
+ * Every error code's answer. 4xx show the error's message; 503 says only that a backing service is down; 500
+ * (a bug or a broken installation, not the client's doing) shows nothing of the error, which is logged.
+ */
+export const PROBLEMS = {
   GRAPH_UNAVAILABLE: { status: 503, title: 'Graph database unavailable', retryAfter: 10 },
   GRAPH_TIMEOUT: { status: 503, title: 'Graph query timed out', retryAfter: 5 },
+  // Indexes still populating, or a schema that does not match the code: the graph cannot answer yet.
+  GRAPH_SCHEMA: { status: 503, title: 'Graph schema not ready', retryAfter: 10 },
+  GRAPH_CONSTRAINT: { status: 500, title: 'Internal error' },
+  GRAPH_QUERY: { status: 500, title: 'Internal error' },
+  PROVISION_FAILED: { status: 500, title: 'Internal error' },
   MODEL_UNAVAILABLE: { status: 503, title: 'Embedding model unavailable', retryAfter: 10 },
-  NOT_FOUND: { status: 404, title: 'Not found' },
   EMPTY_DOCUMENT: { status: 422, title: 'Document rejected' },
   BINARY_CONTENT: { status: 422, title: 'Document rejected' },
   BAD_ENCODING: { status: 422, title: 'Document rejected' },
   CORRUPT_PDF: { status: 422, title: 'Document rejected' },
+  UNREADABLE: { status: 422, title: 'Document rejected' },
   UNSUPPORTED_FORMAT: { status: 415, title: 'Unsupported document format' },
   TOO_LARGE: { status: 413, title: 'Payload too large' },
   BAD_MANIFEST: { status: 400, title: 'Invalid metadata' },
-  UNREADABLE: { status: 422, title: 'Document rejected' },
+  BAD_TAXONOMY: { status: 500, title: 'Internal error' },
+  BAD_CONFIG: { status: 500, title: 'Internal error' },
   FETCH_FAILED: { status: 422, title: 'Document could not be fetched' },
   BAD_MULTIPART: { status: 400, title: 'Invalid request' },
-};
+} as const satisfies ProblemTable;
+
+/** The table's answer for an error's `code`, if it is one of ours. */
+export function problemForCode(code: unknown): CodeProblem | undefined {
+  return typeof code === 'string' && Object.hasOwn(PROBLEMS, code) ? PROBLEMS[code as ErrorCode] : undefined;
+}
 
 /** Multer's limit codes that mean "too much" (413); its other codes are malformed uploads (400). */
 const MULTER_TOO_LARGE = new Set([
@@ -120,8 +174,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const status = e.status ?? e.statusCode;
   if (status && status >= 400 && status < 500)
     return sendProblem(res, status, 'Invalid request', e.message ?? 'Bad request');
-  const mapped = e.code ? BY_CODE[e.code] : undefined;
-  if (mapped) {
+  const mapped = problemForCode(e.code);
+  if (mapped && mapped.status !== 500) {
     if (mapped.retryAfter) res.setHeader('Retry-After', String(mapped.retryAfter));
     const detail =
       mapped.status === 503 ? 'A backing service is unavailable; retry later' : (e.message ?? mapped.title);

@@ -3,6 +3,7 @@
  * paragraphs, and the sentences planted into them (the SYNTHETIC notice, normative practices, trend mentions and
  * the labelled needles of the query set).
  */
+import type { DocumentType } from '../../ingest/records.js';
 import { randomFor, type Random } from './random.js';
 import {
   ACTIVITIES,
@@ -33,7 +34,7 @@ export const FORMATS = {
   meeting: { ext: 'txt', type: 'meeting-summary', per20: 5 },
   page: { ext: 'html', type: 'web-page', per20: 6 },
   brief: { ext: 'pdf', type: 'guide', per20: 1 },
-} as const;
+} as const satisfies Record<DocumentFormat, { ext: string; type: DocumentType; per20: number }>;
 const FORMAT_SLOTS = (Object.keys(FORMATS) as DocumentFormat[]).flatMap((f) =>
   Array.from({ length: FORMATS[f].per20 }, () => f),
 );

@@ -5,17 +5,17 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
+import { DocumentDetail } from '../../queries/answers.js';
 import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
 import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
-import { HttpProblem, fieldErrors } from '../problems.js';
+import { ApiError, HttpProblem, fieldErrors } from '../problems.js';
 import { fetchDocument } from './fetch-document.js';
 import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
 import {
   DocumentJsonRequest,
   DocumentMetadata,
   DocumentParams,
-  DocumentResponse,
   DocumentUploadRequest,
   IngestResponse,
 } from './schemas.js';
@@ -35,7 +35,7 @@ function uploadMiddleware(config: Config): RequestHandler {
     upload(req, res, (err?: unknown) => {
       if (!err || (err as Error).name === 'MulterError') return next(err);
       const why = err instanceof Error ? err.message : String(err);
-      next(Object.assign(new Error(`The multipart body is malformed: ${why}`), { code: 'BAD_MULTIPART' }));
+      next(new ApiError('BAD_MULTIPART', `The multipart body is malformed: ${why}`, { cause: err }));
     });
   };
 }
@@ -99,11 +99,12 @@ export function documentRoutes(config: Config): RouteSpec[] {
       method: 'get',
       path: '/api/documents/:id',
       family: 'documents',
+      operationId: 'getDocument',
       summary: "A document's metadata and passages",
       description: 'The id is URL-encoded (documents%2Finfcirc-908-iwg-brochure.txt).',
       access: 'read',
       params: DocumentParams,
-      response: { status: 200, schema: DocumentResponse, description: 'The document' },
+      response: { status: 200, schema: DocumentDetail, description: 'The document' },
       errors: [400, 401, 404, 503],
       async handle({ params }, ctx) {
         return (await getDocument(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Document ${params.id}`));
@@ -113,6 +114,7 @@ export function documentRoutes(config: Config): RouteSpec[] {
       method: 'post',
       path: '/api/documents',
       family: 'documents',
+      operationId: 'ingestDocument',
       summary: 'Ingest one document (multipart upload, or JSON text/url)',
       access: 'write',
       extraBodies: { 'application/json': DocumentJsonRequest, 'multipart/form-data': DocumentUploadRequest },
@@ -130,6 +132,7 @@ export function documentRoutes(config: Config): RouteSpec[] {
       method: 'delete',
       path: '/api/documents/:id',
       family: 'documents',
+      operationId: 'deleteDocument',
       summary: 'Delete a document and what only it supported',
       access: 'write',
       params: DocumentParams,

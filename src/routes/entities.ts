@@ -1,17 +1,19 @@
 /** Canonical entities: browse/autocomplete and detail. */
 import { entityDetail, listEntities } from '../../queries/entities.js';
 import { defineRoute, notFoundProblem } from './route.js';
-import { EntitiesQuery, EntitiesResponse, EntityParams, EntityResponse } from './schemas.js';
+import { EntityDetail, EntityList } from '../../queries/answers.js';
+import { EntitiesQuery, EntityParams } from './schemas.js';
 
 export const entityRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/entities',
     family: 'entities',
+    operationId: 'listEntities',
     summary: 'Browse entities by type, or autocomplete by name/alias prefix',
     access: 'read',
     query: EntitiesQuery,
-    response: { status: 200, schema: EntitiesResponse, description: 'Entities with aliases and mention counts' },
+    response: { status: 200, schema: EntityList, description: 'Entities with aliases and mention counts' },
     errors: [400, 401, 503],
     handle: ({ query }, ctx) => listEntities(ctx.graph, query),
   }),
@@ -19,11 +21,12 @@ export const entityRoutes = [
     method: 'get',
     path: '/api/entities/:type/:id',
     family: 'entities',
+    operationId: 'getEntity',
     summary: 'One entity: relations with evidence, passages, practices, co-occurring entities',
     description: 'The id is the full entity id, URL-encoded (country%3ABE).',
     access: 'read',
     params: EntityParams,
-    response: { status: 200, schema: EntityResponse, description: 'The entity in full' },
+    response: { status: 200, schema: EntityDetail, description: 'The entity in full' },
     errors: [400, 401, 404, 503],
     async handle({ params }, ctx) {
       return (

@@ -4,7 +4,7 @@
  * API would fetch whatever a key holder names (cloud metadata, internal services): server-side request forgery.
  */
 import { detectFormat } from '../../ingest/parse.js';
-import { HttpProblem } from '../problems.js';
+import { ApiError, HttpProblem } from '../problems.js';
 
 export interface FetchOptions {
   /** Allowed hosts, lower case: `name` (the scheme's default port) or `name:port`. */
@@ -29,9 +29,8 @@ const EXTENSION_BY_TYPE: [RegExp, string][] = [
   [/^text\/plain\b/, '.txt'],
 ];
 
-const fetchFailed = (url: URL, why: string) =>
-  Object.assign(new Error(`Could not fetch ${url.href}: ${why}`), { code: 'FETCH_FAILED' });
-const tooLarge = () => Object.assign(new Error('The fetched document is too large'), { code: 'TOO_LARGE' });
+const fetchFailed = (url: URL, why: string) => new ApiError('FETCH_FAILED', `Could not fetch ${url.href}: ${why}`);
+const tooLarge = () => new ApiError('TOO_LARGE', 'The fetched document is too large');
 
 /** Throws 403 unless `url` is http(s) on an allowed host. */
 export function assertFetchAllowed(url: URL, allowedHosts: readonly string[]): void {
@@ -100,7 +99,7 @@ async function readLimited(res: Response, url: URL, limit: number): Promise<Uint
       chunks.push(value);
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'TOO_LARGE') throw err;
+    if (err instanceof ApiError && err.code === 'TOO_LARGE') throw err;
     throw fetchFailed(url, (err as Error).message);
   }
   const bytes = new Uint8Array(total);

@@ -4,7 +4,8 @@
  */
 import type { Express } from 'express';
 import type { Metrics } from '../metrics.js';
-import { buildOpenApi, renderDocsHtml } from '../openapi.js';
+import { buildOpenApi } from '../openapi.js';
+import { renderDocsHtml } from '../openapi-html.js';
 import type { AppDeps } from '../server.js';
 import { createAuth } from './auth.js';
 import { documentRoutes } from './documents.js';

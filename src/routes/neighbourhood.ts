@@ -2,17 +2,19 @@
 import { neighbourhood } from '../../queries/neighbourhood.js';
 import { linkagePaths } from '../../queries/paths.js';
 import { defineRoute, notFoundProblem } from './route.js';
-import { GraphResponse, NeighbourhoodQuery, PathsQuery, PathsResponse } from './schemas.js';
+import { GraphView, LinkagePaths } from '../../queries/answers.js';
+import { NeighbourhoodQuery, PathsQuery } from './schemas.js';
 
 export const graphRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/graph/neighborhood',
     family: 'graph',
+    operationId: 'getNeighbourhood',
     summary: 'Nodes and edges around an entity (depth 1..3, at most `limit` nodes)',
     access: 'read',
     query: NeighbourhoodQuery,
-    response: { status: 200, schema: GraphResponse, description: 'Nodes and edges; fact edges carry evidence' },
+    response: { status: 200, schema: GraphView, description: 'Nodes and edges; fact edges carry evidence' },
     errors: [400, 401, 404, 503],
     async handle({ query }, ctx) {
       return (await neighbourhood(ctx.graph, query)) ?? Promise.reject(notFoundProblem(`Entity ${query.id}`));
@@ -22,10 +24,11 @@ export const graphRoutes = [
     method: 'get',
     path: '/api/graph/paths',
     family: 'graph',
+    operationId: 'findLinkagePaths',
     summary: 'Shortest and strongest linkage paths between two entities, each hop with evidence',
     access: 'read',
     query: PathsQuery,
-    response: { status: 200, schema: PathsResponse, description: 'Paths, shortest first' },
+    response: { status: 200, schema: LinkagePaths, description: 'Paths, shortest first' },
     errors: [400, 401, 404, 503],
     async handle({ query }, ctx) {
       return (

@@ -1,17 +1,19 @@
 /** Good practices: one practice, and related practices of a practice or of free text. */
 import { getPractice, relatedPractices } from '../../queries/practices.js';
 import { defineRoute, notFoundProblem } from './route.js';
-import { PracticeIdParams, PracticeResponse, RelatedByTextRequest, RelatedQuery, RelatedResponse } from './schemas.js';
+import { PracticeDetail, RelatedPractices } from '../../queries/answers.js';
+import { PracticeIdParams, RelatedByTextRequest, RelatedQuery } from './schemas.js';
 
 export const practiceRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/practices/related',
     family: 'practices',
+    operationId: 'relatePracticesToText',
     summary: 'Practices related to a free text',
     access: 'read',
     body: RelatedByTextRequest,
-    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 503],
     async handle({ body }, ctx) {
       const embedding = await ctx.embedQuery(body.text);
@@ -22,10 +24,11 @@ export const practiceRoutes = [
     method: 'get',
     path: '/api/practices/:id',
     family: 'practices',
+    operationId: 'getPractice',
     summary: 'One good practice with its sources, topics and insider attributes',
     access: 'read',
     params: PracticeIdParams,
-    response: { status: 200, schema: PracticeResponse, description: 'The practice' },
+    response: { status: 200, schema: PracticeDetail, description: 'The practice' },
     errors: [400, 401, 404, 503],
     async handle({ params }, ctx) {
       return (await getPractice(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
@@ -35,12 +38,13 @@ export const practiceRoutes = [
     method: 'get',
     path: '/api/practices/:id/related',
     family: 'practices',
+    operationId: 'relatePractices',
     summary: 'Related practices: similarity blended with shared topics/attributes and co-citation',
     description: 'score = 0.6·similarity + 0.25·Jaccard(topics ∪ attributes) + 0.15·min(coCited, 3)/3',
     access: 'read',
     params: PracticeIdParams,
     query: RelatedQuery,
-    response: { status: 200, schema: RelatedResponse, description: 'Related practices with reasons and sources' },
+    response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 404, 503],
     async handle({ params, query }, ctx) {
       const out = await relatedPractices(ctx.graph, { id: params.id }, query.limit);

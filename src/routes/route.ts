@@ -26,6 +26,8 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   /** Express path (`:param`); OpenAPI path derived. */
   path: string;
   family: string;
+  /** The OpenAPI operationId: verb first, camelCase, unique across the API. */
+  operationId: string;
   summary: string;
   description?: string;
   access: 'read' | 'write';

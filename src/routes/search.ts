@@ -2,20 +2,22 @@
 import { facets } from '../../queries/facets.js';
 import { searchGraph } from '../../queries/search.js';
 import { defineRoute } from './route.js';
-import { FacetsResponse, SearchRequest, SearchResponse } from './schemas.js';
+import { Facets, SearchAnswer } from '../../queries/answers.js';
+import { SearchRequest } from './schemas.js';
 
 export const searchRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/search',
     family: 'search',
+    operationId: 'searchGraph',
     summary: 'Search passages, practices, topics, trends and documents',
     description:
       'semantic = vector index; keyword = full-text index (the query is Lucene-escaped); hybrid = reciprocal-rank ' +
       'fusion (k = 60) of both, with the filters applied to both lists before fusion.',
     access: 'read',
     body: SearchRequest,
-    response: { status: 200, schema: SearchResponse, description: 'Ranked hits with evidence and why they matched' },
+    response: { status: 200, schema: SearchAnswer, description: 'Ranked hits with evidence and why they matched' },
     errors: [400, 401, 429, 503],
     async handle({ body }, ctx) {
       const t0 = performance.now();
@@ -34,11 +36,12 @@ export const searchRoutes = [
     method: 'get',
     path: '/api/facets',
     family: 'facets',
+    operationId: 'listFacets',
     summary: 'Filter values present in the graph',
     access: 'read',
     response: {
       status: 200,
-      schema: FacetsResponse,
+      schema: Facets,
       description: 'Countries, focus groups, topics, trends, types, languages, dates',
     },
     errors: [401, 503],

@@ -1,13 +1,15 @@
 /** GET /api/trends: emerging trends by period with growth, significance and evidence. */
 import { emergingTrends } from '../../queries/trends.js';
 import { defineRoute } from './route.js';
-import { TrendsQuery, TrendsResponse } from './schemas.js';
+import { TrendAnswer } from '../../queries/answers.js';
+import { TrendsQuery } from './schemas.js';
 
 export const trendRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/trends',
     family: 'trends',
+    operationId: 'listEmergingTrends',
     summary: 'Emerging trends: mentions per period, growth of the latest window and its significance',
     description:
       'Counts passages mentioning each trend per period of the document date. The latest third of the periods is ' +
@@ -16,7 +18,7 @@ export const trendRoutes = [
       'minus 1 with a pseudocount of ½.',
     access: 'read',
     query: TrendsQuery,
-    response: { status: 200, schema: TrendsResponse, description: 'Ranked trends and topic counts' },
+    response: { status: 200, schema: TrendAnswer, description: 'Ranked trends and topic counts' },
     errors: [400, 401, 503],
     handle: ({ query }, ctx) => emergingTrends(ctx.graph, query, query.limit),
   }),

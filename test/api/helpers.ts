@@ -1,11 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
-/** API test helpers: the app in-process on port 0 over the suite's real Neo4j and model, and the test corpus. */
+/**
+ * API test helpers: the app in-process on port 0 over the suite's real Neo4j and model, every answer checked
+ * against the OpenAPI document's schemas (./contract.ts), and the test corpus.
+ */
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest-service.js';
+import { apiRoutes } from '../../src/routes/index.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startServer, stopServer, type RunningServer } from '../../src/server.js';
 import { openTestRuntime, testConfig } from '../support/runtime.js';
+import { createContractCheck } from './contract.js';
 
 export interface Api {
   runtime: Runtime;
@@ -31,6 +36,7 @@ export async function startApi(overrides: Record<string, string> = {}, runtime?:
     log: rt.log,
     state: { ingested: true, schemaApplied: true },
   });
+  const checkAnswer = createContractCheck(apiRoutes(config));
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${running.url}${path}`, {
       method,
@@ -44,7 +50,9 @@ export async function startApi(overrides: Record<string, string> = {}, runtime?:
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: parsed as any, headers: res.headers };
+    const answer = { status: res.status, body: parsed as any, headers: res.headers };
+    checkAnswer(method, path, answer);
+    return answer;
   };
   return {
     runtime: rt,

@@ -49,7 +49,7 @@ describe('parseManifest', () => {
       'documents[1].type:',
       'documents[1].titel: unknown field',
       'documents[2].access:',
-      'documents[2].date: expected a real calendar date',
+      'documents[2].date: expected a calendar date as YYYY-MM-DD',
       'documents[2].path: duplicates documents[0].path',
     ]) {
       expect(sut.message).toContain(line);

@@ -1,0 +1,192 @@
+/**
+ * What each query family answers, defined once as zod schemas: the families type their results with the
+ * inferred types, and the API documents (OpenAPI) and, in its tests, checks every response with the same schemas.
+ */
+import { z } from 'zod';
+import { DocumentRef, EntityRef, Evidence, Span } from './shapes.js';
+
+// ---- search
+const ListRank = z.object({ rank: z.number().int(), score: z.number() });
+export const SearchHit = z
+  .object({
+    type: z.string(),
+    id: z.string(),
+    title: z.string().optional(),
+    name: z.string().optional(),
+    text: z.string(),
+    score: z.number(),
+    rank: z.number().int(),
+    document: DocumentRef.nullable(),
+    span: Span.nullable(),
+    entities: z.array(EntityRef),
+    why: z.object({
+      lists: z.object({ semantic: ListRank.optional(), keyword: ListRank.optional() }),
+      matchedTerms: z.array(z.string()),
+      matchedEntities: z.array(EntityRef),
+    }),
+  })
+  .meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchAnswer = z
+  .object({
+    results: z.array(SearchHit),
+    total: z.number().int(),
+    took_ms: z.number().describe('Milliseconds from the query to the answer (embedding + Neo4j)'),
+    mode: z.string(),
+    timings: z
+      .object({
+        embed_ms: z.number().describe('Embedding the query text (≈0 when cached or in keyword mode)'),
+        graph_ms: z.number().describe('Neo4j: index lookups, fusion and hit details'),
+      })
+      .optional(),
+  })
+  .meta({ id: 'SearchResponse' });
+export type SearchAnswer = z.infer<typeof SearchAnswer>;
+
+export const Facets = z
+  .object({
+    countries: z.array(EntityRef),
+    focusGroups: z.array(EntityRef),
+    topics: z.array(EntityRef),
+    trends: z.array(EntityRef),
+    documentTypes: z.array(z.string()),
+    languages: z.array(z.string()),
+    dateRange: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  })
+  .meta({ id: 'Facets' });
+export type Facets = z.infer<typeof Facets>;
+
+// ---- practices
+export const PracticeSource = z.object({ quote: z.string(), document: DocumentRef, span: Span, passageId: z.string() });
+export type PracticeSource = z.infer<typeof PracticeSource>;
+
+export const PracticeDetail = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    sources: z.array(PracticeSource),
+    topics: z.array(EntityRef),
+    attributes: z.array(EntityRef),
+  })
+  .meta({ id: 'Practice' });
+export type PracticeDetail = z.infer<typeof PracticeDetail>;
+
+export const RelatedPractice = z.object({
+  id: z.string(),
+  text: z.string(),
+  score: z.number(),
+  similarity: z.number(),
+  sharedTopics: z.array(EntityRef),
+  sharedAttributes: z.array(EntityRef),
+  coCited: z.number().int(),
+  reason: z.string(),
+  sources: z.array(PracticeSource.omit({ passageId: true })),
+});
+export type RelatedPractice = z.infer<typeof RelatedPractice>;
+
+export const RelatedPractices = z
+  .object({
+    practice: z.object({ id: z.string(), text: z.string() }).optional(),
+    results: z.array(RelatedPractice),
+  })
+  .meta({ id: 'RelatedPractices' });
+export type RelatedPractices = z.infer<typeof RelatedPractices>;
+
+// ---- trends
+export const TrendAnswer = z
+  .object({
+    interval: z.enum(['year', 'quarter']),
+    periods: z.array(z.string()),
+    trends: z.array(
+      z.object({
+        entity: EntityRef,
+        counts: z.array(z.number().int()),
+        total: z.number().int(),
+        growth: z.number(),
+        zScore: z.number(),
+        rank: z.number().int(),
+        evidence: z.array(z.object({ text: z.string(), document: DocumentRef, span: Span, passageId: z.string() })),
+      }),
+    ),
+    topics: z.array(z.object({ entity: EntityRef, counts: z.array(z.number().int()), total: z.number().int() })),
+  })
+  .meta({ id: 'Trends' });
+export type TrendAnswer = z.infer<typeof TrendAnswer>;
+
+// ---- entities
+const EntitySummary = EntityRef.extend({
+  aliases: z.array(z.string()),
+  description: z.string(),
+  mentions: z.number().int(),
+});
+export const EntityList = z.object({ results: z.array(EntitySummary) }).meta({ id: 'Entities' });
+export type EntityList = z.infer<typeof EntityList>;
+
+export const EntityDetail = z
+  .object({
+    entity: EntityRef.extend({
+      aliases: z.array(z.string()),
+      description: z.string(),
+      establishedIn: z.unknown().optional(),
+    }),
+    relations: z.array(
+      z.object({ type: z.string(), direction: z.enum(['out', 'in']), other: EntityRef, evidence: z.array(Evidence) }),
+    ),
+    passages: z.array(z.object({ id: z.string(), text: z.string(), document: DocumentRef, span: Span })),
+    practices: z.array(z.object({ id: z.string(), text: z.string() })),
+    related: z.array(EntityRef.extend({ weight: z.number() })),
+  })
+  .meta({ id: 'EntityDetail' });
+export type EntityDetail = z.infer<typeof EntityDetail>;
+
+// ---- graph
+export const GraphView = z
+  .object({
+    nodes: z.array(z.object({ id: z.string(), type: z.string(), label: z.string() })),
+    edges: z.array(
+      z.object({
+        id: z.string(),
+        source: z.string(),
+        target: z.string(),
+        type: z.string(),
+        weight: z.number().optional(),
+        evidence: z.array(Evidence).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'GraphView' });
+export type GraphView = z.infer<typeof GraphView>;
+
+export const LinkagePath = z.object({
+  kind: z.enum(['shortest', 'strongest']),
+  length: z.number().int(),
+  strength: z.number(),
+  nodes: z.array(EntityRef),
+  hops: z.array(z.object({ from: EntityRef, to: EntityRef, type: z.string(), evidence: z.array(Evidence) })),
+});
+export type LinkagePath = z.infer<typeof LinkagePath>;
+
+export const LinkagePaths = z.object({ paths: z.array(LinkagePath) }).meta({ id: 'Paths' });
+export type LinkagePaths = z.infer<typeof LinkagePaths>;
+
+// ---- documents
+/** A document's stored properties: these four always, the others (language, source, format, …) as stored. */
+const StoredDocument = z
+  .object({ id: z.string(), title: z.string().nullable(), type: z.string().nullable(), date: z.string().nullable() })
+  .passthrough();
+export type StoredDocument = z.infer<typeof StoredDocument>;
+
+export const DocumentDetail = StoredDocument.extend({
+  passages: z.array(
+    z.object({
+      id: z.string(),
+      ordinal: z.number().int(),
+      heading: z.string().nullable(),
+      text: z.string(),
+      span: Span,
+      entities: z.array(EntityRef),
+    }),
+  ),
+}).meta({ id: 'Document' });
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
