@@ -3,6 +3,7 @@
  * vector and full-text indexes. `ensureSchema` is idempotent and records the schema version in the graph.
  */
 import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
+import { query as q } from './cypher.js';
 import type { Graph, CypherQuery } from './driver.js';
 
 export const SCHEMA_VERSION = 2;
@@ -64,7 +65,6 @@ export function relType(name: string): RelationshipType {
 }
 
 function schemaStatements(): CypherQuery[] {
-  const q = (cypher: string): CypherQuery => ({ cypher, params: {} });
   const out: CypherQuery[] = [];
   for (const l of ['Document', 'Passage', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)]) {
     out.push(q(`CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`));

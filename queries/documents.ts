@@ -1,6 +1,7 @@
 /** One document: its metadata and passages (with their linked entities), as stored. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query, toSpan, type EntityRef, type Span } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { entityRef, toSpan, type EntityRef, type Span } from './cypher.js';
 
 /** DOCUMENT_BY_ID: metadata and passages in reading order. */
 export function buildGetDocument(id: string): CypherQuery {

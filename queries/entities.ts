@@ -1,16 +1,8 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
-import {
-  documentRef,
-  entityRef,
-  query,
-  toDocumentRef,
-  toEvidence,
-  toSpan,
-  type EntityRef,
-  type Evidence,
-} from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, entityRef, toDocumentRef, toEvidence, toSpan, type EntityRef, type Evidence } from './cypher.js';
 
 /** ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions. */
 export function buildListEntities(input: { type?: string; q?: string; limit: number }): CypherQuery {

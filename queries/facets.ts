@@ -1,6 +1,7 @@
 /** Filter values present in the graph, for the web page's filter controls. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query, type EntityRef } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { entityRef, type EntityRef } from './cypher.js';
 
 /** FACETS: mentioned entities of the filterable kinds, document types, languages and the date range. */
 export function buildFacets(): CypherQuery {

@@ -5,11 +5,11 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
+import { query } from '../graph/cypher.js';
 import {
   documentRef,
   entityRef,
   hopsLiteral,
-  query,
   toEvidence,
   type EntityRef,
   type Evidence,

@@ -3,10 +3,10 @@
  * growth of the latest window over the earlier baseline with a significance that does not reward tiny counts.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
+import { query } from '../graph/cypher.js';
 import {
   documentRef,
   entityRef,
-  query,
   toDocumentRef,
   toSpan,
   type DocumentRef,
