@@ -1,18 +1,22 @@
 /** The pipeline's DocumentStore over Neo4j. */
 import type { DocumentStore } from '../ingest/document-store.js';
 import type { Graph } from './driver.js';
-import * as w from './writes.js';
+import * as lookups from './lookups.js';
+import { upsertEntities } from './taxonomy-writes.js';
+import * as writes from './writes.js';
 
 export function createDocumentStore(graph: Graph): DocumentStore {
   return {
-    documentHashes: (origin) => w.documentHashes(graph, origin),
-    passageEmbeddingsByHash: (hashes) => w.passageEmbeddingsByHash(graph, hashes),
-    nearestPractices: (embeddings, doc) => w.nearestPractices(graph, embeddings, doc),
-    entityEmbeddings: () => w.entityEmbeddings(graph),
-    upsertEntities: (entities, embeddings) => w.upsertEntities(graph, entities, embeddings),
-    writeDocument: (record) => w.writeDocument(graph, record),
-    deleteDocument: (id) => w.deleteDocument(graph, id),
-    recomputeCooccurrence: () => w.recomputeCooccurrence(graph),
-    counts: () => w.graphCounts(graph),
+    documentHashes: (origin) => lookups.documentHashes(graph, origin),
+    documentHash: (id) => lookups.documentHash(graph, id),
+    documentContribution: (id) => lookups.documentContribution(graph, id),
+    passageEmbeddingsByHash: (hashes) => lookups.passageEmbeddingsByHash(graph, hashes),
+    nearestPractices: (embeddings, doc) => lookups.nearestPractices(graph, embeddings, doc),
+    entityEmbeddings: () => lookups.entityEmbeddings(graph),
+    upsertEntities: (entities, embeddings) => upsertEntities(graph, entities, embeddings),
+    writeDocument: (record) => writes.writeDocument(graph, record),
+    deleteDocument: (id) => writes.deleteDocument(graph, id),
+    recomputeCooccurrence: () => writes.recomputeCooccurrence(graph),
+    counts: () => lookups.graphCounts(graph),
   };
 }

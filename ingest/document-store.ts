@@ -41,8 +41,15 @@ export interface DocumentRecord {
 /** The graph operations the pipeline needs; implemented by graph/neo4j-document-store.ts over Neo4j. */
 export interface DocumentStore {
   documentHashes(origin?: string): Promise<Map<string, string>>;
+  /** The stored content hash of one document of any origin (undefined when absent). */
+  documentHash(id: string): Promise<string | undefined>;
+  /** How many passages and distinct practices a stored document contributes. */
+  documentContribution(id: string): Promise<{ passages: number; practices: number }>;
   passageEmbeddingsByHash(hashes: string[]): Promise<Map<string, number[]>>;
-  /** For each embedding, the closest practice sourced from another document, with its cosine (or null). */
+  /**
+   * For each embedding, the closest practice sourced from another document (or null), with the vector index's
+   * score: Neo4j's (1 + cos) / 2, which ingest/practice-merge.ts turns into a cosine.
+   */
   nearestPractices(
     embeddings: number[][],
     excludeDocumentId: string,

@@ -2,8 +2,8 @@ import { load } from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedDocument, SourceRef } from './records.js';
-import { assembleDocument, normaliseDate } from './text.js';
-import type { DraftBlock } from './text.js';
+import { assembleDocument, type DraftBlock } from './assemble.js';
+import { normaliseDate } from './dates.js';
 
 // Site chrome of IWG portal pages: everything here is navigation, boilerplate or script, never document content.
 const CHROME_SELECTORS = [

@@ -1,8 +1,9 @@
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { IngestError } from './errors.js';
 import type { ParsedDocument, SourceRef } from './records.js';
-import { assembleDocument, cleanText, joinLines, normaliseDate, repairLines } from './text.js';
-import type { DraftBlock } from './text.js';
+import { assembleDocument, cleanText, type DraftBlock } from './assemble.js';
+import { normaliseDate } from './dates.js';
+import { joinLines, repairLines } from './line-repair.js';
 
 /**
  * Parses a PDF into a ParsedDocument: the text of each page goes through the same line repair as plain text, every

@@ -3,19 +3,10 @@
  * under a good-practice heading become practice candidates, tagged with the topics they address and the insider
  * attributes (IAEA NSS 8-G: access, authority, knowledge) they mitigate.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 import type { Block, Mention, Passage, PracticeCandidate } from './records.js';
 import { documentSentences, type SentenceEvidence } from './relations.js';
 import type { Taxonomy } from './taxonomy.js';
-
-/**
- * Cosine (all-MiniLM-L6-v2, unit vectors) at or above which two practice quotes from different documents are
- * taken as the same practice. Calibrated by bench/calibrate-thresholds.ts on 40 pairs (20 paraphrases, 20
- * different-but-related practices on the same subject):
- *   0.55 → P 0.59 R 0.95 | 0.60 → P 0.72 R 0.90 | 0.65 → P 0.90 R 0.90 | 0.70 → P 0.88 R 0.75 | 0.75 → P 1.00 R 0.60
- * 0.65 has the best F1 (0.90); going higher loses paraphrases faster than it removes false merges.
- */
-export const PRACTICE_MERGE_THRESHOLD = 0.65;
 
 const NORMATIVE =
   /\b(?:should|must|shall|ought to|(?:is|are) (?:strongly )?encouraged to|commits? to|committed to|(?:is|are) (?:strongly )?recommended|it is (?:a )?good practice|needs? to)\b/gi;
@@ -92,7 +83,7 @@ export function practiceId(text: string): string {
     .replace(/[\s.;:,!]+$/, '')
     .trim()
     .toLowerCase();
-  return `practice:${createHash('sha256').update(normal).digest('hex').slice(0, 12)}`;
+  return `practice:${sha256(normal).slice(0, 12)}`;
 }
 
 interface Context {

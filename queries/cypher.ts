@@ -1,22 +1,5 @@
-/** Small helpers shared by the query builders: frozen query values and the reference shapes answers share. */
-import type { CypherQuery } from '../graph/driver.js';
+/** Small helpers shared by the query builders: the Cypher projections of the reference shapes answers share. */
 import type { DocumentRef, Evidence, Span } from './shapes.js';
-
-/** A frozen `{ cypher, params }` value; the text is trimmed of the indentation used in source. */
-export function query(cypher: string, params: Record<string, unknown> = {}): CypherQuery {
-  const text = cypher
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim() !== '')
-    .join('\n');
-  return Object.freeze({ cypher: dedent(text), params: Object.freeze({ ...params }) });
-}
-
-function dedent(text: string): string {
-  const lines = text.split('\n');
-  const indent = Math.min(...lines.map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
 
 /** Cypher map projection of a document as a DocumentRef (variable name given). */
 export const documentRef = (v: string) =>

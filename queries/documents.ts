@@ -1,6 +1,7 @@
 /** One document: its metadata and passages (with their linked entities), as stored. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query, toSpan } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { entityRef, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { DocumentDetail, StoredDocument } from './answers.js';
 

@@ -1,7 +1,8 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
-import { documentRef, entityRef, query, toDocumentRef, toEvidence, toSpan } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, entityRef, toDocumentRef, toEvidence, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { EntityDetail, EntityList } from './answers.js';
 

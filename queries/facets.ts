@@ -1,6 +1,7 @@
 /** Filter values present in the graph, for the web page's filter controls. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { entityRef, query } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { entityRef } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { Facets } from './answers.js';
 

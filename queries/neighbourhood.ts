@@ -5,7 +5,8 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
-import { documentRef, entityRef, hopsLiteral, query, toEvidence, type RawEvidence } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, entityRef, hopsLiteral, toEvidence, type RawEvidence } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { GraphView } from './answers.js';
 

@@ -4,7 +4,8 @@
  * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two passages mentioning both.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { documentRef, hopsLiteral, query, toEvidence } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, hopsLiteral, toEvidence } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
 import type { LinkagePath, LinkagePaths } from './answers.js';

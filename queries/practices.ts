@@ -4,7 +4,9 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
-import { documentRef, entityRef, query, toDocumentRef, toSpan } from './cypher.js';
+import { SEMANTIC_LINK_THRESHOLD, vectorScoreFromCosine } from '../graph/vector-score.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { PracticeDetail, PracticeSource, RelatedPractice, RelatedPractices } from './answers.js';
 
@@ -86,8 +88,8 @@ export function buildRelatedPractices(id: string, k: number): CypherQuery {
   );
 }
 
-// Cosine 0.35 (the semantic-linking threshold calibrated in ingest/link.ts) on Neo4j's (1 + cos) / 2 scale.
-const TEXT_TOPIC_MIN_SCORE = 0.675;
+// The semantic-linking threshold (a cosine, calibrated in ingest/link.ts) on the topic index's scale.
+const TEXT_TOPIC_MIN_SCORE = vectorScoreFromCosine(SEMANTIC_LINK_THRESHOLD);
 
 /**
  * RELATED_TO_TEXT: vector neighbours of a free-text embedding. The text's topics are its nearest topic

@@ -1,6 +1,7 @@
 /** Hydrates a page of search candidates: text, document reference, span and linked entities, plus the `why`. */
 import type { CypherQuery } from '../graph/driver.js';
-import { documentRef, query, toDocumentRef, toSpan } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, toDocumentRef, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { FusedItem } from './fusion.js';
 import { matchedTerms, queryTerms } from './lucene.js';

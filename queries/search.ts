@@ -5,7 +5,7 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph/schema.js';
-import { query } from './cypher.js';
+import { query } from '../graph/cypher.js';
 import { hitPredicate, type SearchFilters } from './filters.js';
 import { fuseReciprocalRank, type RankedItem } from './fusion.js';
 import { buildHitDetails, toSearchHit } from './search-hits.js';

@@ -3,7 +3,8 @@
  * growth of the latest window over the earlier baseline with a significance that does not reward tiny counts.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { documentRef, entityRef, query, toDocumentRef, toSpan } from './cypher.js';
+import { query } from '../graph/cypher.js';
+import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { TrendAnswer } from './answers.js';
 

@@ -5,24 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { createDocumentStore } from '../graph/neo4j-document-store.js';
-import {
-  deleteDocument as deleteDocumentFromGraph,
-  documentContribution,
-  documentHash,
-  recomputeCooccurrence,
-} from '../graph/writes.js';
+import { createDocContext, type DocContext, type PipelineDeps, type Progress } from '../ingest/context.js';
 import { IngestError } from '../ingest/errors.js';
-import {
-  buildRecord,
-  collectSources,
-  createDocContext,
-  ingestSources,
-  type DocContext,
-  type IngestSummary,
-  type PipelineDeps,
-  type Progress,
-} from '../ingest/pipeline.js';
+import { ingestDocument, ingestSources, recomputeCooccurrenceAfter, type IngestSummary } from '../ingest/pipeline.js';
 import type { DocumentMetadata } from '../ingest/records.js';
+import { collectSources } from '../ingest/sources.js';
 import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
 import { PROJECT_ROOT } from './config.js';
 import type { Runtime } from './runtime.js';
@@ -46,7 +33,10 @@ export function loadTaxonomy(corpusDir: string): Promise<Taxonomy> {
 
 let writing: Promise<unknown> = Promise.resolve();
 
-/** Runs graph-changing work one at a time in this process (ingests, uploads, deletions, co-occurrence). */
+/**
+ * Runs graph-changing work one at a time in this process: every path that changes the graph (CLI and start-up
+ * ingests, uploads, deletions) goes through here, so an upload during the start-up ingest waits for it.
+ */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = writing.then(work, work);
   writing = next.catch(() => undefined);
@@ -72,12 +62,12 @@ export interface IngestPathsOptions {
   root?: string;
 }
 
-/** Ingests files and folders (see collectSources) into the graph. */
-export async function ingestPaths(
-  runtime: Runtime,
-  paths: string[],
-  opts: IngestPathsOptions = {},
-): Promise<IngestSummary> {
+/** Ingests files and folders (see collectSources) into the graph, after any graph change already under way. */
+export function ingestPaths(runtime: Runtime, paths: string[], opts: IngestPathsOptions = {}): Promise<IngestSummary> {
+  return exclusive(() => ingestPathsNow(runtime, paths, opts));
+}
+
+async function ingestPathsNow(runtime: Runtime, paths: string[], opts: IngestPathsOptions): Promise<IngestSummary> {
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const root = opts.root ?? PROJECT_ROOT;
   const sources = await collectSources(paths, opts.manifest, root);
@@ -138,17 +128,17 @@ async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Pr
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const deps = pipelineDeps(runtime, taxonomy);
   const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
-  const known = await documentHash(runtime.graph, id);
+  const known = await deps.store.documentHash(id);
   const ctx = await uploadContext(runtime, deps);
-  const built = await buildRecord(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, ctx, undefined, known);
-  if (!built) return { id, status: 'unchanged', ...(await documentContribution(runtime.graph, id)) };
-  await deps.store.writeDocument(built.record);
-  await recomputeCooccurrence(runtime.graph);
+  const result = await ingestDocument(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, known, ctx);
+  await recomputeCooccurrenceAfter([result], deps.store);
+  if (result.outcome === 'unchanged')
+    return { id, status: 'unchanged', ...(await deps.store.documentContribution(id)) };
   return {
     id,
     status: known === undefined ? 'added' : 'updated',
-    passages: built.record.passages.length,
-    practices: built.record.practices.length,
+    passages: result.passages ?? 0,
+    practices: result.practices ?? 0,
   };
 }
 
@@ -158,8 +148,9 @@ export function deleteDocument(runtime: Runtime, id: string): Promise<boolean> {
 }
 
 async function deleteDocumentNow(runtime: Runtime, id: string): Promise<boolean> {
-  const deleted = await deleteDocumentFromGraph(runtime.graph, id);
-  if (deleted) await recomputeCooccurrence(runtime.graph);
+  const store = createDocumentStore(runtime.graph);
+  const deleted = await store.deleteDocument(id);
+  if (deleted) await store.recomputeCooccurrence();
   return deleted;
 }
 

@@ -142,7 +142,7 @@ async function renderPdf(doc: ComposedDocument): Promise<Uint8Array> {
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const width = PAGE.width - 2 * PAGE.margin;
   // Paragraphs are kept whole on a page, so the parser never has to join a sentence across a page break.
-  // A short Title Case first line is what ingest/text.ts takes for a heading; the date line ends like a sentence so
+  // A short Title Case first line is what ingest/line-repair.ts takes for a heading; the date line ends like a sentence so
   // that it is not run into the first paragraph.
   const groups: PdfLine[][] = [
     [

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { collectSources, ingestSources } from '../../ingest/pipeline.js';
+import { ingestSources } from '../../ingest/pipeline.js';
+import { vectorScoreFromCosine } from '../../ingest/practice-merge.js';
+import { collectSources } from '../../ingest/sources.js';
 import type { DocumentRecord, DocumentStore } from '../../ingest/document-store.js';
 import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
@@ -29,6 +31,8 @@ function fakes(events: string[]) {
   const docOf = (text: string) => /Note (\w+)/.exec(text)?.[1];
   const store: DocumentStore = {
     documentHashes: async () => new Map(),
+    documentHash: async () => undefined,
+    documentContribution: async () => ({ passages: 0, practices: 0 }),
     passageEmbeddingsByHash: async () => new Map(),
     nearestPractices: async (embeddings, excludeDocumentId) => {
       events.push(`merge:${excludeDocumentId}`);
@@ -36,7 +40,8 @@ function fakes(events: string[]) {
         let best: { id: string; score: number } | null = null;
         for (const r of written.filter((d) => d.document.id !== excludeDocumentId))
           for (const p of r.practices) {
-            const score = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
+            const cosine = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
+            const score = vectorScoreFromCosine(cosine); // the index's scale, as Neo4j reports it
             if (!best || score > best.score) best = { id: p.id, score };
           }
         return best;

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../ingest/records.js';
-import { joinLines, normaliseDate, parseText } from '../../ingest/text.js';
+import { normaliseDate } from '../../ingest/dates.js';
+import { joinLines } from '../../ingest/line-repair.js';
+import { parseText } from '../../ingest/text.js';
 
 const corpus = (name: string): Promise<string> =>
   readFile(new URL(`../../corpus/documents/${name}`, import.meta.url), 'utf8');

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphCounts } from '../../graph/writes.js';
+import { graphCounts } from '../../graph/lookups.js';
 import type { IngestSummary } from '../../ingest/pipeline.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestPaths } from '../../src/ingest-service.js';

@@ -1,0 +1,119 @@
+/**
+ * One document's graph record, in two steps: `draftRecord` does everything that depends on this document alone
+ * (parse, chunk, link, extract, embed); `completeRecord` merges its practices with the graph's.
+ */
+import { basename } from 'node:path';
+import { chunkText } from './chunk.js';
+import type { DocContext, Progress } from './context.js';
+import type { DocumentRecord } from './document-store.js';
+import { IngestError } from './errors.js';
+import { hashContent, sha256 } from './hash.js';
+import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD } from './link.js';
+import { detectFormat, parseFile } from './parse.js';
+import { mergePractices } from './practice-merge.js';
+import { extractPractices } from './practices.js';
+import type { Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
+import { extractRelations } from './relations.js';
+import type { SourceFile } from './sources.js';
+
+/** A record whose practice candidates are not yet merged with the graph's practices. */
+export interface Draft {
+  record: Omit<DocumentRecord, 'practices'>;
+  candidates: PracticeCandidate[];
+  practiceVectors: Float32Array[];
+  sourceId: string;
+  ms: { parse: number; embed: number };
+}
+
+/** Merging reads the graph's practices, so it runs after every earlier document is written. */
+export async function completeRecord(draft: Draft, ctx: DocContext): Promise<DocumentRecord> {
+  const practices = await mergePractices(draft.candidates, draft.practiceVectors, draft.sourceId, ctx);
+  return { ...draft.record, practices };
+}
+
+/**
+ * Everything of a record that does not depend on other documents: parse, chunk, link, extract, embed. Null when
+ * the document's content hash equals `knownHash` (nothing it depends on changed).
+ */
+export async function draftRecord(
+  bytes: Uint8Array,
+  source: SourceFile,
+  ctx: DocContext,
+  progress?: Progress,
+  knownHash?: string,
+): Promise<Draft | null> {
+  const contentHash = hashContent(bytes, source.metadata, ctx.rulesHash);
+  if (contentHash === knownHash) return null;
+  const t0 = Date.now();
+  const ref: SourceRef = { id: source.id, format: detectFormat(source.path), path: source.path };
+  const parsed = await parseFile(bytes, ref, { maxBytes: ctx.maxBytes });
+  const passages = chunkText(parsed);
+  if (passages.length === 0) throw new IngestError('EMPTY_DOCUMENT', `${source.path}: no text to index`);
+  const aliasMentions = linkAliases(passages, ctx.deps.taxonomy);
+  const relations = extractRelations(parsed.text, passages, aliasMentions, ctx.deps.taxonomy);
+  const candidates = extractPractices(parsed.text, passages, aliasMentions, ctx.deps.taxonomy, parsed.blocks);
+  const parseMs = Date.now() - t0;
+
+  const t1 = Date.now();
+  const passageVectors = await embedPassages(
+    passages.map((p) => p.text),
+    ctx,
+  );
+  const practiceVectors = await ctx.deps.embedder.embed(candidates.map((c) => c.text));
+  const embedMs = Date.now() - t1;
+  if (progress) {
+    progress.passages += passages.length;
+    progress.embedded += passages.length + candidates.length;
+    progress.embedMs += embedMs;
+  }
+
+  const hasAlias = new Set(aliasMentions.map((m) => `${m.passageId}|${m.entityId}`));
+  const semantic = linkSemantic(
+    passages,
+    passageVectors,
+    ctx.semanticEntities,
+    ctx.semanticVectors,
+    SEMANTIC_LINK_THRESHOLD,
+  ).filter((m) => !hasAlias.has(`${m.passageId}|${m.entityId}`));
+  const mentions: Mention[] = [...aliasMentions, ...semantic];
+  const meta = documentMeta(parsed, source);
+  return {
+    record: {
+      document: { ...meta, contentHash, text: parsed.text, origin: ctx.origin, format: parsed.format },
+      passages: passages.map((p, i) => ({ ...p, embedding: Array.from(passageVectors[i]), textHash: sha256(p.text) })),
+      mentions,
+      relations: relations.relations,
+      attributes: relations.attributes,
+    },
+    candidates,
+    practiceVectors,
+    sourceId: source.id,
+    ms: { parse: parseMs, embed: embedMs },
+  };
+}
+
+/** The Document node's properties: the manifest's metadata first, then what the parser found, then defaults. */
+function documentMeta(parsed: ParsedDocument, source: SourceFile) {
+  const m = source.metadata;
+  const date = m.date ?? parsed.date ?? null;
+  return {
+    id: source.id,
+    title: m.title ?? parsed.title ?? basename(source.path),
+    type: m.type ?? 'other',
+    date,
+    year: date ? Number(date.slice(0, 4)) : null,
+    language: m.language ?? parsed.language ?? 'en',
+    source: m.source ?? source.id,
+    access: m.access ?? 'public',
+  };
+}
+
+/** Embeds passage texts, reusing vectors already stored for identical texts (computed once per content hash). */
+async function embedPassages(texts: string[], ctx: DocContext): Promise<Float32Array[]> {
+  const hashes = texts.map(sha256);
+  const stored = await ctx.deps.store.passageEmbeddingsByHash([...new Set(hashes)]);
+  const missing = texts.filter((_, i) => !stored.has(hashes[i]));
+  const computed = await ctx.deps.embedder.embed(missing);
+  let k = 0;
+  return hashes.map((h) => (stored.has(h) ? Float32Array.from(stored.get(h)!) : computed[k++]));
+}

@@ -1,0 +1,82 @@
+/**
+ * When two practices are one: the merge threshold, the decision, and the conversion of the graph's vector score
+ * to the cosine the threshold is calibrated on. graph/vector-score.ts passes the conversion on to queries/.
+ */
+import type { DocContext } from './context.js';
+import type { PracticeRecord } from './document-store.js';
+import { dot, SEMANTIC_LINK_THRESHOLD } from './link.js';
+import { practiceId } from './practices.js';
+import type { PracticeCandidate } from './records.js';
+
+/**
+ * Cosine (all-MiniLM-L6-v2, unit vectors) at or above which two practice quotes from different documents are
+ * taken as the same practice. Calibrated by bench/calibrate-thresholds.ts on 40 pairs (20 paraphrases, 20
+ * different-but-related practices on the same subject):
+ *   0.55 → P 0.59 R 0.95 | 0.60 → P 0.72 R 0.90 | 0.65 → P 0.90 R 0.90 | 0.70 → P 0.88 R 0.75 | 0.75 → P 1.00 R 0.60
+ * 0.65 has the best F1 (0.90); going higher loses paraphrases faster than it removes false merges.
+ */
+export const PRACTICE_MERGE_THRESHOLD = 0.65;
+
+/** How many semantic topics (besides those it names) a practice is tagged with at most. */
+const SEMANTIC_TOPICS_PER_PRACTICE = 2;
+
+// Neo4j's vector indexes with similarity function 'cosine' score a pair (1 + cos) / 2, so that scores lie in
+// [0, 1] (Neo4j Cypher manual, "Vector indexes"); every threshold here is calibrated on the cosine itself.
+/** The cosine behind a score of a Neo4j cosine vector index. */
+export function cosineFromVectorScore(score: number): number {
+  return 2 * score - 1;
+}
+
+/** The score a Neo4j cosine vector index gives a pair with this cosine. */
+export function vectorScoreFromCosine(cosine: number): number {
+  return (1 + cosine) / 2;
+}
+
+/**
+ * Turns candidates into practices: a candidate close enough (≥ PRACTICE_MERGE_THRESHOLD) to a practice of another
+ * document, or to an earlier candidate of this one, becomes another source of it instead of a new practice.
+ */
+export async function mergePractices(
+  candidates: PracticeCandidate[],
+  vectors: Float32Array[],
+  documentId: string,
+  ctx: DocContext,
+): Promise<PracticeRecord[]> {
+  const out: (PracticeRecord & { vector: Float32Array })[] = [];
+  // One look-up for all candidates: the graph's nearest practice does not depend on this document's own merges.
+  const nearest = await ctx.deps.store.nearestPractices(
+    vectors.map((v) => Array.from(v)),
+    documentId,
+  );
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const v = vectors[i];
+    const source = { passageId: c.passageId, quote: c.text, start: c.start, end: c.end, cue: c.cue };
+    const topics = [
+      ...c.topics.map((id) => ({ id, method: 'alias', score: 1 })),
+      ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),
+    ];
+    const attributes = c.attributes.map((id) => ({ id, method: 'alias', score: 1 }));
+    const local = out.find((p) => dot(p.vector, v) >= PRACTICE_MERGE_THRESHOLD);
+    if (local) {
+      local.sources.push(source);
+      local.topics.push(...topics.filter((t) => !local.topics.some((x) => x.id === t.id)));
+      local.attributes.push(...attributes.filter((t) => !local.attributes.some((x) => x.id === t.id)));
+      continue;
+    }
+    const existing = nearest[i];
+    const id =
+      existing && cosineFromVectorScore(existing.score) >= PRACTICE_MERGE_THRESHOLD ? existing.id : practiceId(c.text);
+    out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
+  }
+  return out.map(({ vector: _vector, ...p }) => p);
+}
+
+/** The topics a practice's text is closest to by meaning (at most SEMANTIC_TOPICS_PER_PRACTICE). */
+function semanticTopics(v: Float32Array, ctx: DocContext): { id: string; method: string; score: number }[] {
+  return ctx.topicEntities
+    .map((e) => ({ id: e.id, method: 'semantic', score: dot(v, ctx.semanticVectors[ctx.semanticEntities.indexOf(e)]) }))
+    .filter((t) => t.score >= SEMANTIC_LINK_THRESHOLD)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SEMANTIC_TOPICS_PER_PRACTICE);
+}

@@ -1,0 +1,67 @@
+/** Which files an ingest covers: CLI paths resolved to files, with the metadata their manifest gives. */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { IngestError } from './errors.js';
+import { parseManifest } from './manifest.js';
+import { detectFormat } from './parse.js';
+import type { DocumentMetadata } from './records.js';
+
+/** A file to ingest with the metadata its manifest gives. */
+export interface SourceFile {
+  id: string;
+  path: string;
+  metadata: DocumentMetadata;
+}
+
+const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
+
+/**
+ * Resolves CLI paths to source files. A directory with a manifest yields exactly the manifest's documents; a
+ * directory without one yields its supported files (recursively, READMEs excluded); a file yields itself.
+ * Ids are paths relative to `root` (default: the current directory), so they are stable across machines.
+ */
+export async function collectSources(
+  paths: string[],
+  manifestPath?: string,
+  root = process.cwd(),
+): Promise<SourceFile[]> {
+  const out = new Map<string, SourceFile>();
+  const add = (path: string, metadata: DocumentMetadata = {}) => {
+    const id = relative(root, resolve(path)).split('\\').join('/');
+    out.set(id, { id, path: resolve(path), metadata });
+  };
+  const fromManifest = async (file: string) => {
+    const manifest = parseManifest(await readFile(file, 'utf8'), file);
+    for (const { path, ...metadata } of manifest.documents) add(join(dirname(file), path), metadata);
+  };
+  if (manifestPath) await fromManifest(manifestPath);
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw new IngestError('UNREADABLE', `${p}: no such file or directory`, { path: p });
+    if (info.isFile()) {
+      if (!out.has(relative(root, resolve(p)))) add(p);
+      continue;
+    }
+    const manifest = MANIFEST_NAMES.map((n) => join(p, n)).find((f) => existsSync(f));
+    if (manifest && manifest !== manifestPath) await fromManifest(manifest);
+    else if (!manifest) for (const f of await listFiles(p)) add(f);
+  }
+  return [...out.values()];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && !/^readme/i.test(e.name) && !/^(taxonomy|manifest)\.(ya?ml|json)$/.test(e.name))
+    .filter((e) => {
+      try {
+        detectFormat(e.name);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
