@@ -4,6 +4,7 @@
  * Neo4j errors mapped to our own codes.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import { query } from './cypher.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
 export interface CypherQuery {
@@ -95,7 +96,7 @@ export function createGraph(settings: GraphSettings): Graph {
       let last: unknown;
       while (Date.now() < deadline) {
         try {
-          await this.read({ cypher: 'RETURN 1 AS ok', params: {} });
+          await this.read(query('RETURN 1 AS ok'));
           return;
         } catch (err) {
           last = err;
@@ -106,7 +107,7 @@ export function createGraph(settings: GraphSettings): Graph {
     },
     async ping() {
       try {
-        await this.read({ cypher: 'RETURN 1 AS ok', params: {} });
+        await this.read(query('RETURN 1 AS ok'));
         return true;
       } catch {
         return false;

@@ -11,6 +11,7 @@
  * not ours to drop.
  */
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
+import { query } from './cypher.js';
 import { GraphError, type CypherQuery, type Graph } from './driver.js';
 import {
   compareSchema,
@@ -52,31 +53,30 @@ export interface SchemaReport {
 /** `DROP INDEX` or `DROP CONSTRAINT` for an object SHOW found. */
 function dropStatement(found: FoundIndex | FoundConstraint): CypherQuery {
   const what = 'state' in found ? 'INDEX' : 'CONSTRAINT';
-  return { cypher: `DROP ${what} ${quote(found.name)} IF EXISTS`, params: {} };
+  return query(`DROP ${what} ${quote(found.name)} IF EXISTS`);
 }
 
 /** The indexes and constraints the database holds. */
 export async function readSchema(graph: Graph): Promise<FoundSchema> {
-  const indexes = await graph.read<FoundIndex>({
-    cypher: 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options, state, owningConstraint',
-    params: {},
-  });
-  const constraints = await graph.read<FoundConstraint>({
-    cypher: 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties',
-    params: {},
-  });
+  const indexes = await graph.read<FoundIndex>(
+    query('SHOW INDEXES YIELD name, type, labelsOrTypes, properties, options, state, owningConstraint'),
+  );
+  const constraints = await graph.read<FoundConstraint>(
+    query('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties'),
+  );
   return { indexes, constraints };
 }
 
 /** Vector sizes other than the index's among the nodes it would cover, most common first. */
 async function strayVectors(graph: Graph, spec: VectorIndexSpec): Promise<{ dimensions: number; nodes: number }[]> {
-  return graph.read({
-    cypher:
+  return graph.read(
+    query(
       `MATCH (n:${quote(spec.label)}) WHERE n.${quote(spec.property)} IS NOT NULL ` +
-      `WITH size(n.${quote(spec.property)}) AS dimensions WHERE dimensions <> $dimensions ` +
-      'RETURN dimensions, count(*) AS nodes ORDER BY nodes DESC',
-    params: { dimensions: spec.dimensions },
-  });
+        `WITH size(n.${quote(spec.property)}) AS dimensions WHERE dimensions <> $dimensions ` +
+        'RETURN dimensions, count(*) AS nodes ORDER BY nodes DESC',
+      { dimensions: spec.dimensions },
+    ),
+  );
 }
 
 const FIX_VECTORS =
@@ -154,15 +154,14 @@ export async function ensureSchema(graph: Graph, options: EnsureSchemaOptions = 
       problems.push(`${describeSpec(spec)}: ${(err as Error).message}`);
     }
   }
-  await graph.write([{ cypher: 'CALL db.awaitIndexes(300)', params: {} }]).catch(() => undefined);
+  await graph.write([query('CALL db.awaitIndexes(300)')]).catch(() => undefined);
   const after = await readSchema(graph);
   problems.push(...verify(schema, after, failed));
   if (problems.length > 0) throw new GraphError('GRAPH_SCHEMA', `Schema could not be applied:${bullets(problems)}`);
   await graph.write([
-    {
-      cypher: 'MERGE (s:SchemaInfo {id: "schema"}) SET s.version = $version, s.appliedAt = datetime()',
-      params: { version: SCHEMA_VERSION },
-    },
+    query('MERGE (s:SchemaInfo {id: "schema"}) SET s.version = $version, s.appliedAt = datetime()', {
+      version: SCHEMA_VERSION,
+    }),
   ]);
   const indexes = after.indexes.map(({ name, type, state }) => ({ name, type, state }));
   return { migrated: review.lines, indexes };
@@ -170,17 +169,13 @@ export async function ensureSchema(graph: Graph, options: EnsureSchemaOptions = 
 
 /** SHOW INDEXES, reduced to name/type/state. */
 export async function indexStates(graph: Graph): Promise<IndexState[]> {
-  return graph.read<IndexState>({
-    cypher: 'SHOW INDEXES YIELD name, type, state RETURN name, type, state',
-    params: {},
-  });
+  return graph.read<IndexState>(query('SHOW INDEXES YIELD name, type, state RETURN name, type, state'));
 }
 
 /** The schema version recorded in the graph, or null before ensureSchema ran. */
 export async function schemaVersion(graph: Graph): Promise<number | null> {
-  const rows = await graph.read<{ version: number }>({
-    cypher: 'MATCH (s:SchemaInfo {id: "schema"}) RETURN s.version AS version',
-    params: {},
-  });
+  const rows = await graph.read<{ version: number }>(
+    query('MATCH (s:SchemaInfo {id: "schema"}) RETURN s.version AS version'),
+  );
   return rows[0]?.version ?? null;
 }

@@ -4,6 +4,7 @@
  * `ensureSchema` (graph/ensure-schema.ts) applies and compares with what the database holds.
  */
 import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest/records.js';
+import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
 export const SCHEMA_VERSION = 2;
@@ -153,29 +154,25 @@ export function createStatement(spec: SchemaObjectSpec): CypherQuery {
   const name = quoteName(spec.name);
   switch (spec.kind) {
     case 'unique':
-      return {
-        cypher: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) REQUIRE n.${quoteName(spec.property)} IS UNIQUE`,
-        params: {},
-      };
+      return query(
+        `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) REQUIRE n.${quoteName(spec.property)} IS UNIQUE`,
+      );
     case 'range':
-      return {
-        cypher: `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)})`,
-        params: {},
-      };
+      return query(
+        `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)})`,
+      );
     case 'vector':
-      return {
-        cypher:
-          `CREATE VECTOR INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)}) ` +
+      return query(
+        `CREATE VECTOR INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)}) ` +
           'OPTIONS { indexConfig: { `vector.dimensions`: $dimensions, `vector.similarity_function`: $similarity } }',
-        params: { dimensions: cypherInteger(spec.dimensions), similarity: spec.similarity },
-      };
+        { dimensions: cypherInteger(spec.dimensions), similarity: spec.similarity },
+      );
     case 'fulltext':
-      return {
-        cypher:
-          `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${spec.labels.map(quoteName).join('|')}) ` +
+      return query(
+        `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${spec.labels.map(quoteName).join('|')}) ` +
           `ON EACH [${spec.properties.map((p) => `n.${quoteName(p)}`).join(', ')}] ` +
           'OPTIONS { indexConfig: { `fulltext.analyzer`: $analyzer } }',
-        params: { analyzer: spec.analyzer },
-      };
+        { analyzer: spec.analyzer },
+      );
   }
 }
