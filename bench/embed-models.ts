@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import YAML from 'yaml';
 import { chunkText } from '../ingest/chunk.js';
+import type { EmbedKind } from '../ingest/embed.js';
 import { MODEL_IDS, MODELS } from '../ingest/models.js';
 import { detectFormat, parseFile } from '../ingest/parse.js';
 import { splitSentences } from '../ingest/sentences.js';
@@ -88,7 +89,7 @@ const dot = (a: Float32Array, b: Float32Array) => {
 };
 
 /** Embeds the corpus with one model and scores every query; returns quality and CPU per sentence. */
-async function evaluate(corpus: Corpus, model: string, workers: number | undefined) {
+async function evaluate(corpus: Corpus, model: string, workers: number | undefined, queryKind: EmbedKind) {
   const config = loadConfig({
     ...process.env,
     IWG_MODEL: model,
@@ -106,7 +107,7 @@ async function evaluate(corpus: Corpus, model: string, workers: number | undefin
     const cpu = process.cpuUsage(cpu0);
     const queryVectors = await embedder.embed(
       corpus.queries.map((q) => q.text),
-      { kind: 'query' },
+      { kind: queryKind },
     );
     const scores = corpus.queries.map((q, qi) => {
       const sims = vectors.map((v) => dot(v, queryVectors[qi]));
@@ -119,6 +120,7 @@ async function evaluate(corpus: Corpus, model: string, workers: number | undefin
     });
     return {
       model,
+      queryKind,
       embedder: embedder.id,
       workers: embedder.workers,
       sentences: corpus.sentences.length,
@@ -139,9 +141,17 @@ const opts = new Command()
   .option('--dev', 'the labelled dev queries over the bundled corpus')
   .option('--models <list>', 'comma-separated model ids', MODEL_IDS.join(','))
   .option('--workers <n>', 'embedding workers (default: one per core)')
+  .option('--queries-as-passages', 'ablation: embed queries without their query prefix (as passages)')
   .option('--out <file>', 'JSON results')
   .parse()
-  .opts<{ corpus?: string; dev?: boolean; models: string; workers?: string; out?: string }>();
+  .opts<{
+    corpus?: string;
+    dev?: boolean;
+    models: string;
+    workers?: string;
+    queriesAsPassages?: boolean;
+    out?: string;
+  }>();
 if (!opts.corpus && !opts.dev) throw new Error('give --corpus DIR or --dev');
 const corpus = opts.dev ? await devCorpus() : await generatedCorpus(opts.corpus!);
 console.error(
@@ -150,7 +160,8 @@ console.error(
 const results = [];
 for (const model of opts.models.split(',')) {
   if (!(model in MODELS)) throw new Error(`unknown model ${model}`);
-  const r = await evaluate(corpus, model, opts.workers ? Number(opts.workers) : undefined);
+  const queryKind = opts.queriesAsPassages ? 'passage' : 'query';
+  const r = await evaluate(corpus, model, opts.workers ? Number(opts.workers) : undefined, queryKind);
   console.error(JSON.stringify(r));
   results.push(r);
 }
