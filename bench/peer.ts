@@ -23,7 +23,7 @@ class ModelEmbeddings extends Embeddings {
     return (await this.embedder.embed(texts)).map((v) => Array.from(v));
   }
   async embedQuery(text: string): Promise<number[]> {
-    return Array.from((await this.embedder.embed([text]))[0]);
+    return Array.from((await this.embedder.embed([text], { kind: 'query' }))[0]);
   }
 }
 

@@ -64,7 +64,9 @@ type CandidateRow = { type: string; id: string; score: number };
 const filters = {};
 const k = candidateCount(0, 10);
 for (const q of truth.queries) {
-  const vector = await time('query embedding (one text)', async () => Array.from((await embedder.embed([q.text]))[0]));
+  const vector = await time('query embedding (one text)', async () =>
+    Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]),
+  );
   const semantic = await time(`iwg-graph vector look-up (k = ${k})`, () =>
     graph.read<CandidateRow>(buildSemanticSearch(['passage'], vector, k, filters)),
   );

@@ -1,9 +1,9 @@
-// Worker thread of the embedding pool (ingest/embed.ts): loads all-MiniLM-L6-v2 once with @xenova/transformers
-// and answers batches. Plain JavaScript so it runs in a worker under any loader (tsx, vitest, node).
+// Worker thread of the embedding pool (ingest/embed.ts): loads one model (ingest/models.ts) once with
+// @huggingface/transformers and answers batches. Plain JavaScript so it runs in a worker under any loader.
 import { parentPort, workerData } from 'node:worker_threads';
-import { env, pipeline } from '@xenova/transformers';
+import { env, pipeline } from '@huggingface/transformers';
 
-const { modelDir, modelName, allowRemote } = workerData;
+const { modelDir, folder, remoteId, allowRemote, pooling, normalize, dimensions } = workerData;
 env.localModelPath = modelDir;
 env.allowLocalModels = true;
 env.allowRemoteModels = Boolean(allowRemote);
@@ -11,8 +11,12 @@ env.allowRemoteModels = Boolean(allowRemote);
 const started = Date.now();
 let extractor;
 try {
-  extractor = await pipeline('feature-extraction', allowRemote ? `Xenova/${modelName}` : modelName, {
-    quantized: true,
+  extractor = await pipeline('feature-extraction', allowRemote ? remoteId : folder, {
+    dtype: 'q8',
+    device: 'cpu',
+    // One thread per session, one session per worker, one worker per core: onnxruntime's default intra-op pool
+    // (one thread per core) spins while other processes hold the cores and costs ~3× the CPU per text.
+    session_options: { intraOpNumThreads: 1, interOpNumThreads: 1 },
   });
   parentPort.postMessage({ type: 'ready', loadMs: Date.now() - started });
 } catch (err) {
@@ -21,12 +25,12 @@ try {
 
 parentPort.on('message', async (msg) => {
   try {
-    // One text per model call: padding a mixed-length batch changes the vectors (cosine ~0.99 to the unpadded
+    // One text per model call: padding a mixed-length batch changes q8 vectors (cosine ~0.99 to the unpadded
     // one) and is slower on CPU, so a batch is a unit of messaging, not of inference. Same text → same vector.
-    const data = new Float32Array(msg.texts.length * 384);
+    const data = new Float32Array(msg.texts.length * dimensions);
     for (let i = 0; i < msg.texts.length; i++) {
-      const out = await extractor(msg.texts[i], { pooling: 'mean', normalize: true });
-      data.set(out.data, i * 384);
+      const out = await extractor(msg.texts[i], { pooling, normalize });
+      data.set(out.data, i * dimensions);
     }
     parentPort.postMessage({ type: 'result', id: msg.id, data }, [data.buffer]);
   } catch (err) {

@@ -1,15 +1,20 @@
 /**
- * Embeddings: all-MiniLM-L6-v2 (384 dimensions, mean pooling, unit length) computed in worker threads, in
- * batches, off the caller's event loop.
+ * Embeddings: one model of ingest/models.ts (all-MiniLM-L6-v2 by default) computed in a pool of worker threads,
+ * one onnxruntime session with one thread each, one text per model call, off the caller's event loop.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { MODEL_NAME } from './model-files.js';
-import { EMBEDDING_DIMENSIONS } from './records.js';
+import { MODELS, type ModelSpec } from './models.js';
+
+/** Queries and passages differ for models trained with prefixes (e5: "query: " / "passage: "). */
+export type EmbedKind = 'query' | 'passage';
 
 export interface Embedder {
-  /** One unit-length vector per text, in order. */
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** One unit-length vector per text, in order; texts are passages unless `kind` says otherwise. */
+  embed(texts: readonly string[], opts?: { kind?: EmbedKind }): Promise<Float32Array[]>;
   readonly dimensions: number;
+  /** What produces the vectors (ingest/models.ts `embedderId`), for the content hash; absent on test fakes. */
+  readonly id?: string;
   close(): Promise<void>;
 }
 
@@ -22,10 +27,18 @@ export interface EmbedderStats {
 
 export interface WorkerEmbedderOptions {
   modelDir: string;
+  /** all-MiniLM-L6-v2 when absent. */
+  model?: ModelSpec;
+  /** Put in the embedder's `id`. */
+  id?: string;
+  /** One per core (os.availableParallelism()) when absent. */
   workers?: number;
+  /** Texts per message to a worker (at most; a call is spread over every worker). */
   batchSize?: number;
   allowRemote?: boolean;
   onBatch?: (info: { size: number; ms: number }) => void;
+  /** Another worker script with the same messages (benchmarks compare runtimes with it). */
+  workerScript?: URL;
 }
 
 interface Pending {
@@ -46,19 +59,22 @@ export class EmbedderError extends Error {
   readonly code = 'MODEL_UNAVAILABLE';
 }
 
+export type WorkerEmbedder = Embedder & { stats: EmbedderStats; readonly workers: number; readonly id: string };
+
 /**
  * Starts the worker pool and resolves once every worker has loaded the model. A worker that crashes rejects only
  * its own batches and leaves the pool; when none is left, calls fail with MODEL_UNAVAILABLE instead of hanging.
  */
-export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Embedder & { stats: EmbedderStats }> {
+export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<WorkerEmbedder> {
+  const spec = o.model ?? MODELS['all-minilm-l6-v2'];
   const batchSize = o.batchSize ?? 32;
   const stats: EmbedderStats = { loadMs: 0, batches: 0, texts: 0, busyMs: 0 };
   let nextId = 0;
   let closed = false;
   const t0 = Date.now();
 
-  const starting = Array.from({ length: o.workers ?? 1 }, () => startWorker(o, stats));
-  const settled = await Promise.allSettled(starting);
+  const count = o.workers ?? availableParallelism();
+  const settled = await Promise.allSettled(Array.from({ length: count }, () => startWorker(o, spec, stats)));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   const slots = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (failed) {
@@ -71,7 +87,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Em
     if (closed) return Promise.reject(new EmbedderError('embedder is closed'));
     const alive = slots.filter((s) => !s.dead);
     if (alive.length === 0) return Promise.reject(new EmbedderError('no embedding worker is running'));
-    const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const slot = alive.reduce((a, b) => (pendingTexts(b) < pendingTexts(a) ? b : a));
     const id = nextId++;
     const started = Date.now();
     return new Promise<Float32Array[]>((resolve, reject) => {
@@ -84,12 +100,18 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Em
   }
 
   return {
-    dimensions: EMBEDDING_DIMENSIONS,
+    dimensions: spec.dimensions,
+    id: o.id ?? spec.id,
+    workers: count,
     stats,
-    async embed(texts) {
+    async embed(texts, opts) {
       if (texts.length === 0) return [];
+      const prefix = opts?.kind === 'query' ? spec.queryPrefix : spec.passagePrefix;
+      const input = prefix ? texts.map((t) => prefix + t) : [...texts];
+      // Spread one call over every worker: 40 texts on 2 workers are 2 messages of 20, not 32 + 8.
+      const size = Math.max(1, Math.min(batchSize, Math.ceil(input.length / slots.length)));
       const batches: Promise<Float32Array[]>[] = [];
-      for (let i = 0; i < texts.length; i += batchSize) batches.push(runBatch(texts.slice(i, i + batchSize)));
+      for (let i = 0; i < input.length; i += size) batches.push(runBatch(input.slice(i, i + size)));
       return (await Promise.all(batches)).flat();
     },
     async close() {
@@ -100,6 +122,12 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Em
   };
 }
 
+function pendingTexts(slot: Slot): number {
+  let n = 0;
+  for (const p of slot.pending.values()) n += p.size;
+  return n;
+}
+
 /** Marks a slot dead and rejects the batches it owed. */
 function failSlot(slot: Slot, err: Error): void {
   slot.dead = true;
@@ -107,9 +135,17 @@ function failSlot(slot: Slot, err: Error): void {
   slot.pending.clear();
 }
 
-function startWorker(o: WorkerEmbedderOptions, stats: EmbedderStats): Promise<Slot> {
-  const worker = new Worker(new URL('./embed-worker.js', import.meta.url), {
-    workerData: { modelDir: o.modelDir, modelName: MODEL_NAME, allowRemote: o.allowRemote ?? false },
+function startWorker(o: WorkerEmbedderOptions, spec: ModelSpec, stats: EmbedderStats): Promise<Slot> {
+  const worker = new Worker(o.workerScript ?? new URL('./embed-worker.js', import.meta.url), {
+    workerData: {
+      modelDir: o.modelDir,
+      folder: spec.folder,
+      remoteId: spec.remoteId,
+      allowRemote: o.allowRemote ?? false,
+      pooling: spec.pooling,
+      normalize: spec.normalize,
+      dimensions: spec.dimensions,
+    },
   });
   const slot: Slot = { worker, pending: new Map(), dead: false };
   return new Promise((resolve, reject) => {
@@ -117,7 +153,7 @@ function startWorker(o: WorkerEmbedderOptions, stats: EmbedderStats): Promise<Sl
       if (msg.type === 'ready') return resolve(slot);
       if (msg.type === 'failed') {
         void worker.terminate();
-        return reject(new EmbedderError(`model ${MODEL_NAME} could not be loaded from ${o.modelDir}: ${msg.error}`));
+        return reject(new EmbedderError(`model ${spec.folder} could not be loaded from ${o.modelDir}: ${msg.error}`));
       }
       const p = slot.pending.get(msg.id);
       if (!p) return;
@@ -126,7 +162,7 @@ function startWorker(o: WorkerEmbedderOptions, stats: EmbedderStats): Promise<Sl
       stats.batches++;
       stats.texts += p.size;
       stats.busyMs += Date.now() - p.started;
-      p.resolve(splitRows(msg.data, p.size));
+      p.resolve(splitRows(msg.data, p.size, spec.dimensions));
     });
     worker.on('error', (err) => {
       failSlot(slot, new EmbedderError(`embedding worker failed: ${err.message}`));
@@ -145,8 +181,8 @@ type WorkerMessage =
   | { type: 'result'; id: number; data: Float32Array }
   | { type: 'error'; id: number; error: string };
 
-function splitRows(data: Float32Array, n: number): Float32Array[] {
+function splitRows(data: Float32Array, n: number, dimensions: number): Float32Array[] {
   const out: Float32Array[] = [];
-  for (let i = 0; i < n; i++) out.push(data.slice(i * EMBEDDING_DIMENSIONS, (i + 1) * EMBEDDING_DIMENSIONS));
+  for (let i = 0; i < n; i++) out.push(data.slice(i * dimensions, (i + 1) * dimensions));
   return out;
 }

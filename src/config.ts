@@ -3,11 +3,12 @@
  * zod. The only module that reads process.env. Fails with one message naming every bad variable.
  */
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_MODEL_ID, MODEL_IDS, MODELS } from '../ingest/models.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -40,9 +41,15 @@ const RawConfig = z
       .regex(/^\d+[mg]$/i, 'expected a size like 512m or 1g')
       .default('1g'),
     IWG_NEO4J_DATA_DIR: z.string().optional(),
+    IWG_MODEL: z.enum(MODEL_IDS).default(DEFAULT_MODEL_ID),
     IWG_MODEL_DIR: z.string().optional(),
     IWG_MODEL_REMOTE: bool.default(false),
-    IWG_EMBED_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+    IWG_EMBED_WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(() => availableParallelism()),
     IWG_EMBED_BATCH: z.coerce.number().int().min(1).max(256).default(32),
     IWG_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     IWG_CORPUS_DIR: z.string().default(join(PROJECT_ROOT, 'corpus')),
@@ -98,10 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queryTimeoutMs: c.IWG_QUERY_TIMEOUT_MS,
     }),
     model: Object.freeze({
+      /** The embedding model (ingest/models.ts): dimensions, pooling, prefixes, Maven artifact. */
+      spec: MODELS[c.IWG_MODEL],
       dir: c.IWG_MODEL_DIR ?? join(c.IWG_CACHE_DIR, 'models'),
       provision: c.IWG_MODEL_DIR === undefined,
       allowRemote: c.IWG_MODEL_REMOTE,
-      pom: join(PROJECT_ROOT, 'ingest', 'model.pom.xml'),
+      pom: join(PROJECT_ROOT, 'ingest', 'models', `${c.IWG_MODEL}.pom.xml`),
       workers: c.IWG_EMBED_WORKERS,
       batchSize: c.IWG_EMBED_BATCH,
       /** Query embeddings kept in the LRU cache (0 = every query is embedded). */

