@@ -1,7 +1,8 @@
 /**
- * Where a search spends its Neo4j time, on the graph the last `npm run bench` size left behind: each part of
- * iwg-graph's hybrid search timed alone (vector look-up, full-text look-up, hit details), next to the peer's single
- * hybrid statement (LangChain.js Neo4jVectorStore, k = 10) and to a vector look-up of k = 10. Writes
+ * Where a search spends its Neo4j time, on the graph the last `npm run bench` size left behind: iwg-graph's hybrid
+ * search statement (one round trip: candidates, fusion, page details) and its look-ups timed alone (sentence vector
+ * index, passage full-text index), next to the peer's single hybrid statement (LangChain.js Neo4jVectorStore,
+ * k = 10) and to a passage vector look-up of k = 10. Writes
  * bench/search-anatomy.md, which RESULTS.md includes. Usage: npx tsx bench/search-anatomy.ts [--docs 10000]
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -9,10 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { VECTOR_INDEXES, FULLTEXT_INDEXES } from '../graph/schema.js';
-import { fuseReciprocalRank, type RankedItem } from '../queries/fusion.js';
 import { escapeLucene } from '../queries/lucene.js';
-import { buildKeywordSearch, buildSemanticSearch, candidateCount } from '../queries/search.js';
-import { buildHitDetails } from '../queries/search-hits.js';
+import { buildSearch, candidateCount, type SearchInput } from '../queries/search.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph } from '../src/runtime.js';
@@ -60,25 +59,32 @@ const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
   (parts[name] ??= []).push(median(runs));
   return result;
 };
-type CandidateRow = { type: string; id: string; score: number };
-const filters = {};
 const k = candidateCount(0, 10);
 for (const q of truth.queries) {
   const vector = await time('query embedding (one text)', async () =>
     Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]),
   );
-  const semantic = await time(`iwg-graph vector look-up (k = ${k})`, () =>
-    graph.read<CandidateRow>(buildSemanticSearch(['passage'], vector, k, filters)),
+  const lucene = escapeLucene(q.text);
+  const input: SearchInput = { query: q.text, limit: 10, offset: 0, mode: 'hybrid', types: ['passage'], filters: {} };
+  await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', () =>
+    graph.read(buildSearch(input, vector, lucene)),
   );
-  const lucene = escapeLucene(q.text)!;
-  const keyword = await time(`iwg-graph full-text look-up (k = ${k})`, () =>
-    graph.read<CandidateRow>(buildKeywordSearch(['passage'], lucene, k, filters)),
+  await time('iwg-graph semantic search statement (sentences → passages, 10 hits hydrated)', () =>
+    graph.read(buildSearch({ ...input, mode: 'semantic' }, vector, lucene)),
   );
-  const rank = (rows: CandidateRow[]): RankedItem[] =>
-    rows.map((r, i) => ({ key: `${r.type}|${r.id}`, type: r.type, id: r.id, score: r.score, rank: i + 1 }));
-  const fused = fuseReciprocalRank({ semantic: rank(semantic), keyword: rank(keyword) }).slice(0, 10);
-  await time('iwg-graph hit details (10 hits: document, span, entities)', () => graph.read(buildHitDetails(fused)));
-  await time('vector look-up alone (k = 10)', () =>
+  await time(`sentence vector look-up alone (k = ${k})`, () =>
+    graph.read({
+      cypher: `CALL db.index.vector.queryNodes('${VECTOR_INDEXES.sentence.name}', $k, $v) YIELD node, score RETURN node.id AS id, score`,
+      params: { v: vector, k },
+    }),
+  );
+  await time(`passage full-text look-up alone (k = ${k})`, () =>
+    graph.read({
+      cypher: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.passage.name}', $q, {limit: $k}) YIELD node, score RETURN node.id AS id, score`,
+      params: { q: lucene, k },
+    }),
+  );
+  await time('passage vector look-up alone (k = 10)', () =>
     graph.read({
       cypher: `CALL db.index.vector.queryNodes('${VECTOR_INDEXES.passage.name}', 10, $v) YIELD node, score RETURN node.id AS id, score`,
       params: { v: vector },

@@ -3,7 +3,9 @@
  * the nearest stored practices (for merging), graph counts and what one document contributes.
  */
 import { query } from './cypher.js';
+import type { EmbeddedUnit } from '../ingest/document-store.js';
 import type { Graph } from './driver.js';
+import { label } from './schema.js';
 
 /** Stored content hashes of documents of an origin ('corpus' files or 'api' uploads). */
 export async function documentHashes(graph: Graph, origin?: string): Promise<Map<string, string>> {
@@ -23,13 +25,17 @@ export async function documentHash(graph: Graph, id: string): Promise<string | u
   return row?.hash;
 }
 
-/** Embeddings already computed for passage texts, by text hash (so unchanged passages are not re-embedded). */
-export async function passageEmbeddingsByHash(graph: Graph, hashes: string[]): Promise<Map<string, number[]>> {
+/** Embeddings already computed for passage or sentence texts, by text hash (so unchanged texts are not re-embedded). */
+export async function embeddingsByHash(
+  graph: Graph,
+  unit: EmbeddedUnit,
+  hashes: string[],
+): Promise<Map<string, number[]>> {
   if (hashes.length === 0) return new Map();
   const rows = await graph.read<{ hash: string; embedding: number[] }>(
     query(
       `UNWIND $hashes AS h
-       CALL (h) { MATCH (p:Passage {textHash: h}) RETURN p.embedding AS embedding LIMIT 1 }
+       CALL (h) { MATCH (p:${label(unit === 'passage' ? 'Passage' : 'Sentence')} {textHash: h}) RETURN p.embedding AS embedding LIMIT 1 }
        RETURN h AS hash, embedding`,
       { hashes },
     ),

@@ -10,7 +10,7 @@ export function createDocumentStore(graph: Graph): DocumentStore {
     documentHashes: (origin) => lookups.documentHashes(graph, origin),
     documentHash: (id) => lookups.documentHash(graph, id),
     documentContribution: (id) => lookups.documentContribution(graph, id),
-    passageEmbeddingsByHash: (hashes) => lookups.passageEmbeddingsByHash(graph, hashes),
+    embeddingsByHash: (unit, hashes) => lookups.embeddingsByHash(graph, unit, hashes),
     nearestPractices: (embeddings, doc) => lookups.nearestPractices(graph, embeddings, doc),
     entityEmbeddings: () => lookups.entityEmbeddings(graph),
     upsertEntities: (entities, embeddings) => upsertEntities(graph, entities, embeddings),

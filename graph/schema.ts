@@ -7,7 +7,7 @@ import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest
 import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -27,6 +27,7 @@ export const ENTITY_KIND_NAMES = Object.keys(ENTITY_LABELS) as EntityKindName[];
 export const LABELS = [
   'Document',
   'Passage',
+  'Sentence',
   'Practice',
   'Entity',
   ...Object.values(ENTITY_LABELS),
@@ -37,12 +38,22 @@ export type Label = (typeof LABELS)[number];
 /** Relationship types stated by documents (with an evidence sentence each) plus structural ones. */
 /** Fact types come from the extraction's record shapes: one list for both layers. */
 export const FACT_TYPES = RELATION_TYPES;
-export const STRUCTURAL_TYPES = ['HAS_PASSAGE', 'NEXT', 'MENTIONS', 'SOURCED_FROM', 'RELATED_TO', 'STATES'] as const;
+export const STRUCTURAL_TYPES = [
+  'HAS_PASSAGE',
+  'HAS_SENTENCE',
+  'NEXT',
+  'MENTIONS',
+  'SOURCED_FROM',
+  'QUOTES',
+  'RELATED_TO',
+  'STATES',
+] as const;
 export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export const VECTOR_INDEXES = {
   passage: { name: 'passage_embedding', label: 'Passage' },
+  sentence: { name: 'sentence_embedding', label: 'Sentence' },
   practice: { name: 'practice_embedding', label: 'Practice' },
   topic: { name: 'topic_embedding', label: 'Topic' },
   trend: { name: 'trend_embedding', label: 'Trend' },
@@ -123,10 +134,12 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
     property,
   });
   return {
-    constraints: ['Document', 'Passage', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)].map(unique),
+    constraints: ['Document', 'Passage', 'Sentence', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)].map(unique),
     indexes: [
       range('passage_document', 'Passage', 'documentId'),
       range('passage_text_hash', 'Passage', 'textHash'),
+      range('sentence_document', 'Sentence', 'documentId'),
+      range('sentence_text_hash', 'Sentence', 'textHash'),
       range('document_date', 'Document', 'date'),
       range('practice_affected', 'Practice', 'affectedBy'),
       ...Object.values(VECTOR_INDEXES).map((v): VectorIndexSpec => ({

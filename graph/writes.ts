@@ -26,6 +26,7 @@ function removeDocumentContent(id: string): CypherQuery[] {
       { id },
     ),
     query('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
+    query('MATCH (s:Sentence {documentId: $id}) DETACH DELETE s', { id }),
   ];
 }
 
@@ -96,6 +97,23 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
        CREATE (d)-[:HAS_PASSAGE]->(x)`,
       { id, passages: r.passages },
     ),
+    // Sentences, each once, linked from every passage that contains it; stored as float32 vectors (half the size).
+    query(
+      `UNWIND $sentences AS s
+       CREATE (x:Sentence {id: s.id, documentId: $id, passageId: s.passageId, ordinal: s.ordinal, start: s.start,
+                           end: s.end, text: s.text, textHash: s.textHash})
+       WITH x, s CALL db.create.setNodeVectorProperty(x, 'embedding', s.embedding)
+       WITH x
+       MATCH (p:Passage {documentId: $id}) WHERE p.start <= x.start AND x.end <= p.end
+       CREATE (p)-[:HAS_SENTENCE]->(x)`,
+      { id, sentences: r.sentences.map(({ mentions: _m, ...s }) => s) },
+    ),
+    query(
+      `UNWIND $mentions AS m
+       MATCH (s:Sentence {id: m.sentenceId}) MATCH (e:Entity {id: m.entityId})
+       CREATE (s)-[:MENTIONS {method: 'alias', spans: m.spans, count: size(m.spans) / 2}]->(e)`,
+      { mentions: r.sentences.flatMap((s) => s.mentions.map((m) => ({ sentenceId: s.id, ...m }))) },
+    ),
     query(
       `UNWIND range(0, size($ids) - 2) AS i
        MATCH (a:Passage {id: $ids[i]}), (b:Passage {id: $ids[i + 1]})
@@ -135,6 +153,9 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
          UNWIND pr.sources AS s
          MATCH (p:Passage {id: s.passageId})
          CREATE (x)-[:SOURCED_FROM {documentId: $id, quote: s.quote, start: s.start, end: s.end, cue: s.cue}]->(p)
+         WITH x, s
+         MATCH (q:Sentence {id: s.sentenceId})
+         CREATE (x)-[:QUOTES {documentId: $id}]->(q)
        }
        ${tagPractice('topics', 'Topic', 'ADDRESSES')}
        ${tagPractice('attributes', 'InsiderAttribute', 'MITIGATES')}`,

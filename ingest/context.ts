@@ -25,8 +25,10 @@ export interface Progress {
 
 export interface DocContext {
   deps: PipelineDeps;
-  /** Hash of the taxonomy and the pipeline version: a change re-ingests every document. */
+  /** Hash of the taxonomy, the pipeline version and the embedder: a change re-ingests every document. */
   rulesHash: string;
+  /** The embedder's id (model, quantization, pooling, runtime); stored vectors are reused only from it. */
+  embedderId: string;
   origin: string;
   maxBytes?: number;
   semanticEntities: Entity[];
@@ -38,9 +40,11 @@ export interface DocContext {
 export async function createDocContext(deps: PipelineDeps, origin: string, maxBytes?: number): Promise<DocContext> {
   const entityVectors = await syncTaxonomy(deps);
   const semanticEntities = deps.taxonomy.entities.filter((e) => entityVectors.has(e.id));
+  const embedderId = deps.embedder.id ?? 'unnamed-embedder';
   return {
     deps,
-    rulesHash: hashRules(deps.taxonomy.entities),
+    rulesHash: hashRules(deps.taxonomy.entities, embedderId),
+    embedderId,
     origin,
     maxBytes,
     semanticEntities,

@@ -5,15 +5,16 @@
 import { basename } from 'node:path';
 import { chunkText } from './chunk.js';
 import type { DocContext, Progress } from './context.js';
-import type { DocumentRecord } from './document-store.js';
+import type { DocumentRecord, EmbeddedUnit } from './document-store.js';
 import { IngestError } from './errors.js';
-import { hashContent, sha256 } from './hash.js';
+import { embeddingKey, hashContent } from './hash.js';
 import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD } from './link.js';
 import { detectFormat, parseFile } from './parse.js';
 import { mergePractices } from './practice-merge.js';
 import { extractPractices } from './practices.js';
 import type { Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
-import { extractRelations } from './relations.js';
+import { documentSentences, extractRelations } from './relations.js';
+import { draftSentences, quotedSentence } from './sentence-records.js';
 import type { SourceFile } from './sources.js';
 
 /** A record whose practice candidates are not yet merged with the graph's practices. */
@@ -21,13 +22,16 @@ export interface Draft {
   record: Omit<DocumentRecord, 'practices'>;
   candidates: PracticeCandidate[];
   practiceVectors: Float32Array[];
+  /** The sentence each candidate quotes (null when none holds it). */
+  quotedSentenceIds: (string | null)[];
   sourceId: string;
   ms: { parse: number; embed: number };
 }
 
 /** Merging reads the graph's practices, so it runs after every earlier document is written. */
 export async function completeRecord(draft: Draft, ctx: DocContext): Promise<DocumentRecord> {
-  const practices = await mergePractices(draft.candidates, draft.practiceVectors, draft.sourceId, ctx);
+  const { candidates, practiceVectors, quotedSentenceIds, sourceId } = draft;
+  const practices = await mergePractices(candidates, practiceVectors, quotedSentenceIds, sourceId, ctx);
   return { ...draft.record, practices };
 }
 
@@ -52,18 +56,36 @@ export async function draftRecord(
   const aliasMentions = linkAliases(passages, ctx.deps.taxonomy);
   const relations = extractRelations(parsed.text, passages, aliasMentions, ctx.deps.taxonomy);
   const candidates = extractPractices(parsed.text, passages, aliasMentions, ctx.deps.taxonomy, parsed.blocks);
+  const sentences = draftSentences(
+    source.id,
+    documentSentences(parsed.text, passages, aliasMentions, ctx.deps.taxonomy),
+  );
   const parseMs = Date.now() - t0;
 
   const t1 = Date.now();
-  const passageVectors = await embedPassages(
+  const passageVectors = await embedUnits(
+    'passage',
     passages.map((p) => p.text),
     ctx,
   );
-  const practiceVectors = await ctx.deps.embedder.embed(candidates.map((c) => c.text));
+  const sentenceVectors = await embedUnits(
+    'sentence',
+    sentences.map((x) => x.text),
+    ctx,
+  );
+  // A practice quotes a sentence: its vector is that sentence's when the quote is the whole sentence.
+  const quoted = candidates.map((c) => quotedSentence(c, sentences));
+  const ownVectors = await ctx.deps.embedder.embed(
+    candidates.filter((c, i) => quoted[i]?.text !== c.text).map((c) => c.text),
+  );
+  let own = 0;
+  const practiceVectors = candidates.map((c, i) =>
+    quoted[i]?.text === c.text ? sentenceVectors[quoted[i]!.ordinal] : ownVectors[own++],
+  );
   const embedMs = Date.now() - t1;
   if (progress) {
     progress.passages += passages.length;
-    progress.embedded += passages.length + candidates.length;
+    progress.embedded += passages.length + sentences.length + ownVectors.length;
     progress.embedMs += embedMs;
   }
 
@@ -80,13 +102,23 @@ export async function draftRecord(
   return {
     record: {
       document: { ...meta, contentHash, text: parsed.text, origin: ctx.origin, format: parsed.format },
-      passages: passages.map((p, i) => ({ ...p, embedding: Array.from(passageVectors[i]), textHash: sha256(p.text) })),
+      passages: passages.map((p, i) => ({
+        ...p,
+        embedding: Array.from(passageVectors[i]),
+        textHash: embeddingKey(ctx.embedderId, p.text),
+      })),
+      sentences: sentences.map((x, i) => ({
+        ...x,
+        embedding: Array.from(sentenceVectors[i]),
+        textHash: embeddingKey(ctx.embedderId, x.text),
+      })),
       mentions,
       relations: relations.relations,
       attributes: relations.attributes,
     },
     candidates,
     practiceVectors,
+    quotedSentenceIds: quoted.map((x) => x?.id ?? null),
     sourceId: source.id,
     ms: { parse: parseMs, embed: embedMs },
   };
@@ -108,10 +140,10 @@ function documentMeta(parsed: ParsedDocument, source: SourceFile) {
   };
 }
 
-/** Embeds passage texts, reusing vectors already stored for identical texts (computed once per content hash). */
-async function embedPassages(texts: string[], ctx: DocContext): Promise<Float32Array[]> {
-  const hashes = texts.map(sha256);
-  const stored = await ctx.deps.store.passageEmbeddingsByHash([...new Set(hashes)]);
+/** Embeds passage or sentence texts, reusing vectors already stored for identical texts (once per content hash). */
+async function embedUnits(unit: EmbeddedUnit, texts: string[], ctx: DocContext): Promise<Float32Array[]> {
+  const hashes = texts.map((t) => embeddingKey(ctx.embedderId, t));
+  const stored = await ctx.deps.store.embeddingsByHash(unit, [...new Set(hashes)]);
   const missing = texts.filter((_, i) => !stored.has(hashes[i]));
   const computed = await ctx.deps.embedder.embed(missing);
   let k = 0;

@@ -3,6 +3,7 @@
  * (graph/neo4j-document-store.ts). Kept here so ingest/ depends on no other layer.
  */
 import type { Attribute, Entity, Mention, Passage, Relation } from './records.js';
+import type { SentenceDraft } from './sentence-records.js';
 
 export interface DocumentProps {
   id: string;
@@ -23,15 +24,21 @@ export interface PracticeRecord {
   id: string;
   text: string;
   embedding: number[];
-  sources: { passageId: string; quote: string; start: number; end: number; cue: string }[];
+  /** Where it is quoted: the passage, the sentence holding the quote (null when none does), offsets and cue. */
+  sources: { passageId: string; sentenceId: string | null; quote: string; start: number; end: number; cue: string }[];
   topics: { id: string; method: string; score: number }[];
   attributes: { id: string; method: string; score: number }[];
 }
+
+/** The texts that carry their own embedding. */
+export type EmbeddedUnit = 'passage' | 'sentence';
 
 /** Everything one document contributes to the graph. */
 export interface DocumentRecord {
   document: DocumentProps;
   passages: (Passage & { embedding: number[]; textHash: string })[];
+  /** Every sentence once, with its own embedding: the unit search ranks and answers cite. */
+  sentences: (SentenceDraft & { embedding: number[]; textHash: string })[];
   mentions: Mention[];
   relations: Relation[];
   attributes: Attribute[];
@@ -45,7 +52,8 @@ export interface DocumentStore {
   documentHash(id: string): Promise<string | undefined>;
   /** How many passages and distinct practices a stored document contributes. */
   documentContribution(id: string): Promise<{ passages: number; practices: number }>;
-  passageEmbeddingsByHash(hashes: string[]): Promise<Map<string, number[]>>;
+  /** Embeddings already stored for passage or sentence texts, by text hash. */
+  embeddingsByHash(unit: EmbeddedUnit, hashes: string[]): Promise<Map<string, number[]>>;
   /**
    * For each embedding, the closest practice sourced from another document (or null), with the vector index's
    * score: Neo4j's (1 + cos) / 2, which ingest/practice-merge.ts turns into a cosine.

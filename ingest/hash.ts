@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentMetadata, Entity } from './records.js';
 
 /** Bump when parsing, linking or extraction rules change, so unchanged files are processed again. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** Hex SHA-256 of a string (as UTF-8) or of bytes. */
 export function sha256(data: string | Uint8Array): string {
@@ -14,8 +14,17 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** Hash of the taxonomy and the pipeline version: a change re-ingests every document. */
-export function hashRules(entities: readonly Entity[]): string {
-  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, taxonomy: entities }));
+export function hashRules(entities: readonly Entity[], embedderId: string): string {
+  return sha256(JSON.stringify({ pipeline: PIPELINE_VERSION, taxonomy: entities, embedder: embedderId }));
+}
+
+/**
+ * The key a stored embedding is reused by: the embedder's id (model, quantization, pooling, runtime) and the text.
+ * Another model or runtime gives other vectors for the same text (onnxruntime 1.30's q8 vectors are at cosine
+ * 0.993–1.000 to 1.14's), so a vector is reused only from the same embedder.
+ */
+export function embeddingKey(embedderId: string, text: string): string {
+  return sha256(`${embedderId}\u0000${text}`);
 }
 
 /** What a document's graph record depends on: its bytes, its manifest metadata and the pipeline's rules. */

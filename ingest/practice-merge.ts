@@ -39,6 +39,7 @@ export function vectorScoreFromCosine(cosine: number): number {
 export async function mergePractices(
   candidates: PracticeCandidate[],
   vectors: Float32Array[],
+  sentenceIds: (string | null)[],
   documentId: string,
   ctx: DocContext,
 ): Promise<PracticeRecord[]> {
@@ -51,7 +52,14 @@ export async function mergePractices(
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     const v = vectors[i];
-    const source = { passageId: c.passageId, quote: c.text, start: c.start, end: c.end, cue: c.cue };
+    const source = {
+      passageId: c.passageId,
+      sentenceId: sentenceIds[i],
+      quote: c.text,
+      start: c.start,
+      end: c.end,
+      cue: c.cue,
+    };
     const topics = [
       ...c.topics.map((id) => ({ id, method: 'alias', score: 1 })),
       ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),

@@ -1,13 +1,14 @@
 /** Brings the graph's entities in line with the taxonomy before documents are linked to them. */
 import type { PipelineDeps } from './context.js';
-import { sha256 } from './hash.js';
+import { embeddingKey } from './hash.js';
 import { semanticText } from './taxonomy.js';
 
 /** Upserts the taxonomy, embedding the descriptions of semantic entities that changed since last time. */
 export async function syncTaxonomy(deps: PipelineDeps): Promise<Map<string, Float32Array>> {
   const stored = await deps.store.entityEmbeddings();
   const semantic = deps.taxonomy.entities.filter((e) => e.semantic);
-  const wanted = semantic.map((e) => ({ e, text: semanticText(e), hash: sha256(semanticText(e)) }));
+  const embedderId = deps.embedder.id ?? 'unnamed-embedder';
+  const wanted = semantic.map((e) => ({ e, text: semanticText(e), hash: embeddingKey(embedderId, semanticText(e)) }));
   const missing = wanted.filter((w) => stored.get(w.e.id)?.hash !== w.hash);
   const vectors = await deps.embedder.embed(missing.map((w) => w.text));
   const embeddings = new Map(stored);

@@ -18,6 +18,10 @@ export const SearchHit = z
     rank: z.number().int(),
     document: DocumentRef.nullable(),
     span: Span.nullable(),
+    match: z
+      .object({ text: z.string(), span: Span })
+      .nullable()
+      .describe('The sentence that best answers the query inside this hit, with its offsets (null for topics and trends)'),
     entities: z.array(EntityRef),
     why: z.object({
       lists: z.object({ semantic: ListRank.optional(), keyword: ListRank.optional() }),
@@ -28,12 +32,22 @@ export const SearchHit = z
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+export const Confidence = z
+  .object({
+    level: z.enum(['high', 'low']).describe('"low" means no good match: the hits are only the nearest there are'),
+    bestSimilarity: z.number().nullable().describe('Cosine of the best semantic candidate (null in keyword mode)'),
+    termCoverage: z.number().describe("Share of the query's content words found in the top hit"),
+  })
+  .meta({ id: 'Confidence' });
+export type Confidence = z.infer<typeof Confidence>;
+
 export const SearchAnswer = z
   .object({
     results: z.array(SearchHit),
     total: z.number().int(),
     took_ms: z.number().describe('Milliseconds from the query to the answer (embedding + Neo4j)'),
     mode: z.string(),
+    confidence: Confidence,
     timings: z
       .object({
         embed_ms: z.number().describe('Embedding the query text (≈0 when cached or in keyword mode)'),

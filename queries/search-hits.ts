@@ -1,66 +1,78 @@
-/** Hydrates a page of search candidates: text, document reference, span and linked entities, plus the `why`. */
-import type { CypherQuery } from '../graph/driver.js';
-import { query } from '../graph/cypher.js';
+/**
+ * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
+ * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
+ */
+import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
-import type { EntityRef } from './shapes.js';
-import type { FusedItem } from './fusion.js';
 import { matchedTerms, queryTerms } from './lucene.js';
-import type { SearchHit } from './answers.js';
+import type { PageItem } from './search.js';
+import type { EntityRef } from './shapes.js';
 
 const ENTITY_WITH_ALIASES = `e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}`;
+/** A sentence as a match candidate: its cosine to the query when there is a query vector. */
+const SENTENCE = `s {.id, .text, .start, .end,
+      sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END}`;
 
-/** HIT_DETAILS: one row per candidate id, per type. */
-export function buildHitDetails(items: readonly { type: string; id: string }[]): CypherQuery {
-  const ids = (t: string) => items.filter((i) => i.type === t).map((i) => i.id);
-  return query(
-    `
-    CALL () {
-      UNWIND $passageIds AS hid
-      MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: hid})
-      RETURN 'passage' AS type, n.id AS id, null AS title, null AS name, n.text AS text, ${documentRef('d')} AS document,
-        {start: n.start, end: n.end, page: n.page} AS span,
+/**
+ * HIT_DETAILS: the body of `CALL (page) { … }` — one `detail` map per hit of the page, per type. Passages and
+ * documents carry candidate sentences (the best semantic sentence when known, else every sentence of the passage,
+ * or the document's closest ones) for the mapper to pick the match from.
+ */
+export const HIT_DETAILS = `
+      UNWIND page AS h
+      WITH h WHERE h.type = 'passage'
+      MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: h.id})
+      WITH h, d, n,
+        COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) RETURN ${SENTENCE} ORDER BY s.start } AS sentences,
         COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES} ORDER BY e.id } AS entities
+      RETURN {type: 'passage', id: n.id, text: n.text, document: ${documentRef('d')},
+        span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail
       UNION ALL
-      UNWIND $practiceIds AS hid
-      MATCH (n:Practice {id: hid})
+      UNWIND page AS h
+      WITH h WHERE h.type = 'practice'
+      MATCH (n:Practice {id: h.id})
       WITH n, COLLECT {
         MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
-        RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}} AS src
-        ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 } AS sources
-      RETURN 'practice' AS type, n.id AS id, null AS title, null AS name, n.text AS text,
-        sources[0].document AS document, sources[0].span AS span,
+        RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote} AS src
+        ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 }[0] AS source,
         COLLECT {
           MATCH (n)-[:ADDRESSES|MITIGATES]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
           UNION
           MATCH (n)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
         } AS entities
+      RETURN {type: 'practice', id: n.id, text: n.text, document: source.document, span: source.span,
+        sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail
       UNION ALL
-      UNWIND $entityIds AS hid
-      MATCH (e:Entity {id: hid})
-      RETURN e.kind AS type, e.id AS id, null AS title, e.name AS name, coalesce(e.description, e.name) AS text,
-        null AS document, null AS span, [${ENTITY_WITH_ALIASES}] AS entities
+      UNWIND page AS h
+      WITH h WHERE h.type IN ['topic', 'trend']
+      MATCH (e:Entity {id: h.id})
+      RETURN {type: e.kind, id: e.id, name: e.name, text: coalesce(e.description, e.name), document: null,
+        span: null, sentences: [], entities: [${ENTITY_WITH_ALIASES}]} AS detail
       UNION ALL
-      UNWIND $documentIds AS hid
-      MATCH (n:Document {id: hid})
-      RETURN 'document' AS type, n.id AS id, coalesce(n.title, n.id) AS title, null AS name,
-        coalesce(COLLECT { MATCH (n)-[:HAS_PASSAGE]->(p:Passage) RETURN p.text ORDER BY p.ordinal LIMIT 1 }[0], '') AS text,
-        ${documentRef('n')} AS document, null AS span,
+      UNWIND page AS h
+      WITH h WHERE h.type = 'document'
+      MATCH (n:Document {id: h.id})
+      WITH h, n,
+        COLLECT { MATCH (n)-[:HAS_PASSAGE]->(p:Passage) RETURN p.text ORDER BY p.ordinal LIMIT 1 } AS firstText,
+        COLLECT { MATCH (s:Sentence {documentId: n.id})
+          WITH s ORDER BY s.id = h.matchId DESC,
+            CASE WHEN $embedding IS NULL THEN 0 ELSE vector.similarity.cosine(s.embedding, $embedding) END DESC, s.start
+          LIMIT 1 RETURN ${SENTENCE} } AS sentences,
         COLLECT { MATCH (n)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity)
           WITH e, count(*) AS c ORDER BY c DESC, e.id LIMIT 10 RETURN ${ENTITY_WITH_ALIASES} } AS entities
-    }
-    RETURN type, id, title, name, text, document, span, entities
-    `,
-    {
-      passageIds: ids('passage'),
-      practiceIds: ids('practice'),
-      entityIds: [...ids('topic'), ...ids('trend')],
-      documentIds: ids('document'),
-    },
-  );
-}
+      RETURN {type: 'document', id: n.id, title: coalesce(n.title, n.id), text: coalesce(firstText[0], ''),
+        document: ${documentRef('n')}, span: null, sentences: sentences, entities: entities} AS detail`;
 
 interface EntityRow extends EntityRef {
   aliases: string[];
+}
+
+interface SentenceRow {
+  id?: string;
+  text: string;
+  start: number;
+  end: number;
+  sim?: number | null;
 }
 
 /** Whether an entity's name or one of its aliases occurs in the query (acronyms only as written). */
@@ -72,12 +84,30 @@ export function entityNamedIn(entity: { name: string; aliases: readonly string[]
   });
 }
 
+/**
+ * The match among a hit's candidate sentences: the semantic list's best sentence when it is one of them, else the
+ * one closest to the query vector, else the one holding most query terms (keyword mode), else the first.
+ */
+export function pickMatch(
+  sentences: readonly SentenceRow[],
+  matchId: string | null,
+  terms: string[],
+): SentenceRow | null {
+  if (sentences.length === 0) return null;
+  const byId = matchId ? sentences.find((s) => s.id === matchId) : undefined;
+  if (byId) return byId;
+  const score = (s: SentenceRow) => s.sim ?? matchedTerms(terms, s.text).length;
+  return sentences.reduce((best, s) => (score(s) > score(best) ? s : best));
+}
+
 /** Maps a detail row plus its fused ranking to the API's SearchHit. */
-export function toSearchHit(row: Record<string, unknown>, item: FusedItem, rank: number, queryText: string): SearchHit {
+export function toSearchHit(row: Record<string, unknown>, item: PageItem, rank: number, queryText: string): SearchHit {
   const entities = ((row.entities as EntityRow[] | null) ?? []).filter((e) => e && e.id);
   const refs = entities.map((e) => ({ type: e.type, id: e.id, name: e.name }));
   const rawSpan = row.span as { start?: number; end?: number; page?: number } | null;
   const text = String(row.text ?? '');
+  const terms = queryTerms(queryText);
+  const best = pickMatch((row.sentences as SentenceRow[] | null) ?? [], item.matchId, terms);
   const hit: SearchHit = {
     type: String(row.type),
     id: String(row.id),
@@ -89,10 +119,11 @@ export function toSearchHit(row: Record<string, unknown>, item: FusedItem, rank:
       rawSpan && rawSpan.start !== null && rawSpan.start !== undefined
         ? toSpan(rawSpan.start, rawSpan.end, rawSpan.page)
         : null,
+    match: best ? { text: best.text, span: toSpan(best.start, best.end, rawSpan?.page) } : null,
     entities: refs,
     why: {
-      lists: item.lists as SearchHit['why']['lists'],
-      matchedTerms: matchedTerms(queryTerms(queryText), `${text} ${row.title ?? ''} ${row.name ?? ''}`),
+      lists: Object.fromEntries(item.lists.map((l) => [l.list, { rank: l.rank, score: l.score }])),
+      matchedTerms: matchedTerms(terms, `${text} ${row.title ?? ''} ${row.name ?? ''}`),
       matchedEntities: entities
         .filter((e) => entityNamedIn(e, queryText))
         .map((e) => ({ type: e.type, id: e.id, name: e.name })),
@@ -101,4 +132,27 @@ export function toSearchHit(row: Record<string, unknown>, item: FusedItem, rank:
   if (row.title) hit.title = String(row.title);
   if (row.name) hit.name = String(row.name);
   return hit;
+}
+
+/**
+ * Cosine of the best sentence at or above which an answer is "high" confidence. Calibrated by
+ * bench/calibrate-confidence.ts (labelled queries against off-topic and nonsense ones): see bench/RESULTS.md.
+ */
+export const HIGH_CONFIDENCE_COSINE = 0.5;
+/** A top hit holding at least this share of the query's content words is a keyword answer worth trusting. */
+export const HIGH_CONFIDENCE_TERM_COVERAGE = 0.6;
+
+/**
+ * "high" when the best semantic candidate is close to the query, or the top hit holds most of the query's words;
+ * otherwise "low" (the page then says there is no good match). Neo4j's vector score is (1 + cos) / 2.
+ */
+export function judgeConfidence(topSemantic: number | null, queryText: string, hits: SearchHit[]): Confidence {
+  const bestSimilarity = topSemantic === null ? null : 2 * topSemantic - 1;
+  const terms = queryTerms(queryText);
+  const termCoverage = hits.length === 0 || terms.length === 0 ? 0 : hits[0].why.matchedTerms.length / terms.length;
+  const high =
+    hits.length > 0 &&
+    ((bestSimilarity !== null && bestSimilarity >= HIGH_CONFIDENCE_COSINE) ||
+      termCoverage >= HIGH_CONFIDENCE_TERM_COVERAGE);
+  return { level: high ? 'high' : 'low', bestSimilarity, termCoverage };
 }

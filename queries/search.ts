@@ -1,16 +1,17 @@
 /**
- * Search: semantic (vector index), keyword (full-text index, Lucene-escaped) and hybrid (reciprocal-rank fusion
- * of both, each list filtered BEFORE fusion, so filters hold in every mode). Builders return frozen queries;
- * `searchGraph` runs them and maps rows to hits with their evidence and a `why`.
+ * Search in one round trip: semantic candidates (sentences from the sentence vector index, aggregated to their
+ * passage or document by their best sentence; practices, topics and trends from their own vector indexes),
+ * keyword candidates (full-text indexes, Lucene-escaped), each list filtered BEFORE fusion so filters hold in every
+ * mode, reciprocal-rank fusion, and hydration of only the requested page — one Cypher statement.
  */
+import { query } from '../graph/cypher.js';
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph/schema.js';
-import { query } from '../graph/cypher.js';
-import { hitPredicate, type SearchFilters } from './filters.js';
-import { fuseReciprocalRank, type RankedItem } from './fusion.js';
-import { buildHitDetails, toSearchHit } from './search-hits.js';
-import { escapeLucene } from './lucene.js';
 import type { SearchAnswer } from './answers.js';
+import { hitPredicate, type SearchFilters } from './filters.js';
+import { RRF_K } from './fusion.js';
+import { escapeLucene } from './lucene.js';
+import { HIT_DETAILS, judgeConfidence, toSearchHit } from './search-hits.js';
 
 export const HIT_TYPES = ['passage', 'practice', 'topic', 'trend', 'document'] as const;
 export type HitType = (typeof HIT_TYPES)[number];
@@ -25,86 +26,149 @@ export interface SearchInput {
   filters: SearchFilters;
 }
 
-/** Vector/full-text candidates to ask for: filters apply after the index lookup, so ask for plenty. */
+/**
+ * Candidates asked of each index: filters apply after the index look-up, so ask for more than the page. Chosen
+ * from the measured quality/latency curve in bench/RESULTS.md ("candidate count").
+ */
 export function candidateCount(offset: number, limit: number): number {
   return Math.min((offset + limit) * 5 + 50, 10_000);
 }
 
-function union(branches: string[]): string {
-  return `CALL () {\n${branches.join('\n  UNION ALL\n')}\n}\nRETURN type, id, score\nORDER BY score DESC, id`;
-}
-
-/** Vector-index candidates of each requested type, filtered, as rows { type, id, score }. */
-export function buildSemanticSearch(
-  types: readonly HitType[],
-  embedding: readonly number[],
-  k: number,
-  f: SearchFilters,
-): CypherQuery {
+/** Semantic branches: rows { type, id, score, matchId } (matchId = the best sentence of a passage/document). */
+export function semanticBranches(types: readonly HitType[], f: SearchFilters): { branches: string[]; params: object } {
   const branches: string[] = [];
   let params: Record<string, unknown> = {};
-  const vector = (index: string) =>
-    `  CALL db.index.vector.queryNodes('${index}', toInteger($k), $embedding) YIELD node, score`;
+  const vector = (index: string, v: string) =>
+    `CALL db.index.vector.queryNodes('${index}', toInteger($k), $embedding) YIELD node AS ${v}, score`;
   for (const type of types) {
     if (type === 'passage' || type === 'document') {
+      // Each sentence counts once, for the passage it belongs to; a passage ranks by its best sentence.
       const pred = hitPredicate('passage', f, 'node');
       params = { ...params, ...pred.params };
-      const head = `${vector(VECTOR_INDEXES.passage.name)}\n  WHERE ${pred.where}`;
+      const from = `${vector(VECTOR_INDEXES.sentence.name, 's')}
+  MATCH (node:Passage {id: s.passageId}) WHERE ${pred.where}`;
       branches.push(
         type === 'passage'
-          ? `${head}\n  RETURN 'passage' AS type, node.id AS id, score`
-          : `${head}\n  MATCH (d:Document)-[:HAS_PASSAGE]->(node)\n  RETURN 'document' AS type, d.id AS id, max(score) AS score`,
+          ? `  ${from}
+  WITH node, s, score ORDER BY score DESC
+  WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+  RETURN 'passage' AS type, node.id AS id, score, matchId`
+          : `  ${from}
+  WITH s, score ORDER BY score DESC
+  WITH s.documentId AS id, collect(s.id)[0] AS matchId, max(score) AS score
+  RETURN 'document' AS type, id, score, matchId`,
       );
     } else {
       const pred = hitPredicate(type === 'practice' ? 'practice' : 'entity', f, 'node');
       params = { ...params, ...pred.params };
-      branches.push(
-        `${vector(VECTOR_INDEXES[type].name)}\n  WHERE ${pred.where}\n  RETURN '${type}' AS type, node.id AS id, score`,
-      );
+      branches.push(`  ${vector(VECTOR_INDEXES[type].name, 'node')}
+  WHERE ${pred.where}
+  RETURN '${type}' AS type, node.id AS id, score, null AS matchId`);
     }
   }
-  return query(union(branches), { ...params, k, embedding: [...embedding] });
+  return { branches, params };
 }
 
-/** Full-text candidates of each requested type for an already-escaped Lucene query, filtered. */
-export function buildKeywordSearch(
-  types: readonly HitType[],
-  lucene: string,
-  k: number,
-  f: SearchFilters,
-): CypherQuery {
+/** Keyword branches over the full-text indexes: rows { type, id, score }. */
+export function keywordBranches(types: readonly HitType[], f: SearchFilters): { branches: string[]; params: object } {
   const branches: string[] = [];
   let params: Record<string, unknown> = {};
-  const fulltext = (index: string) =>
-    `  CALL db.index.fulltext.queryNodes('${index}', $lucene, {limit: toInteger($k)}) YIELD node, score`;
   for (const type of types) {
     const kind = type === 'topic' || type === 'trend' ? 'entity' : type;
     const pred = hitPredicate(kind, f, 'node');
     params = { ...params, ...pred.params };
-    const index = FULLTEXT_INDEXES[kind].name;
     const where =
       kind === 'entity' ? `node:${label(ENTITY_LABELS[type as 'topic' | 'trend'])} AND ${pred.where}` : pred.where;
-    branches.push(`${fulltext(index)}\n  WHERE ${where}\n  RETURN '${type}' AS type, node.id AS id, score`);
+    branches.push(`  CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES[kind].name}', $lucene, {limit: toInteger($k)})
+    YIELD node, score
+  WHERE ${where}
+  RETURN '${type}' AS type, node.id AS id, score`);
   }
-  return query(union(branches), { ...params, k, lucene });
+  return { branches, params };
 }
 
-interface CandidateRow {
-  type: HitType;
+/** A list's candidates, best first, collected into one row (an empty list when the mode does not run it). */
+function listOf(name: 'semantic' | 'keyword', branches: string[]): string {
+  if (branches.length === 0) return `CALL () { RETURN [] AS ${name} }`;
+  const matchId = name === 'semantic' ? ', matchId: matchId' : '';
+  return `CALL () {
+  CALL () {
+  ${branches.join('\n  UNION ALL\n')}
+  }
+  WITH type, id, score${name === 'semantic' ? ', matchId' : ''} ORDER BY score DESC, type, id
+  RETURN collect({type: type, id: id, score: score${matchId}}) AS ${name}
+}`;
+}
+
+/**
+ * SEARCH: both candidate lists, fusion (RRF, k = 60, or a single list's own scores), the page, and its details,
+ * as one row { total, topSemantic, topKeyword, page, details }.
+ */
+export function buildSearch(
+  input: SearchInput,
+  embedding: readonly number[] | null,
+  lucene: string | null,
+): CypherQuery {
+  const runSemantic = input.mode !== 'keyword' && embedding !== null;
+  const runKeyword = input.mode !== 'semantic' && lucene !== null;
+  const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
+  const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
+  return query(
+    `
+    ${listOf('semantic', sem.branches)}
+    ${listOf('keyword', kw.branches)}
+    WITH semantic, keyword,
+      [i IN range(0, size(semantic) - 1) | {type: semantic[i].type, id: semantic[i].id, score: semantic[i].score,
+        matchId: semantic[i].matchId, list: 'semantic', rank: i + 1}] +
+      [i IN range(0, size(keyword) - 1) | {type: keyword[i].type, id: keyword[i].id, score: keyword[i].score,
+        list: 'keyword', rank: i + 1}] AS entries
+    CALL (entries) {
+      UNWIND entries AS e
+      WITH e.type AS type, e.id AS id,
+        sum(CASE WHEN $single THEN e.score ELSE 1.0 / ($rrfK + e.rank) END) AS score,
+        min(e.rank) AS best, collect(e {.list, .rank, .score}) AS lists, max(e.matchId) AS matchId
+      ORDER BY score DESC, best, type, id
+      RETURN collect({type: type, id: id, score: score, lists: lists, matchId: matchId}) AS fused
+    }
+    WITH semantic[0].score AS topSemantic, keyword[0].score AS topKeyword, size(fused) AS total,
+      fused[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
+    CALL (page) {
+      CALL (page) {
+        ${HIT_DETAILS}
+      }
+      RETURN collect(detail) AS details
+    }
+    RETURN total, topSemantic, topKeyword, page, details
+    `,
+    {
+      ...sem.params,
+      ...kw.params,
+      k: candidateCount(input.offset, input.limit),
+      embedding: embedding === null ? null : [...embedding],
+      lucene,
+      single: runSemantic !== runKeyword,
+      rrfK: RRF_K,
+      offset: input.offset,
+      limit: input.limit,
+    },
+  );
+}
+
+interface SearchRow {
+  total: number;
+  topSemantic: number | null;
+  topKeyword: number | null;
+  page: PageItem[];
+  details: Record<string, unknown>[];
+}
+
+/** One fused hit of the page as the statement returns it. */
+export interface PageItem {
+  type: string;
   id: string;
   score: number;
-}
-
-function toRanked(rows: CandidateRow[]): RankedItem[] {
-  const seen = new Set<string>();
-  const out: RankedItem[] = [];
-  for (const r of rows) {
-    const key = `${r.type}|${r.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ key, type: r.type, id: r.id, score: r.score, rank: out.length + 1 });
-  }
-  return out;
+  lists: { list: 'semantic' | 'keyword'; rank: number; score: number }[];
+  matchId: string | null;
 }
 
 /** Runs a search; `embedding` is the query's vector (needed unless mode is keyword). */
@@ -114,24 +178,17 @@ export async function searchGraph(
   embedding: readonly number[] | null,
 ): Promise<SearchAnswer> {
   const t0 = Date.now();
-  const k = candidateCount(input.offset, input.limit);
   const lucene = escapeLucene(input.query);
-  const wantSemantic = input.mode !== 'keyword' && embedding !== null;
-  const wantKeyword = input.mode !== 'semantic' && lucene !== null;
-  const [semantic, keyword] = await Promise.all([
-    wantSemantic
-      ? graph.read<CandidateRow>(buildSemanticSearch(input.types, embedding, k, input.filters)).then(toRanked)
-      : null,
-    wantKeyword
-      ? graph.read<CandidateRow>(buildKeywordSearch(input.types, lucene, k, input.filters)).then(toRanked)
-      : null,
-  ]);
-  const fused = fuseReciprocalRank({ semantic, keyword });
-  const page = fused.slice(input.offset, input.offset + input.limit);
-  const details = page.length > 0 ? await graph.read<Record<string, unknown>>(buildHitDetails(page)) : [];
-  const byKey = new Map(details.map((d) => [`${d.type as string}|${d.id as string}`, d]));
-  const results = page
-    .filter((h) => byKey.has(h.key))
-    .map((h, i) => toSearchHit(byKey.get(h.key)!, h, input.offset + i + 1, input.query));
-  return { results, total: fused.length, took_ms: Date.now() - t0, mode: input.mode };
+  const [row] = await graph.read<SearchRow>(buildSearch(input, embedding, lucene));
+  const byKey = new Map(row.details.map((d) => [`${d.type as string}|${d.id as string}`, d]));
+  const results = row.page
+    .filter((h) => byKey.has(`${h.type}|${h.id}`))
+    .map((h, i) => toSearchHit(byKey.get(`${h.type}|${h.id}`)!, h, input.offset + i + 1, input.query));
+  return {
+    results,
+    total: row.total,
+    took_ms: Date.now() - t0,
+    mode: input.mode,
+    confidence: judgeConfidence(row.topSemantic, input.query, results),
+  };
 }

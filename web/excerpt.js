@@ -1,42 +1,73 @@
-/** Long passages shown as a short excerpt around the matched terms, expandable to the whole text. */
+/** Long passages shown as a short excerpt around the best-matching sentence, expandable to the whole text. */
 import { h, highlight } from './dom.js';
 
 const EXCERPT_CHARS = 420;
 
 /**
- * A window of about EXCERPT_CHARS around the sentence with the most matched terms, so a long passage reads
- * at a glance; { text, cut } where cut says whether anything was left out.
+ * A window of about EXCERPT_CHARS around `focus` (the hit's best-matching sentence, local offsets) or, without
+ * one, around the sentence with the most matched terms, so a long passage reads at a glance;
+ * { start, end, cut } where cut says whether anything was left out.
  */
-export function excerpt(text, terms) {
+export function excerptWindow(text, terms, focus) {
   const str = String(text ?? '');
-  if (str.length <= EXCERPT_CHARS * 1.3) return { text: str, cut: false };
+  if (str.length <= EXCERPT_CHARS * 1.3) return { start: 0, end: str.length, cut: false };
   const sentences = [...str.matchAll(/[^.!?\n]+(?:[.!?]+|\n+|$)/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
   const lower = str.toLowerCase();
   const score = ({ start, end }) =>
-    terms.reduce((n, t) => n + (lower.slice(start, end).includes(t.toLowerCase()) ? 1 : 0), 0);
+    focus && start < focus.end && focus.start < end
+      ? Infinity
+      : terms.reduce((n, t) => n + (lower.slice(start, end).includes(t.toLowerCase()) ? 1 : 0), 0);
   let best = 0;
   sentences.forEach((sen, i) => {
     if (score(sen) > score(sentences[best])) best = i;
   });
   let lo = best;
   let hi = best;
+  if (focus) while (hi < sentences.length - 1 && sentences[hi].end < focus.end) hi++;
   const span = () => sentences[hi].end - sentences[lo].start;
   while (span() < EXCERPT_CHARS && (lo > 0 || hi < sentences.length - 1)) {
     if (hi < sentences.length - 1) hi++;
     if (span() < EXCERPT_CHARS && lo > 0) lo--;
   }
-  const start = sentences[lo]?.start ?? 0;
-  const end = sentences[hi]?.end ?? str.length;
-  return { text: `${start > 0 ? '… ' : ''}${str.slice(start, end).trim()}${end < str.length ? ' …' : ''}`, cut: true };
+  return { start: sentences[lo]?.start ?? 0, end: sentences[hi]?.end ?? str.length, cut: true };
 }
 
-/** A blockquote of the excerpt with the terms highlighted and, when text was left out, a button to show it all. */
-export function expandableQuote(text, terms = [], className = '') {
-  const short = excerpt(text, terms);
-  const quote = h('blockquote', { class: className }, highlight(short.text, terms));
+/** `text` with the terms highlighted and the focus sentence (local offsets) marked as the match. */
+function marked(text, terms, focus) {
+  if (!focus || focus.start >= text.length || focus.end <= 0) return highlight(text, terms);
+  const s = Math.max(0, focus.start);
+  const e = Math.min(text.length, focus.end);
+  const frag = document.createDocumentFragment();
+  frag.append(
+    highlight(text.slice(0, s), terms),
+    h('mark', { class: 'match', title: 'Best-matching sentence' }, highlight(text.slice(s, e), terms)),
+    highlight(text.slice(e), terms),
+  );
+  return frag;
+}
+
+/** The excerpt of `text` as it is shown: ellipses where text was cut, the match marked. */
+function excerptFragment(text, terms, focus) {
+  const w = excerptWindow(text, terms, focus);
+  const local = focus && { start: focus.start - w.start, end: focus.end - w.start };
+  const frag = document.createDocumentFragment();
+  if (w.start > 0) frag.append('… ');
+  frag.append(marked(text.slice(w.start, w.end).trimEnd(), terms, local));
+  if (w.end < text.length) frag.append(' …');
+  return { frag, cut: w.cut };
+}
+
+/**
+ * A blockquote of the excerpt with the terms highlighted, the best-matching sentence (`focus`, offsets local to
+ * `text`) marked, and, when text was left out, a button to show it all.
+ */
+export function expandableQuote(text, terms = [], className = '', focus = null) {
+  const str = String(text ?? '');
+  const short = excerptFragment(str, terms, focus);
+  const quote = h('blockquote', { class: className }, short.frag);
   if (!short.cut) return quote;
   let whole = false;
   const toggle = h(
@@ -46,7 +77,7 @@ export function expandableQuote(text, terms = [], className = '') {
   );
   toggle.addEventListener('click', () => {
     whole = !whole;
-    quote.replaceChildren(highlight(whole ? text : short.text, terms));
+    quote.replaceChildren(whole ? marked(str, terms, focus) : excerptFragment(str, terms, focus).frag);
     toggle.textContent = whole ? 'Show less' : 'Show the whole passage';
     toggle.setAttribute('aria-expanded', String(whole));
   });

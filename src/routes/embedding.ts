@@ -13,7 +13,7 @@ export function createQueryEmbedder(embedder: Runtime['embedder'], metrics: Metr
     if (hit) return hit;
     const end = metrics.embedLatency.startTimer();
     const pending = embedder
-      .embed([text])
+      .embed([text], { kind: 'query' })
       .then(([v]) => Array.from(v))
       .finally(end);
     if (!cache) return pending;

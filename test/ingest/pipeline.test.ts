@@ -33,7 +33,7 @@ function fakes(events: string[]) {
     documentHashes: async () => new Map(),
     documentHash: async () => undefined,
     documentContribution: async () => ({ passages: 0, practices: 0 }),
-    passageEmbeddingsByHash: async () => new Map(),
+    embeddingsByHash: async () => new Map(),
     nearestPractices: async (embeddings, excludeDocumentId) => {
       events.push(`merge:${excludeDocumentId}`);
       return embeddings.map((embedding) => {

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { fuseReciprocalRank } from '../../queries/fusion.js';
 import { escapeLucene, matchedTerms, queryTerms } from '../../queries/lucene.js';
-import { buildKeywordSearch, buildSemanticSearch, candidateCount } from '../../queries/search.js';
-import { buildHitDetails, entityNamedIn } from '../../queries/search-hits.js';
+import { buildSearch, candidateCount, keywordBranches, semanticBranches } from '../../queries/search.js';
+import type { SearchHit } from '../../queries/answers.js';
+import { entityNamedIn, judgeConfidence, pickMatch } from '../../queries/search-hits.js';
 
 describe('escapeLucene', () => {
   it('escapes every special character and lower-cases operators', () => {
@@ -48,39 +49,32 @@ describe('fuseReciprocalRank', () => {
   });
 });
 
-describe('search builders', () => {
+describe('search builder', () => {
   it('asks for (offset + limit) * 5 + 50 candidates', () => {
     expect(candidateCount(0, 10)).toBe(100);
     expect(candidateCount(20, 10)).toBe(200);
   });
 
-  it('builds the semantic query with filters applied inside each branch', () => {
-    const sut = buildSemanticSearch(['passage', 'practice'], [0.1, 0.2], 100, {
+  it('ranks passages by their best sentence, with filters inside each semantic branch', () => {
+    const sut = semanticBranches(['passage', 'practice'], {
       countries: ['country:BE'],
       documentTypes: ['newsletter'],
       from: '2020-01-01',
     });
-    expect(Object.isFrozen(sut)).toBe(true);
-    expect(sut.cypher).toMatchInlineSnapshot(`
-      "CALL () {
-        CALL db.index.vector.queryNodes('passage_embedding', toInteger($k), $embedding) YIELD node, score
-        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.type IN $f_documentTypes AND fd.date >= $f_from }
+    expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
+      "  CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.type IN $f_documentTypes AND fd.date >= $f_from }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
-        RETURN 'passage' AS type, node.id AS id, score
+        WITH node, s, score ORDER BY score DESC
+        WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        RETURN 'passage' AS type, node.id AS id, score, matchId
         UNION ALL
-        CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), $embedding) YIELD node, score
+        CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), $embedding) YIELD node AS node, score
         WHERE EXISTS { MATCH (node)-[:SOURCED_FROM]->(fp:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(fp) WHERE fd.type IN $f_documentTypes AND fd.date >= $f_from } AND EXISTS { MATCH (fp)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries } }
-        RETURN 'practice' AS type, node.id AS id, score
-      }
-      RETURN type, id, score
-      ORDER BY score DESC, id"
+        RETURN 'practice' AS type, node.id AS id, score, null AS matchId"
     `);
     expect(sut.params).toMatchInlineSnapshot(`
       {
-        "embedding": [
-          0.1,
-          0.2,
-        ],
         "f_countries": [
           "country:BE",
         ],
@@ -88,66 +82,190 @@ describe('search builders', () => {
           "newsletter",
         ],
         "f_from": "2020-01-01",
-        "k": 100,
       }
     `);
   });
 
-  it('builds the keyword query for every hit type without filters', () => {
-    const sut = buildKeywordSearch(['passage', 'practice', 'topic', 'trend', 'document'], 'remote access', 60, {});
-    expect(sut.cypher).toMatchInlineSnapshot(`
-      "CALL () {
-        CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)}) YIELD node, score
+  it('builds keyword branches for every hit type without filters', () => {
+    const sut = keywordBranches(['passage', 'practice', 'topic', 'trend', 'document'], {});
+    expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
+      "  CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
+          YIELD node, score
         WHERE true
         RETURN 'passage' AS type, node.id AS id, score
         UNION ALL
-        CALL db.index.fulltext.queryNodes('practice_text', $lucene, {limit: toInteger($k)}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('practice_text', $lucene, {limit: toInteger($k)})
+          YIELD node, score
         WHERE true
         RETURN 'practice' AS type, node.id AS id, score
         UNION ALL
-        CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)})
+          YIELD node, score
         WHERE node:Topic AND true
         RETURN 'topic' AS type, node.id AS id, score
         UNION ALL
-        CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)})
+          YIELD node, score
         WHERE node:Trend AND true
         RETURN 'trend' AS type, node.id AS id, score
         UNION ALL
-        CALL db.index.fulltext.queryNodes('document_title', $lucene, {limit: toInteger($k)}) YIELD node, score
+        CALL db.index.fulltext.queryNodes('document_title', $lucene, {limit: toInteger($k)})
+          YIELD node, score
         WHERE true
-        RETURN 'document' AS type, node.id AS id, score
+        RETURN 'document' AS type, node.id AS id, score"
+    `);
+  });
+
+  it('answers hybrid search in one statement: both lists, fusion, the page and its details', () => {
+    const input = {
+      query: 'remote access',
+      limit: 10,
+      offset: 20,
+      mode: 'hybrid',
+      types: ['passage'],
+      filters: {},
+    } as const;
+    const sut = buildSearch(input, [0.1, 0.2], 'remote access');
+    expect(Object.isFrozen(sut)).toBe(true);
+    expect(sut.cypher).toMatchInlineSnapshot(`
+      "    CALL () {
+        CALL () {
+          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
+        MATCH (node:Passage {id: s.passageId}) WHERE true
+        WITH node, s, score ORDER BY score DESC
+        WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        RETURN 'passage' AS type, node.id AS id, score, matchId
+        }
+        WITH type, id, score, matchId ORDER BY score DESC, type, id
+        RETURN collect({type: type, id: id, score: score, matchId: matchId}) AS semantic
       }
-      RETURN type, id, score
-      ORDER BY score DESC, id"
+          CALL () {
+        CALL () {
+          CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
+          YIELD node, score
+        WHERE true
+        RETURN 'passage' AS type, node.id AS id, score
+        }
+        WITH type, id, score ORDER BY score DESC, type, id
+        RETURN collect({type: type, id: id, score: score}) AS keyword
+      }
+          WITH semantic, keyword,
+            [i IN range(0, size(semantic) - 1) | {type: semantic[i].type, id: semantic[i].id, score: semantic[i].score,
+              matchId: semantic[i].matchId, list: 'semantic', rank: i + 1}] +
+            [i IN range(0, size(keyword) - 1) | {type: keyword[i].type, id: keyword[i].id, score: keyword[i].score,
+              list: 'keyword', rank: i + 1}] AS entries
+          CALL (entries) {
+            UNWIND entries AS e
+            WITH e.type AS type, e.id AS id,
+              sum(CASE WHEN $single THEN e.score ELSE 1.0 / ($rrfK + e.rank) END) AS score,
+              min(e.rank) AS best, collect(e {.list, .rank, .score}) AS lists, max(e.matchId) AS matchId
+            ORDER BY score DESC, best, type, id
+            RETURN collect({type: type, id: id, score: score, lists: lists, matchId: matchId}) AS fused
+          }
+          WITH semantic[0].score AS topSemantic, keyword[0].score AS topKeyword, size(fused) AS total,
+            fused[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
+          CALL (page) {
+            CALL (page) {
+            UNWIND page AS h
+            WITH h WHERE h.type = 'passage'
+            MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: h.id})
+            WITH h, d, n,
+              COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) RETURN s {.id, .text, .start, .end,
+            sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END} ORDER BY s.start } AS sentences,
+              COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])} ORDER BY e.id } AS entities
+            RETURN {type: 'passage', id: n.id, text: n.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source},
+              span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail
+            UNION ALL
+            UNWIND page AS h
+            WITH h WHERE h.type = 'practice'
+            MATCH (n:Practice {id: h.id})
+            WITH n, COLLECT {
+              MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+              RETURN {document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote} AS src
+              ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 }[0] AS source,
+              COLLECT {
+                MATCH (n)-[:ADDRESSES|MITIGATES]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}
+                UNION
+                MATCH (n)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}
+              } AS entities
+            RETURN {type: 'practice', id: n.id, text: n.text, document: source.document, span: source.span,
+              sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail
+            UNION ALL
+            UNWIND page AS h
+            WITH h WHERE h.type IN ['topic', 'trend']
+            MATCH (e:Entity {id: h.id})
+            RETURN {type: e.kind, id: e.id, name: e.name, text: coalesce(e.description, e.name), document: null,
+              span: null, sentences: [], entities: [e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}]} AS detail
+            UNION ALL
+            UNWIND page AS h
+            WITH h WHERE h.type = 'document'
+            MATCH (n:Document {id: h.id})
+            WITH h, n,
+              COLLECT { MATCH (n)-[:HAS_PASSAGE]->(p:Passage) RETURN p.text ORDER BY p.ordinal LIMIT 1 } AS firstText,
+              COLLECT { MATCH (s:Sentence {documentId: n.id})
+                WITH s ORDER BY s.id = h.matchId DESC,
+                  CASE WHEN $embedding IS NULL THEN 0 ELSE vector.similarity.cosine(s.embedding, $embedding) END DESC, s.start
+                LIMIT 1 RETURN s {.id, .text, .start, .end,
+            sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END} } AS sentences,
+              COLLECT { MATCH (n)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity)
+                WITH e, count(*) AS c ORDER BY c DESC, e.id LIMIT 10 RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])} } AS entities
+            RETURN {type: 'document', id: n.id, title: coalesce(n.title, n.id), text: coalesce(firstText[0], ''),
+              document: n {id: n.id, title: coalesce(n.title, n.id), type: coalesce(n.type, 'other'), date: n.date, source: n.source}, span: null, sentences: sentences, entities: entities} AS detail
+            }
+            RETURN collect(detail) AS details
+          }
+          RETURN total, topSemantic, topKeyword, page, details"
     `);
     expect(sut.params).toMatchInlineSnapshot(`
       {
-        "k": 60,
+        "embedding": [
+          0.1,
+          0.2,
+        ],
+        "k": 200,
+        "limit": 10,
         "lucene": "remote access",
+        "offset": 20,
+        "rrfK": 60,
+        "single": false,
       }
     `);
   });
 
-  it('hydrates a page by type', () => {
-    const sut = buildHitDetails([
-      { type: 'passage', id: 'd#0' },
-      { type: 'practice', id: 'practice:abc' },
-      { type: 'trend', id: 'trend:remote-work' },
-    ]);
-    expect(sut.params).toMatchInlineSnapshot(`
-      {
-        "documentIds": [],
-        "entityIds": [
-          "trend:remote-work",
-        ],
-        "passageIds": [
-          "d#0",
-        ],
-        "practiceIds": [
-          "practice:abc",
-        ],
-      }
-    `);
-    expect(sut.cypher).toContain('UNWIND $passageIds AS hid');
+  it('runs only the keyword list in keyword mode, and only the semantic list in semantic mode', () => {
+    const base = { query: 'x', limit: 10, offset: 0, types: ['passage'], filters: {} } as const;
+    const keyword = buildSearch({ ...base, mode: 'keyword' }, null, 'x');
+    expect(keyword.cypher).not.toContain('db.index.vector.queryNodes');
+    expect(keyword.params.single).toBe(true);
+    const semantic = buildSearch({ ...base, mode: 'semantic' }, [0.1], 'x');
+    expect(semantic.cypher).not.toContain('db.index.fulltext.queryNodes');
+    expect(semantic.params.single).toBe(true);
+    // Hybrid with nothing searchable for Lucene keeps the semantic list's own scores.
+    expect(buildSearch({ ...base, mode: 'hybrid' }, [0.1], null).params.single).toBe(true);
+  });
+});
+
+describe('picking the match and judging confidence', () => {
+  const sentences = [
+    { id: 's0', text: 'Vetting is done once.', start: 0, end: 21, sim: 0.2 },
+    { id: 's1', text: 'Remote access is logged.', start: 22, end: 46, sim: 0.7 },
+  ];
+  it('takes the semantic best sentence, else the closest, else the one with most query terms', () => {
+    expect(pickMatch(sentences, 's0', [])?.id).toBe('s0');
+    expect(pickMatch(sentences, null, [])?.id).toBe('s1');
+    const noSims = sentences.map(({ sim: _sim, ...s }) => s);
+    expect(pickMatch(noSims, null, ['vetting'])?.id).toBe('s0');
+    expect(pickMatch([], null, ['x'])).toBeNull();
+  });
+  it('is high for a close sentence or a top hit holding most query words, low otherwise', () => {
+    const hit = (terms: string[]) => ({ why: { matchedTerms: terms } }) as unknown as SearchHit;
+    expect(judgeConfidence(0.8, 'remote access logging', [hit([])]).level).toBe('high');
+    expect(judgeConfidence(0.6, 'xyzzyqwertyplugh', [hit([])])).toEqual({
+      level: 'low',
+      bestSimilarity: expect.closeTo(0.2, 6),
+      termCoverage: 0,
+    });
+    expect(judgeConfidence(null, 'remote access logging', [hit(['remote', 'access'])]).level).toBe('high');
+    expect(judgeConfidence(0.9, 'anything', []).level).toBe('low');
   });
 });

@@ -47,6 +47,18 @@ function why(hit) {
   );
 }
 
+/** The hit's best-matching sentence as offsets into its text, when the text holds it. */
+export function matchFocus(hit) {
+  const m = hit.match;
+  if (!m) return null;
+  if (hit.span && m.span.start >= hit.span.start && m.span.end <= hit.span.end) {
+    const start = m.span.start - hit.span.start;
+    if (String(hit.text).slice(start, start + m.text.length) === m.text) return { start, end: start + m.text.length };
+  }
+  const at = String(hit.text).indexOf(m.text);
+  return at < 0 ? null : { start: at, end: at + m.text.length };
+}
+
 /** Renders a SearchHit (docs/api.md) as an article. */
 export function renderHit(hit, queryText) {
   const terms = hit.why?.matchedTerms?.length ? hit.why.matchedTerms : queryWords(queryText);
@@ -60,7 +72,7 @@ export function renderHit(hit, queryText) {
       h('h2', { class: 'hit-title' }, hitHeading(hit)),
       h('span', { class: 'score', title: 'Combined score' }, formatNumber(hit.score, 3)),
     ),
-    expandableQuote(hit.text, terms, 'hit-text'),
+    expandableQuote(hit.text, terms, 'hit-text', matchFocus(hit)),
     documentLine(hit.document, hit.span),
     chipList(hit.entities, 'Linked entities'),
     why(hit),

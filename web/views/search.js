@@ -141,10 +141,25 @@ export function mount(el, ctx) {
       { class: 'result-summary', role: 'status' },
       `${first}–${first + hits.length - 1} of ${total} results · ${answer.mode ?? ''} · ${answer.took_ms ?? '?'} ms`,
     );
+    // A "low" answer has no good match: say so before the nearest hits, so they are not read as answers.
+    const lowConfidence =
+      answer.confidence?.level === 'low'
+        ? h(
+            'div',
+            { class: 'no-good-match', role: 'note' },
+            h('strong', {}, 'No good match. '),
+            `Nothing in the corpus answers “${text}” closely; these are the nearest passages.`,
+          )
+        : null;
     replace(
       results,
       summary,
-      h('ol', { class: 'hits', start: String(first) }, ...hits.map((hit) => h('li', {}, renderHit(hit, text)))),
+      lowConfidence,
+      h(
+        'ol',
+        { class: `hits${lowConfidence ? ' hits-low' : ''}`, start: String(first) },
+        ...hits.map((hit) => h('li', {}, renderHit(hit, text))),
+      ),
       pager(page, total),
     );
   }
