@@ -6,16 +6,12 @@
  * the rule `high ⇔ cosine ≥ t or word share ≥ 0.6` at each t. Writes bench/confidence.md.
  * Usage: npx tsx bench/calibrate-confidence.ts [--docs 100]
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { searchGraph, type SearchInput } from '../queries/search.js';
 import { HIGH_CONFIDENCE_COSINE, HIGH_CONFIDENCE_TERM_COVERAGE } from '../queries/search-hits.js';
 import { PROJECT_ROOT } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { openEmbedder, openGraph } from '../src/runtime.js';
-import { benchConfig } from './env.js';
-import type { GroundTruth } from './generate.js';
+import { openLeftBehind } from './left-behind.js';
 import { median } from './measure.js';
 
 /** Questions an analyst might type that this corpus cannot answer, and strings that mean nothing. */
@@ -52,14 +48,7 @@ const OFF_TOPIC = [
   'glorp zindle frabjous',
 ];
 
-const docsArg = process.argv.indexOf('--docs');
-const docs = docsArg > 0 ? Number(process.argv[docsArg + 1]) : 100;
-const config = benchConfig();
-const quiet = createLogger('warn', 'bench');
-const truthFile = join(config.neo4j.managed.cacheDir, '..', 'bench', `corpus-908-${docs}`, 'ground-truth.json');
-const truth = JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth;
-const { graph } = await openGraph(config, quiet);
-const embedder = await openEmbedder(config, quiet);
+const { docs, truth, graph, embedder, close } = await openLeftBehind(100);
 
 interface Probe {
   kind: 'labelled' | 'off-topic';
@@ -88,9 +77,7 @@ const ask = async (kind: Probe['kind'], text: string) => {
 };
 for (const q of truth.queries) await ask('labelled', q.text);
 for (const q of OFF_TOPIC) await ask('off-topic', q);
-await embedder.close();
-await graph.close();
-await stopManagedNeo4j(config.neo4j.managed);
+await close();
 
 const labelled = probes.filter((p) => p.kind === 'labelled');
 const off = probes.filter((p) => p.kind === 'off-topic');

@@ -5,18 +5,14 @@
  * k = 10) and to a passage vector look-up of k = 10. Writes
  * bench/search-anatomy.md, which RESULTS.md includes. Usage: npx tsx bench/search-anatomy.ts [--docs 10000]
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { VECTOR_INDEXES, FULLTEXT_INDEXES } from '../graph/schema.js';
 import { escapeLucene } from '../queries/lucene.js';
 import { buildSearch, candidateCount, type SearchInput } from '../queries/search.js';
 import { PROJECT_ROOT } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { openEmbedder, openGraph } from '../src/runtime.js';
-import { benchConfig } from './env.js';
-import type { GroundTruth } from './generate.js';
+import { openLeftBehind } from './left-behind.js';
 import { median } from './measure.js';
 
 // The peer's hybrid statement, as @langchain/community 1.x builds it for a node index (neo4j_vector.js).
@@ -33,14 +29,7 @@ const PEER_HYBRID = `CALL {
 WITH node, max(score) AS score ORDER BY score DESC LIMIT toInteger($k)
 RETURN node.text AS text, score, {id: node.id, documentId: node.documentId} AS metadata`;
 
-const docsArg = process.argv.indexOf('--docs');
-const docs = docsArg > 0 ? Number(process.argv[docsArg + 1]) : 10_000;
-const config = benchConfig();
-const quiet = createLogger('warn', 'bench');
-const truthFile = join(config.neo4j.managed.cacheDir, '..', 'bench', `corpus-908-${docs}`, 'ground-truth.json');
-const truth = JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth;
-const { graph } = await openGraph(config, quiet);
-const embedder = await openEmbedder(config, quiet);
+const { docs, truth, graph, embedder, close } = await openLeftBehind(10_000);
 const [{ passages }] = await graph.read<{ passages: number }>({
   cypher: 'MATCH (p:Passage) RETURN count(p) AS passages',
   params: {},
@@ -103,9 +92,7 @@ for (const q of truth.queries) {
     }),
   );
 }
-await embedder.close();
-await graph.close();
-await stopManagedNeo4j(config.neo4j.managed);
+await close();
 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/search-anatomy.ts\` on the graph of the ` +

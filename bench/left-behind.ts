@@ -1,0 +1,34 @@
+/**
+ * What the scripts that study the graph the last `npm run bench` size left behind share: the size asked for
+ * (`--docs N`), that size's labelled queries, and the graph and embedder opened on the bench's own Neo4j.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
+import { createLogger } from '../src/logger.js';
+import { openEmbedder, openGraph } from '../src/runtime.js';
+import { benchConfig } from './env.js';
+import type { GroundTruth } from './generate.js';
+
+/** Opens the graph of the `--docs` size (default `defaultDocs`); `close` also stops the bench's Neo4j. */
+export async function openLeftBehind(defaultDocs: number) {
+  const docsArg = process.argv.indexOf('--docs');
+  const docs = docsArg > 0 ? Number(process.argv[docsArg + 1]) : defaultDocs;
+  const config = benchConfig();
+  const quiet = createLogger('warn', 'bench');
+  const truthFile = join(config.neo4j.managed.cacheDir, '..', 'bench', `corpus-908-${docs}`, 'ground-truth.json');
+  const truth = JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth;
+  const { graph } = await openGraph(config, quiet);
+  const embedder = await openEmbedder(config, quiet);
+  return {
+    docs,
+    truth,
+    graph,
+    embedder,
+    async close() {
+      await embedder.close();
+      await graph.close();
+      await stopManagedNeo4j(config.neo4j.managed);
+    },
+  };
+}
