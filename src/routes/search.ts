@@ -13,8 +13,10 @@ export const searchRoutes = [
     operationId: 'searchGraph',
     summary: 'Search passages, practices, topics, trends and documents',
     description:
-      'semantic = vector index; keyword = full-text index (the query is Lucene-escaped); hybrid = reciprocal-rank ' +
-      'fusion (k = 60) of both, with the filters applied to both lists before fusion.',
+      'semantic = sentence vector index (a passage or document ranks by its best sentence); keyword = full-text ' +
+      "index (the query is Lucene-escaped); hybrid = the sum of both lists' min-max normalised scores, with the " +
+      'filters applied to both lists before fusion. One Cypher statement; `confidence` says whether anything ' +
+      'answers the query closely.',
     access: 'read',
     body: SearchRequest,
     response: { status: 200, schema: SearchAnswer, description: 'Ranked hits with evidence and why they matched' },

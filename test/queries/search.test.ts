@@ -1,6 +1,5 @@
 /** Translate-only: the Cypher text and parameters of the search builders, and the pure helpers. */
 import { describe, expect, it } from 'vitest';
-import { fuseReciprocalRank } from '../../queries/fusion.js';
 import { escapeLucene, matchedTerms, queryTerms } from '../../queries/lucene.js';
 import { buildSearch, candidateCount, keywordBranches, semanticBranches } from '../../queries/search.js';
 import type { SearchHit } from '../../queries/answers.js';
@@ -29,23 +28,6 @@ describe('query terms', () => {
     expect(entityNamedIn({ name: 'United States', aliases: ['US'] }, 'what do us citizens say')).toBe(false);
     expect(entityNamedIn({ name: 'United States', aliases: ['US'] }, 'what does the US say')).toBe(true);
     expect(entityNamedIn({ name: 'Belgium', aliases: [] }, 'belgium co-chair')).toBe(true);
-  });
-});
-
-describe('fuseReciprocalRank', () => {
-  const item = (id: string, rank: number, score = 1) => ({ key: `passage|${id}`, type: 'passage', id, rank, score });
-  it('sums 1/(60 + rank) over the lists and records each rank', () => {
-    const fused = fuseReciprocalRank({ semantic: [item('a', 1), item('b', 2)], keyword: [item('b', 1), item('c', 2)] });
-    expect(fused.map((f) => f.id)).toEqual(['b', 'a', 'c']);
-    expect(fused[0].score).toBeCloseTo(1 / 62 + 1 / 61);
-    expect(fused[0].lists).toEqual({ semantic: { rank: 2, score: 1 }, keyword: { rank: 1, score: 1 } });
-  });
-  it('keeps a single list as it is', () => {
-    const fused = fuseReciprocalRank({ semantic: null, keyword: [item('x', 1, 3.5), item('y', 2, 1.2)] });
-    expect(fused.map((f) => [f.id, f.score])).toEqual([
-      ['x', 3.5],
-      ['y', 1.2],
-    ]);
   });
 });
 
@@ -151,13 +133,17 @@ describe('search builder', () => {
       }
           WITH semantic, keyword,
             [i IN range(0, size(semantic) - 1) | {type: semantic[i].type, id: semantic[i].id, score: semantic[i].score,
-              matchId: semantic[i].matchId, list: 'semantic', rank: i + 1}] +
+              matchId: semantic[i].matchId, list: 'semantic', rank: i + 1,
+              relative: CASE WHEN semantic[0].score > semantic[-1].score
+                THEN (semantic[i].score - semantic[-1].score) / (semantic[0].score - semantic[-1].score) ELSE 1.0 END}] +
             [i IN range(0, size(keyword) - 1) | {type: keyword[i].type, id: keyword[i].id, score: keyword[i].score,
-              list: 'keyword', rank: i + 1}] AS entries
+              list: 'keyword', rank: i + 1,
+              relative: CASE WHEN keyword[0].score > keyword[-1].score
+                THEN (keyword[i].score - keyword[-1].score) / (keyword[0].score - keyword[-1].score) ELSE 1.0 END}] AS entries
           CALL (entries) {
             UNWIND entries AS e
             WITH e.type AS type, e.id AS id,
-              sum(CASE WHEN $single THEN e.score ELSE 1.0 / ($rrfK + e.rank) END) AS score,
+              sum(CASE WHEN $single THEN e.score ELSE e.relative END) AS score,
               min(e.rank) AS best, collect(e {.list, .rank, .score}) AS lists, max(e.matchId) AS matchId
             ORDER BY score DESC, best, type, id
             RETURN collect({type: type, id: id, score: score, lists: lists, matchId: matchId}) AS fused
@@ -226,7 +212,6 @@ describe('search builder', () => {
         "limit": 10,
         "lucene": "remote access",
         "offset": 20,
-        "rrfK": 60,
         "single": false,
       }
     `);
