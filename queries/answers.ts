@@ -21,7 +21,9 @@ export const SearchHit = z
     match: z
       .object({ text: z.string(), span: Span })
       .nullable()
-      .describe('The sentence that best answers the query inside this hit, with its offsets (null for topics and trends)'),
+      .describe(
+        'The sentence that best answers the query inside this hit, with its offsets (null for topics and trends)',
+      ),
     entities: z.array(EntityRef),
     why: z.object({
       lists: z.object({ semantic: ListRank.optional(), keyword: ListRank.optional() }),
@@ -120,7 +122,18 @@ export const TrendAnswer = z
         growth: z.number(),
         zScore: z.number(),
         rank: z.number().int(),
-        evidence: z.array(z.object({ text: z.string(), document: DocumentRef, span: Span, passageId: z.string() })),
+        evidence: z
+          .array(
+            Evidence.extend({
+              text: z
+                .string()
+                .meta({
+                  deprecated: true,
+                  description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
+                }),
+            }),
+          )
+          .describe('Latest first: per passage, the sentence naming the trend, else the one closest to it in meaning'),
       }),
     ),
     topics: z.array(z.object({ entity: EntityRef, counts: z.array(z.number().int()), total: z.number().int() })),
@@ -147,7 +160,17 @@ export const EntityDetail = z
     relations: z.array(
       z.object({ type: z.string(), direction: z.enum(['out', 'in']), other: EntityRef, evidence: z.array(Evidence) }),
     ),
-    passages: z.array(z.object({ id: z.string(), text: z.string(), document: DocumentRef, span: Span })),
+    passages: z
+      .array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          document: DocumentRef,
+          span: Span,
+          evidence: Evidence.describe('The sentence of this passage that names the entity (or is closest to it)'),
+        }),
+      )
+      .describe('The passages that mention the entity most, each with the sentence that evidences it'),
     practices: z.array(z.object({ id: z.string(), text: z.string() })),
     related: z.array(EntityRef.extend({ weight: z.number() })),
   })
