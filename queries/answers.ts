@@ -125,12 +125,10 @@ export const TrendAnswer = z
         evidence: z
           .array(
             Evidence.extend({
-              text: z
-                .string()
-                .meta({
-                  deprecated: true,
-                  description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
-                }),
+              text: z.string().meta({
+                deprecated: true,
+                description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
+              }),
             }),
           )
           .describe('Latest first: per passage, the sentence naming the trend, else the one closest to it in meaning'),

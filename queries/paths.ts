@@ -15,7 +15,7 @@ import {
   type CooccurrenceRow,
   type RawEvidence,
 } from './evidence.js';
-import type { EntityRef } from './shapes.js';
+import type { EntityRef, Evidence } from './shapes.js';
 import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
 import type { LinkagePath, LinkagePaths } from './answers.js';
 
@@ -85,6 +85,12 @@ interface HopRow {
   evidence: RawEvidence[];
 }
 
+/** The first evidence of each sentence text: a fact stated in the same words by several documents is cited once. */
+function uniqueSentences(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => !seen.has(e.sentence) && seen.add(e.sentence));
+}
+
 /**
  * Shortest and strongest paths (about half of `limit` each, shortest first, no duplicates); null when an
  * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurring passages); path strength = product.
@@ -132,7 +138,7 @@ export async function linkagePaths(
       const chosen = facts.length > 0 ? facts : links;
       const support = facts.length + links.filter((l) => l.type === 'RELATED_TO').reduce((s, l) => s + l.weight, 0);
       const evidence = facts.length
-        ? facts.flatMap((l) => l.evidence).map(toEvidence)
+        ? uniqueSentences(facts.flatMap((l) => l.evidence).map(toEvidence))
         : (cooccurrenceOf.get(`${ids[i]}|${id}`) ?? []);
       return {
         hop: { from: refOf.get(ids[i])!, to: refOf.get(id)!, type: chosen[0]?.type ?? 'RELATED_TO', evidence },
