@@ -20,12 +20,13 @@ export interface RawEvidence {
 
 /**
  * Cypher map projection of a stated fact's evidence (relationship `r` between entities `a` and `b`, its document
- * `d`): the sentence, with the two entities' names inside it from the sentence's MENTIONS.
+ * `d`): the sentence, with the two entities' names inside it from the sentence's MENTIONS. Variables `fs`, `fm`,
+ * `fe` are its own.
  */
 export const factEvidence = (r: string, d: string, a: string, b: string) =>
   `{sentence: ${r}.sentence, document: ${documentRef(d)}, span: {start: ${r}.start, end: ${r}.end}, passageId: ${r}.passageId,
-          spans: COLLECT { MATCH (:Passage {id: ${r}.passageId})-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(z:Entity)
-            WHERE s.start <= ${r}.start AND ${r}.end <= s.end AND z IN [${a}, ${b}] RETURN m.spans }, basis: 'mention'}`;
+          spans: COLLECT { MATCH (:Passage {id: ${r}.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
+            WHERE fs.start <= ${r}.start AND ${r}.end <= fs.end AND fe IN [${a}, ${b}] RETURN fm.spans }, basis: 'mention'}`;
 
 /**
  * Cypher map projection of sentence `s` (of document `d`) as evidence, naming entities by the span lists `spans`;

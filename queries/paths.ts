@@ -40,8 +40,8 @@ export function buildShortestPaths(from: string, to: string, maxHops: number, ca
 
 /**
  * STRONGEST_PATHS: simple paths of at most `maxHops`, cheapest first. Hop cost: a stated fact 0.25, a
- * co-occurrence 1 / (1 + passages mentioning both), so a path through well-attested links beats a shorter
- * path through a single shared passage.
+ * co-occurrence 1 / (1 + its weight: sentences naming both), so a path through well-attested links beats a
+ * shorter path through a single shared sentence.
  */
 export function buildStrongestPaths(from: string, to: string, maxHops: number, cap: number): CypherQuery {
   return query(
@@ -93,7 +93,7 @@ function uniqueSentences(evidence: Evidence[]): Evidence[] {
 
 /**
  * Shortest and strongest paths (about half of `limit` each, shortest first, no duplicates); null when an
- * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurring passages); path strength = product.
+ * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurrence weight); path strength = product.
  */
 export async function linkagePaths(
   graph: Graph,
