@@ -178,14 +178,26 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
   return Number(results[content.length][0]?.n ?? 0) > 0;
 }
 
-/** Recomputes co-occurrence: RELATED_TO between entities mentioned in the same passage, weighted by passages. */
+/**
+ * Recomputes co-occurrence: RELATED_TO between entities named in the same sentence, or mentioned in the same passage
+ * where one of them is linked by meaning (a link by meaning belongs to a passage, not to a sentence). `weight` =
+ * sentences + such passages, `documents` = documents among them. Counted per sentence rather than per passage
+ * because it ranks stated facts and curated relations higher (docs/graph-model.md, bench/cooccurrence.ts).
+ */
 export async function recomputeCooccurrence(graph: Graph): Promise<void> {
   await graph.write([
     query('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
     query(
-      `MATCH (a:Entity)<-[:MENTIONS]-(p:Passage)-[:MENTIONS]->(b:Entity) WHERE a.id < b.id
-       WITH a, b, count(DISTINCT p) AS w, count(DISTINCT p.documentId) AS docs
-       CREATE (a)-[:RELATED_TO {weight: w, documents: docs}]->(b)`,
+      `CALL () {
+         MATCH (a:Entity)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b:Entity) WHERE a.id < b.id
+         RETURN a, b, s.id AS unit, s.documentId AS doc, 1 AS named
+         UNION ALL
+         MATCH (a:Entity)<-[ma:MENTIONS]-(p:Passage)-[mb:MENTIONS]->(b:Entity)
+         WHERE a.id < b.id AND (ma.method = 'semantic' OR mb.method = 'semantic')
+         RETURN a, b, p.id AS unit, p.documentId AS doc, 0 AS named
+       }
+       WITH a, b, count(DISTINCT unit) AS w, count(DISTINCT doc) AS docs, sum(named) AS sentences
+       CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences}]->(b)`,
     ),
   ]);
 }

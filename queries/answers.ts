@@ -122,7 +122,16 @@ export const TrendAnswer = z
         growth: z.number(),
         zScore: z.number(),
         rank: z.number().int(),
-        evidence: z.array(z.object({ text: z.string(), document: DocumentRef, span: Span, passageId: z.string() })),
+        evidence: z
+          .array(
+            Evidence.extend({
+              text: z.string().meta({
+                deprecated: true,
+                description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
+              }),
+            }),
+          )
+          .describe('Latest first: per passage, the sentence naming the trend, else the one closest to it in meaning'),
       }),
     ),
     topics: z.array(z.object({ entity: EntityRef, counts: z.array(z.number().int()), total: z.number().int() })),
@@ -149,7 +158,17 @@ export const EntityDetail = z
     relations: z.array(
       z.object({ type: z.string(), direction: z.enum(['out', 'in']), other: EntityRef, evidence: z.array(Evidence) }),
     ),
-    passages: z.array(z.object({ id: z.string(), text: z.string(), document: DocumentRef, span: Span })),
+    passages: z
+      .array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          document: DocumentRef,
+          span: Span,
+          evidence: Evidence.describe('The sentence of this passage that names the entity (or is closest to it)'),
+        }),
+      )
+      .describe('The passages that mention the entity most, each with the sentence that evidences it'),
     practices: z.array(z.object({ id: z.string(), text: z.string() })),
     related: z.array(EntityRef.extend({ weight: z.number() })),
   })

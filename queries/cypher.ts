@@ -1,5 +1,5 @@
 /** Small helpers shared by the query builders: the Cypher projections of the reference shapes answers share. */
-import type { DocumentRef, Evidence, Span } from './shapes.js';
+import type { DocumentRef, Span } from './shapes.js';
 
 /** Cypher map projection of a document as a DocumentRef (variable name given). */
 export const documentRef = (v: string) =>
@@ -25,24 +25,6 @@ export function toDocumentRef(raw: unknown): DocumentRef | null {
     type: String(d.type ?? 'other'),
     date: (d.date as string | null) ?? null,
     source: (d.source as string | null) ?? null,
-  };
-}
-
-/** Evidence as the Cypher maps of the query families return it. */
-export interface RawEvidence {
-  sentence: string;
-  document: unknown;
-  span: { start: number; end: number };
-  passageId: string;
-}
-
-/** Maps a raw evidence map to the API's Evidence. */
-export function toEvidence(e: RawEvidence): Evidence {
-  return {
-    sentence: e.sentence,
-    document: toDocumentRef(e.document)!,
-    span: toSpan(e.span.start, e.span.end),
-    passageId: e.passageId,
   };
 }
 

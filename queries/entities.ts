@@ -2,7 +2,8 @@
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
 import { query } from '../graph/cypher.js';
-import { documentRef, entityRef, toDocumentRef, toEvidence, toSpan } from './cypher.js';
+import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
+import { factEvidence, mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
 import type { EntityDetail, EntityList } from './answers.js';
 
@@ -36,7 +37,10 @@ export async function listEntities(
   };
 }
 
-/** ENTITY_DETAIL: the entity, its stated facts grouped by type/direction/other, top passages, practices, co-occurrences. */
+/**
+ * ENTITY_DETAIL: the entity, its stated facts grouped by type/direction/other (each with its sentence and the two
+ * names in it), top passages (each with the sentence naming the entity), practices, co-occurrences.
+ */
 export function buildEntityDetail(
   kind: string,
   id: string,
@@ -51,13 +55,14 @@ export function buildEntityDetail(
         MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
         MATCH (d:Document {id: r.documentId})
         RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: ${entityRef('o')},
-          evidence: {sentence: r.sentence, document: ${documentRef('d')}, span: {start: r.start, end: r.end}, passageId: r.passageId}}
+          evidence: ${factEvidence('r', 'd', 'e', 'o')}}
         ORDER BY type(r), o.id, d.id, r.start
       } AS facts,
       COLLECT {
         MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
-        RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page}}
-        ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+        WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+        RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page},
+          evidence: ${mentionEvidence('p', 'd', 'e')}}
       } AS passages,
       COLLECT {
         MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice
@@ -84,7 +89,7 @@ interface FactRow {
   type: string;
   direction: 'out' | 'in';
   other: EntityRef;
-  evidence: { sentence: string; document: unknown; span: { start: number; end: number }; passageId: string };
+  evidence: RawEvidence;
 }
 
 /** One entity in full, or null when unknown (or of another kind). */
@@ -114,6 +119,7 @@ export async function entityDetail(graph: Graph, kind: string, id: string): Prom
         text: String(p.text),
         document: toDocumentRef(p.document)!,
         span: toSpan(s.start, s.end, s.page),
+        evidence: toEvidence(p.evidence as RawEvidence),
       };
     }),
     practices: row.practices as EntityDetail['practices'],

@@ -6,7 +6,8 @@
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES, relType } from '../graph/schema.js';
 import { query } from '../graph/cypher.js';
-import { documentRef, entityRef, hopsLiteral, toEvidence, type RawEvidence } from './cypher.js';
+import { entityRef, hopsLiteral } from './cypher.js';
+import { factEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
 import type { GraphView } from './answers.js';
 
@@ -36,7 +37,7 @@ export function buildNeighbours(frontier: readonly string[], seen: readonly stri
   );
 }
 
-/** EDGES_AMONG: every link between the given entities, facts with their evidence sentence. */
+/** EDGES_AMONG: every link between the given entities, facts with their evidence sentence and the names in it. */
 export function buildEdgesAmong(ids: readonly string[]): CypherQuery {
   return query(
     `
@@ -46,7 +47,7 @@ export function buildEdgesAmong(ids: readonly string[]): CypherQuery {
     OPTIONAL MATCH (d:Document {id: r.documentId})
     RETURN a.id AS source, b.id AS target, type(r) AS type, r.weight AS weight,
       CASE WHEN r.sentence IS NULL OR d IS NULL THEN null
-        ELSE {sentence: r.sentence, document: ${documentRef('d')}, span: {start: r.start, end: r.end}, passageId: r.passageId} END AS evidence
+        ELSE ${factEvidence('r', 'd', 'a', 'b')} END AS evidence
     ORDER BY source, type, target
     `,
     { ids: [...ids] },

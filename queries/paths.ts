@@ -1,12 +1,21 @@
 /**
  * Linkage paths between two entities: all shortest paths (allShortestPaths) plus the strongest few among
  * paths at most one hop longer, ranked by a cost that prefers stated facts and frequent co-occurrence.
- * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two passages mentioning both.
+ * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two sentences naming both entities
+ * (else the shortest stretch of a passage naming each, or its sentence closest to an entity linked by meaning).
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
-import { documentRef, hopsLiteral, toEvidence } from './cypher.js';
-import type { EntityRef } from './shapes.js';
+import { hopsLiteral } from './cypher.js';
+import {
+  buildCooccurrenceEvidence,
+  factEvidence,
+  toCooccurrenceEvidence,
+  toEvidence,
+  type CooccurrenceRow,
+  type RawEvidence,
+} from './evidence.js';
+import type { EntityRef, Evidence } from './shapes.js';
 import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
 import type { LinkagePath, LinkagePaths } from './answers.js';
 
@@ -31,8 +40,8 @@ export function buildShortestPaths(from: string, to: string, maxHops: number, ca
 
 /**
  * STRONGEST_PATHS: simple paths of at most `maxHops`, cheapest first. Hop cost: a stated fact 0.25, a
- * co-occurrence 1 / (1 + passages mentioning both), so a path through well-attested links beats a shorter
- * path through a single shared passage.
+ * co-occurrence 1 / (1 + its weight: sentences naming both), so a path through well-attested links beats a
+ * shorter path through a single shared sentence.
  */
 export function buildStrongestPaths(from: string, to: string, maxHops: number, cap: number): CypherQuery {
   return query(
@@ -50,20 +59,18 @@ export function buildStrongestPaths(from: string, to: string, maxHops: number, c
   );
 }
 
-/** HOP_EVIDENCE: for each pair of adjacent entities, every link with its evidence. */
+/**
+ * HOP_EVIDENCE: for each pair of adjacent entities, every link; a stated fact with its sentence and the two names
+ * in it (co-occurrence evidence comes from COOCCURRENCE_EVIDENCE, for the hops that have no fact).
+ */
 export function buildHopEvidence(pairs: readonly (readonly [string, string])[]): CypherQuery {
   return query(
     `
     UNWIND $pairs AS pair
     MATCH (x:Entity {id: pair[0]})-[r:${LINK_TYPES.join('|')}]-(y:Entity {id: pair[1]})
+    OPTIONAL MATCH (d:Document {id: r.documentId})
     RETURN pair[0] AS a, pair[1] AS b, type(r) AS type, coalesce(r.weight, 1) AS weight,
-      CASE type(r) WHEN 'RELATED_TO' THEN COLLECT {
-          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(x) WHERE EXISTS { (p)-[:MENTIONS]->(y) }
-          RETURN {sentence: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end}, passageId: p.id}
-          ORDER BY p.id LIMIT 2 }
-        ELSE COLLECT { MATCH (d:Document {id: r.documentId})
-          RETURN {sentence: r.sentence, document: ${documentRef('d')}, span: {start: r.start, end: r.end}, passageId: r.passageId} }
-      END AS evidence
+      CASE WHEN d IS NULL THEN [] ELSE [${factEvidence('r', 'd', 'x', 'y')}] END AS evidence
     ORDER BY a, b, type
     `,
     { pairs: pairs.map((p) => [...p]) },
@@ -75,12 +82,18 @@ interface HopRow {
   b: string;
   type: string;
   weight: number;
-  evidence: { sentence: string; document: unknown; span: { start: number; end: number }; passageId: string }[];
+  evidence: RawEvidence[];
+}
+
+/** The first evidence of each sentence text: a fact stated in the same words by several documents is cited once. */
+function uniqueSentences(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => !seen.has(e.sentence) && seen.add(e.sentence));
 }
 
 /**
  * Shortest and strongest paths (about half of `limit` each, shortest first, no duplicates); null when an
- * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurring passages); path strength = product.
+ * endpoint is unknown. Hop strength = 1 − 2^−(fact sentences + co-occurrence weight); path strength = product.
  */
 export async function linkagePaths(
   graph: Graph,
@@ -111,6 +124,12 @@ export async function linkagePaths(
     graph.read<HopRow>(buildHopEvidence([...pairKeys.values()])),
     graph.read<{ ref: EntityRef }>(buildEntityRefs([...allIds])),
   ]);
+  const factPairs = new Set(hopRows.filter((h) => h.type !== 'RELATED_TO').map((h) => `${h.a}|${h.b}`));
+  const cooccurring = [...pairKeys].filter(([key]) => !factPairs.has(key)).map(([, pair]) => pair);
+  const cooccurrenceRows = cooccurring.length
+    ? await graph.read<CooccurrenceRow>(buildCooccurrenceEvidence(cooccurring))
+    : [];
+  const cooccurrenceOf = new Map(cooccurrenceRows.map((r) => [`${r.a}|${r.b}`, toCooccurrenceEvidence(r)]));
   const refOf = new Map(nodeRows.map((r) => [r.ref.id, r.ref]));
   const toPath = (kind: LinkagePath['kind'], ids: string[]): LinkagePath => {
     const pathHops = ids.slice(1).map((id, i) => {
@@ -118,7 +137,9 @@ export async function linkagePaths(
       const facts = links.filter((l) => l.type !== 'RELATED_TO');
       const chosen = facts.length > 0 ? facts : links;
       const support = facts.length + links.filter((l) => l.type === 'RELATED_TO').reduce((s, l) => s + l.weight, 0);
-      const evidence = chosen.flatMap((l) => l.evidence).map(toEvidence);
+      const evidence = facts.length
+        ? uniqueSentences(facts.flatMap((l) => l.evidence).map(toEvidence))
+        : (cooccurrenceOf.get(`${ids[i]}|${id}`) ?? []);
       return {
         hop: { from: refOf.get(ids[i])!, to: refOf.get(id)!, type: chosen[0]?.type ?? 'RELATED_TO', evidence },
         strength: 1 - 2 ** -Math.max(support, 1),

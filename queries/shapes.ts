@@ -24,7 +24,33 @@ export const Span = z
   .meta({ id: 'Span', description: "Offsets into the document's normalised text" });
 export type Span = z.infer<typeof Span>;
 
+/**
+ * Why a piece of evidence was chosen: `mention` — the sentence names the entities (a stated fact's sentence is
+ * one); `span` — the entities are named in different sentences of one passage, and the evidence is the shortest
+ * run of its sentences that names each; `meaning` — an entity is linked to the passage by meaning (a semantic
+ * topic or trend, no name in the text), and the evidence is the passage's sentence closest to its description.
+ */
+export const EvidenceBasis = z.enum(['mention', 'span', 'meaning']).meta({ id: 'EvidenceBasis' });
+export type EvidenceBasis = z.infer<typeof EvidenceBasis>;
+
+/**
+ * A sentence that evidences an answer, with where it sits in its document and where, inside it, the entities it
+ * is evidence for are named (so a page can highlight them).
+ */
 export const Evidence = z
-  .object({ sentence: z.string(), document: DocumentRef, span: Span, passageId: z.string() })
+  .object({
+    sentence: z
+      .string()
+      .describe('The evidence text: one sentence, or for `basis: span` the run of sentences naming each entity'),
+    document: DocumentRef,
+    span: Span.describe("The evidence text's offsets into the document text: text = document.text[start:end]"),
+    passageId: z.string(),
+    mentions: z
+      .array(Span)
+      .describe(
+        'Offsets (into the document text, inside span) of the names of the entities it evidences; [] by meaning',
+      ),
+    basis: EvidenceBasis,
+  })
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof Evidence>;

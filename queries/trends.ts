@@ -4,7 +4,8 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
-import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
+import { entityRef } from './cypher.js';
+import { mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
 import type { TrendAnswer } from './answers.js';
 
@@ -44,18 +45,24 @@ export function buildTrendCounts(i: TrendInput): CypherQuery {
   );
 }
 
-/** TREND_EVIDENCE: the latest passages (within the filters) mentioning each trend, `perTrend` each. */
+/**
+ * TREND_EVIDENCE: the latest passages (within the filters) mentioning each trend, `perTrend` each, and in each the
+ * sentence that evidences it: the first naming the trend (its names as mentions), else — a passage linked by
+ * meaning — the sentence closest to the trend's description (no mentions).
+ */
 export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], perTrend: number): CypherQuery {
   return query(
     `
     UNWIND $trendIds AS tid
-    CALL (tid) {
+    MATCH (t:Trend {id: tid})
+    CALL (t) {
       ${DATED_PASSAGES}
-        AND EXISTS { (p)-[:MENTIONS]->(:Trend {id: tid}) }
-      RETURN {text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page}, passageId: p.id} AS ev
-      ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
+        AND EXISTS { (p)-[:MENTIONS]->(t) }
+      WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
+      RETURN ${mentionEvidence('p', 'd', 't')} AS ev
     }
-    RETURN tid, collect(ev) AS evidence
+    WITH t, ev WHERE ev IS NOT NULL
+    RETURN t.id AS tid, collect(ev) AS evidence
     `,
     { ...filterParams(i), trendIds: [...trendIds], perTrend },
   );
@@ -131,7 +138,7 @@ export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20
     .sort((a, b) => b.zScore - a.zScore || b.total - a.total || a.entity.id.localeCompare(b.entity.id))
     .slice(0, limit);
   const evidenceRows = trends.length
-    ? await graph.read<{ tid: string; evidence: Record<string, unknown>[] }>(
+    ? await graph.read<{ tid: string; evidence: RawEvidence[] }>(
         buildTrendEvidence(
           input,
           trends.map((t) => t.entity.id),
@@ -147,13 +154,8 @@ export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20
       ...t,
       rank: i + 1,
       evidence: (evidenceOf.get(t.entity.id) ?? []).map((e) => {
-        const span = e.span as { start: number; end: number; page: number | null };
-        return {
-          text: String(e.text),
-          document: toDocumentRef(e.document)!,
-          span: toSpan(span.start, span.end, span.page),
-          passageId: String(e.passageId),
-        };
+        const ev = toEvidence(e);
+        return { ...ev, text: ev.sentence };
       }),
     })),
     topics: all

@@ -83,3 +83,70 @@ export function expandableQuote(text, terms = [], className = '', focus = null) 
   });
   return [quote, toggle];
 }
+
+/** The mentions of `ev` (document offsets) as offsets into its text, in order, dropping any that do not fit. */
+export function localMentions(ev) {
+  const text = String(ev.sentence ?? '');
+  const out = [];
+  for (const m of [...(ev.mentions ?? [])].sort((a, b) => a.start - b.start)) {
+    const start = m.start - ev.span.start;
+    const end = m.end - ev.span.start;
+    if (start >= (out.at(-1)?.end ?? 0) && end <= text.length && start < end) out.push({ start, end });
+  }
+  return out;
+}
+
+/** `text` with each span (local offsets, in order, not overlapping) wrapped in <mark class="mention">. */
+function markSpans(text, spans) {
+  const frag = document.createDocumentFragment();
+  let last = 0;
+  for (const s of spans) {
+    frag.append(text.slice(last, s.start), h('mark', { class: 'mention' }, text.slice(s.start, s.end)));
+    last = s.end;
+  }
+  frag.append(text.slice(last));
+  return frag;
+}
+
+const BASIS_NOTES = {
+  span: 'Named in neighbouring sentences of one passage',
+  meaning: 'Linked by meaning: the sentence closest to its description',
+};
+
+/**
+ * A piece of Evidence (its sentence with the names it evidences marked); with `passage` ({ text, span } of the
+ * passage it comes from), a button shows the whole passage with the sentence marked as the match.
+ */
+export function evidenceQuote(ev, passage = null) {
+  const text = String(ev.sentence ?? '');
+  const note = BASIS_NOTES[ev.basis];
+  const quote = h('blockquote', { class: 'evidence-text', 'data-basis': ev.basis ?? 'mention' });
+  const showSentence = () => quote.replaceChildren(markSpans(text, localMentions(ev)));
+  showSentence();
+  const parts = [quote, note ? h('p', { class: 'muted small basis' }, note) : null];
+  const at = passage ? ev.span.start - passage.span.start : -1;
+  if (!passage || at < 0 || String(passage.text).slice(at, at + text.length) !== text) return parts;
+  let whole = false;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link-button small', 'aria-expanded': 'false' },
+    'Show the whole passage',
+  );
+  toggle.addEventListener('click', () => {
+    whole = !whole;
+    if (whole) {
+      const str = String(passage.text);
+      const frag = document.createDocumentFragment();
+      const marks = localMentions(ev);
+      frag.append(
+        str.slice(0, at),
+        h('mark', { class: 'match', title: 'The evidence sentence' }, markSpans(text, marks)),
+        str.slice(at + text.length),
+      );
+      quote.replaceChildren(frag);
+    } else showSentence();
+    toggle.textContent = whole ? 'Show the sentence only' : 'Show the whole passage';
+    toggle.setAttribute('aria-expanded', String(whole));
+  });
+  return [...parts, toggle];
+}

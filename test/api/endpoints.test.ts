@@ -16,6 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+async function documentText(id: string): Promise<string> {
+  const [doc] = await api.runtime.graph.read<{ text: string }>({
+    cypher: 'MATCH (d:Document {id: $id}) RETURN d.text AS text',
+    params: { id },
+  });
+  return doc.text;
+}
+
 describe('when trends are asked for', () => {
   it('then the planted rising trend (remote work) ranks first, with evidence from the latest period', async () => {
     const res = await api.get('/api/trends?interval=year');
@@ -31,6 +39,28 @@ describe('when trends are asked for', () => {
     expect(first.evidence[0].document.date.startsWith('2024')).toBe(true);
     expect(first.evidence[0].text).toMatch(/remote|telework|home/i);
     expect(res.body.topics.length).toBeGreaterThan(0);
+  });
+
+  it("then a trend's evidence is the sentence naming it, with the name's offsets inside the sentence", async () => {
+    const res = await api.get('/api/trends?interval=year');
+    const remote = res.body.trends.find((t: any) => t.entity.id === 'trend:remote-work');
+    expect(remote.evidence.length).toBeGreaterThan(0);
+    for (const ev of remote.evidence) {
+      const text = await documentText(ev.document.id);
+      expect(text.slice(ev.span.start, ev.span.end)).toBe(ev.sentence);
+      const [sentence] = await api.runtime.graph.read<{ n: number }>({
+        cypher: 'MATCH (s:Sentence {documentId: $id}) WHERE s.start = $start AND s.end = $end RETURN count(s) AS n',
+        params: { id: ev.document.id, start: ev.span.start, end: ev.span.end },
+      });
+      expect(sentence.n).toBe(1); // one sentence of the document, not a passage
+      expect(ev.basis).toBe('mention');
+      expect(ev.mentions.length).toBeGreaterThan(0);
+      for (const m of ev.mentions) {
+        expect(m.start).toBeGreaterThanOrEqual(ev.span.start);
+        expect(m.end).toBeLessThanOrEqual(ev.span.end);
+        expect(text.slice(m.start, m.end)).toMatch(/remote|telework|home/i);
+      }
+    }
   });
 
   it('then quarters and date bounds narrow the periods', async () => {
@@ -69,7 +99,13 @@ describe('when entities are browsed', () => {
       params: { id: ev.document.id },
     });
     expect(doc.text.slice(ev.span.start, ev.span.end)).toBe(ev.sentence);
+    expect(ev.mentions.map((m: any) => doc.text.slice(m.start, m.end))).toEqual(['Belgium', 'IWG']);
     expect(res.body.passages.length).toBeGreaterThan(0);
+    const [top] = res.body.passages;
+    expect(top.text).toContain(top.evidence.sentence);
+    expect(top.evidence.mentions.length).toBeGreaterThan(0);
+    const topText = await documentText(top.evidence.document.id);
+    for (const m of top.evidence.mentions) expect(topText.slice(m.start, m.end)).toMatch(/Belgi/);
     expect(res.body.related.length).toBeGreaterThan(0);
   });
 
@@ -92,6 +128,26 @@ describe('when the graph is explored', () => {
       for (const h of p.hops) expect(h.evidence.length).toBeGreaterThan(0);
     }
     expect(res.body.paths.some((p: any) => p.kind === 'strongest')).toBe(true);
+  });
+
+  it('then a co-occurrence hop cites the sentence naming both entities, with both names marked', async () => {
+    const res = await api.get('/api/graph/paths?from=country:US&to=country:BE&maxHops=2&limit=2');
+    expect(res.status).toBe(200);
+    const [hop] = res.body.paths[0].hops;
+    expect(hop.type).toBe('RELATED_TO');
+    const [ev] = hop.evidence;
+    expect(ev.sentence).toMatch(/United States[\s\S]*Belgium/);
+    const text = await documentText(ev.document.id);
+    expect(text.slice(ev.span.start, ev.span.end)).toBe(ev.sentence);
+    expect(ev.mentions.map((m: any) => text.slice(m.start, m.end))).toEqual(['United States', 'Belgium']);
+  });
+
+  it('then a fact hop cites its sentence with both names marked', async () => {
+    const res = await api.get('/api/graph/paths?from=country:BE&to=organisation:iwg&maxHops=1&limit=1');
+    const [hop] = res.body.paths[0].hops;
+    expect(hop.type).toBe('CO_CHAIRS');
+    const text = await documentText(hop.evidence[0].document.id);
+    expect(hop.evidence[0].mentions.map((m: any) => text.slice(m.start, m.end))).toEqual(['Belgium', 'IWG']);
   });
 
   it('then entities that share no passage are linked through the entities between them', async () => {

@@ -164,6 +164,9 @@ describe('the analysts page', () => {
     await page.goto(`${running.url}/entity/country/${encodeURIComponent('country:BE')}`);
     await page.locator('h1', { hasText: 'Belgium' }).waitFor();
     await page.locator('#pass-h').waitFor();
+    // Evidence is a sentence with the entity's name marked: in a relation's evidence and in the mentions.
+    expect(await page.locator('.relations mark.mention').allTextContents()).toContain('Belgium');
+    expect(await page.locator('.passages mark.mention').first().textContent()).toMatch(/Belgi/);
     await shot(page, 'entity-1280');
     expect(errors).toEqual([]);
     await page.close();
@@ -194,6 +197,10 @@ describe('the analysts page', () => {
       `${running.url}/graph?mode=paths&from=${encodeURIComponent('country:US')}&to=${encodeURIComponent('country:BE')}`,
     );
     await page.locator('#cy[data-nodes] canvas, .graph-status .state').first().waitFor();
+    await page.locator('.hops').first().waitFor();
+    expect(await page.locator('.hops mark.mention').allTextContents()).toEqual(
+      expect.arrayContaining(['United States', 'Belgium']),
+    );
     await shot(page, 'graph-paths-1280');
     expect(errors).toEqual([]);
     await page.close();
@@ -221,6 +228,8 @@ describe('the analysts page', () => {
     expect(drawn.chart).toBe(true);
     expect(drawn.painted).toBeGreaterThan(500);
     expect(await page.locator('.trend-list li').count()).toBeGreaterThan(0);
+    // The trend's evidence is a sentence with the trend's name marked.
+    expect(await page.locator('.trend-list .evidence mark.mention').count()).toBeGreaterThan(0);
     await shot(page, 'trends-1280');
     expect(errors).toEqual([]);
     await page.close();

@@ -139,13 +139,21 @@ describe('entities, graph, facets, documents', () => {
           MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
           MATCH (d:Document {id: r.documentId})
           RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: o {type: o.kind, id: o.id, name: o.name},
-            evidence: {sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId}}
+            evidence: {sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
+            spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
+              WHERE fs.start <= r.start AND r.end <= fs.end AND fe IN [e, o] RETURN fm.spans }, basis: 'mention'}}
           ORDER BY type(r), o.id, d.id, r.start
         } AS facts,
         COLLECT {
           MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
-          RETURN {id: p.id, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: p.start, end: p.end, page: p.page}}
-          ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+          WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+          RETURN {id: p.id, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: p.start, end: p.end, page: p.page},
+            evidence: coalesce(
+            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(e)
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans], basis: 'mention'} ORDER BY es.start LIMIT 1 }[0],
+            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
+              ORDER BY vector.similarity.cosine(es.embedding, e.embedding) DESC, es.start LIMIT 1 }[0])}
         } AS passages,
         COLLECT {
           MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice

@@ -1,6 +1,9 @@
-/** Entity page: relations with their evidence sentences, top passages, practices and co-occurring entities. */
+/**
+ * Entity page: relations with their evidence sentences, the sentences that mention it most (each expandable to its
+ * passage), practices and co-occurring entities; the names in every evidence sentence are marked.
+ */
 import { api } from '../api.js';
-import { expandableQuote } from '../excerpt.js';
+import { evidenceQuote } from '../excerpt.js';
 import { h, replace, loading, empty, errorBox, entityChip, documentLine, practiceHref, kindLabel } from '../dom.js';
 
 const FILTER_PARAM = { country: 'country', focusGroup: 'focusGroup', topic: 'topic', trend: 'trend' };
@@ -38,7 +41,7 @@ export function mount(el, ctx) {
         relationsSection(answer.relations ?? []),
         h('div', {}, practicesSection(answer.practices ?? []), relatedSection(answer.related ?? [])),
       ),
-      passagesSection(answer.passages ?? [], [entity.name, ...(entity.aliases ?? [])]),
+      passagesSection(answer.passages ?? []),
     );
   }
 
@@ -84,12 +87,12 @@ function actions(entity) {
   return h('p', { class: 'actions' }, ...links);
 }
 
-function evidenceList(evidence, names = []) {
+function evidenceList(evidence) {
   if (!evidence?.length) return null;
   return h(
     'ul',
     { class: 'evidence' },
-    ...evidence.map((ev) => h('li', {}, expandableQuote(ev.sentence, names), documentLine(ev.document, ev.span))),
+    ...evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
   );
 }
 
@@ -126,7 +129,7 @@ function relationsSection(relations) {
                     'details',
                     { open: relations.length <= 6 },
                     h('summary', {}, `Evidence (${r.evidence.length})`),
-                    evidenceList(r.evidence, [r.other.name]),
+                    evidenceList(r.evidence),
                   )
                 : h('p', { class: 'muted small' }, 'No evidence sentence recorded.'),
             ),
@@ -165,24 +168,36 @@ function relatedSection(related) {
           'ul',
           { class: 'chips' },
           ...related.map((r) =>
-            h('li', {}, entityChip(r), h('span', { class: 'weight', title: 'Shared passages' }, ` ${r.weight ?? ''}`)),
+            h(
+              'li',
+              {},
+              entityChip(r),
+              h(
+                'span',
+                { class: 'weight', title: 'Sentences naming both (and passages linking one by meaning)' },
+                ` ${r.weight ?? ''}`,
+              ),
+            ),
           ),
         )
       : empty('None.'),
   );
 }
 
-function passagesSection(passages, names) {
+/** The passages that mention it most, each shown as its sentence naming it (expandable to the passage). */
+function passagesSection(passages) {
   return h(
     'section',
     { 'aria-labelledby': 'pass-h' },
-    h('h2', { id: 'pass-h' }, 'Top passages'),
+    h('h2', { id: 'pass-h' }, 'Where the documents mention it'),
     passages.length
       ? h(
           'ol',
           { class: 'passages' },
           ...passages.map((p) =>
-            h('li', { class: 'card' }, expandableQuote(p.text, names), documentLine(p.document, p.span)),
+            p.evidence
+              ? h('li', { class: 'card' }, evidenceQuote(p.evidence, p), documentLine(p.document, p.evidence.span))
+              : h('li', { class: 'card' }, h('blockquote', {}, p.text), documentLine(p.document, p.span)),
           ),
         )
       : empty('No passage mentions it.'),

@@ -3,7 +3,7 @@
  * to show its evidence in the side panel. Every node and edge is also listed as links and buttons beside the
  * canvas, so the graph is usable from the keyboard.
  */
-import { expandableQuote } from '../excerpt.js';
+import { evidenceQuote } from '../excerpt.js';
 import { h, replace, documentLine, entityHref, kindLabel, empty } from '../dom.js';
 import { loadCytoscape } from '../vendor.js';
 
@@ -239,14 +239,7 @@ function edgeEvidence(edge, labels) {
       ? h(
           'ul',
           { class: 'evidence' },
-          ...edge.evidence.map((ev) =>
-            h(
-              'li',
-              {},
-              expandableQuote(ev.sentence, [labels.get(edge.source), labels.get(edge.target)].filter(Boolean)),
-              documentLine(ev.document, ev.span),
-            ),
-          ),
+          ...edge.evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
         )
       : empty('No evidence sentence recorded for this edge.'),
   ];

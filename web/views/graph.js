@@ -2,9 +2,9 @@
  * Graph explorer: the neighbourhood of one entity (GET /api/graph/neighborhood) or the linkage paths between
  * two (GET /api/graph/paths). The URL holds the mode and the chosen entities.
  */
-import { expandableQuote } from '../excerpt.js';
+import { evidenceQuote } from '../excerpt.js';
 import { api, qs } from '../api.js';
-import { h, replace, loading, empty, errorBox } from '../dom.js';
+import { h, replace, loading, empty, errorBox, documentLine } from '../dom.js';
 import { entityPicker } from './entity-picker.js';
 import { drawGraph, pathsToGraph, edgeLabel } from './graph-canvas.js';
 
@@ -224,7 +224,9 @@ function pathsSection(paths) {
                 'li',
                 {},
                 `${hop.from.name} — ${edgeLabel(hop.type)} → ${hop.to.name}`,
-                hop.evidence?.[0] ? expandableQuote(hop.evidence[0].sentence, [hop.from.name, hop.to.name]) : null,
+                hop.evidence?.[0]
+                  ? [evidenceQuote(hop.evidence[0]), documentLine(hop.evidence[0].document, hop.evidence[0].span)]
+                  : null,
               ),
             ),
           ),

@@ -1,8 +1,8 @@
 /**
  * Trends view: mentions over time for the chosen focus group or topic (GET /api/trends), charted with Chart.js,
- * and the emerging trends ranked with the passages that evidence them.
+ * and the emerging trends ranked with the sentences that evidence them (the trend's name marked).
  */
-import { expandableQuote } from '../excerpt.js';
+import { evidenceQuote } from '../excerpt.js';
 import { api, qs, getFacets } from '../api.js';
 import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber } from '../dom.js';
 import { loadChart } from '../vendor.js';
@@ -220,9 +220,7 @@ function rankedTrends(trends) {
                     h(
                       'ul',
                       { class: 'evidence' },
-                      ...t.evidence.map((ev) =>
-                        h('li', {}, expandableQuote(ev.text, [t.entity.name]), documentLine(ev.document, ev.span)),
-                      ),
+                      ...t.evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
                     ),
                   )
                 : null,

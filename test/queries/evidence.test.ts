@@ -1,0 +1,171 @@
+/** Translate-only: the evidence builders' Cypher, and how co-occurrence evidence is cut from a passage. */
+import { describe, expect, it } from 'vitest';
+import {
+  buildCooccurrenceEvidence,
+  passageEvidence,
+  toCooccurrenceEvidence,
+  toEvidence,
+  toMentions,
+  type CooccurringPassage,
+} from '../../queries/evidence.js';
+import { buildHopEvidence } from '../../queries/paths.js';
+import { buildTrendEvidence } from '../../queries/trends.js';
+
+const doc = { id: 'd.txt', title: 'D', type: 'other', date: null, source: null };
+// Offsets: the passage starts at 100; sentences at 100–130, 131–170, 171–200.
+const TEXT = 'Belgium hosted the first talk. The second one was given by others. INFCIRC/908 closed the day.';
+const passage = (spans: [number[], number[]], similarity = [0, 0, 0]): CooccurringPassage => ({
+  passageId: 'd.txt#0',
+  start: 100,
+  text: TEXT,
+  document: doc,
+  spans,
+  sentences: [
+    { start: 100, end: 130, similarity: similarity[0] },
+    { start: 131, end: 166, similarity: similarity[1] },
+    { start: 167, end: 194, similarity: similarity[2] },
+  ],
+});
+
+describe('evidence', () => {
+  it('builds the co-occurrence, hop and trend evidence queries', () => {
+    const cooccurrence = buildCooccurrenceEvidence([['country:BE', 'organisation:iwg']]);
+    expect(cooccurrence.cypher).toMatchInlineSnapshot(`
+      "UNWIND $pairs AS pair
+      MATCH (x:Entity {id: pair[0]}), (y:Entity {id: pair[1]})
+      CALL (x, y) {
+        MATCH (x)<-[mx:MENTIONS]-(s:Sentence)-[my:MENTIONS]->(y)
+        MATCH (d:Document {id: s.documentId})
+        WITH s, d, mx, my ORDER BY d.date DESC, s.documentId, s.start
+        // The same sentence in several documents (a page and its PDF) is cited once.
+        WITH s.text AS text, head(collect({sentence: s.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: null}, passageId: s.passageId, spans: [mx.spans, my.spans], basis: 'mention'})) AS ev
+        WITH ev ORDER BY ev.document.date DESC, ev.document.id, ev.span.start LIMIT toInteger($perPair)
+        RETURN collect(ev) AS named
+      }
+      RETURN pair[0] AS a, pair[1] AS b, named,
+        CASE WHEN size(named) > 0 THEN [] ELSE COLLECT {
+          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[mx:MENTIONS]->(x)
+          MATCH (p)-[my:MENTIONS]->(y)
+          RETURN {passageId: p.id, start: p.start, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, spans: [mx.spans, my.spans],
+            sentences: COLLECT { MATCH (p)-[:HAS_SENTENCE]->(s:Sentence)
+              RETURN {start: s.start, end: s.end, similarity: CASE WHEN size(mx.spans) = 0 THEN coalesce(vector.similarity.cosine(s.embedding, x.embedding), 0) ELSE 0 END + CASE WHEN size(my.spans) = 0 THEN coalesce(vector.similarity.cosine(s.embedding, y.embedding), 0) ELSE 0 END}
+              ORDER BY s.start }}
+          ORDER BY CASE WHEN size(mx.spans) > 0 AND size(my.spans) > 0 THEN 0 ELSE 1 END, d.date DESC, p.id
+          LIMIT toInteger($perPair)
+        } END AS passages"
+    `);
+    expect(cooccurrence.params).toEqual({ pairs: [['country:BE', 'organisation:iwg']], perPair: 2 });
+    expect(buildHopEvidence([['a', 'b']]).cypher).toMatchInlineSnapshot(`
+      "UNWIND $pairs AS pair
+      MATCH (x:Entity {id: pair[0]})-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO]-(y:Entity {id: pair[1]})
+      OPTIONAL MATCH (d:Document {id: r.documentId})
+      RETURN pair[0] AS a, pair[1] AS b, type(r) AS type, coalesce(r.weight, 1) AS weight,
+        CASE WHEN d IS NULL THEN [] ELSE [{sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
+            spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
+              WHERE fs.start <= r.start AND r.end <= fs.end AND fe IN [x, y] RETURN fm.spans }, basis: 'mention'}] END AS evidence
+      ORDER BY a, b, type"
+    `);
+    expect(buildTrendEvidence({ interval: 'year' }, ['trend:remote-work'], 3).cypher).toMatchInlineSnapshot(`
+      "UNWIND $trendIds AS tid
+      MATCH (t:Trend {id: tid})
+      CALL (t) {
+        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+      WHERE d.date IS NOT NULL
+        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+        AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
+        AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
+          AND EXISTS { (p)-[:MENTIONS]->(t) }
+        WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
+        RETURN coalesce(
+            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans], basis: 'mention'} ORDER BY es.start LIMIT 1 }[0],
+            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
+              ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0]) AS ev
+      }
+      WITH t, ev WHERE ev IS NOT NULL
+      RETURN t.id AS tid, collect(ev) AS evidence"
+    `);
+  });
+
+  it('keeps only the mentions inside the evidence, in order and once', () => {
+    expect(
+      toMentions(
+        [
+          [120, 125, 100, 107],
+          [100, 107, 300, 310],
+        ],
+        { start: 100, end: 130 },
+      ),
+    ).toEqual([
+      { start: 100, end: 107 },
+      { start: 120, end: 125 },
+    ]);
+    const sut = toEvidence({
+      sentence: 'x',
+      document: doc,
+      span: { start: 100, end: 130, page: 2 },
+      passageId: 'p',
+      spans: [[100, 107], null],
+    });
+    expect(sut).toMatchObject({
+      span: { start: 100, end: 130, page: 2 },
+      mentions: [{ start: 100, end: 107 }],
+      basis: 'mention',
+    });
+  });
+
+  it('when both are named in different sentences, then the evidence is the run of sentences between the names', () => {
+    const sut = passageEvidence(
+      passage([
+        [100, 107],
+        [167, 178],
+      ]),
+    );
+    expect(sut.basis).toBe('span');
+    expect(sut.span).toEqual({ start: 100, end: 194 });
+    expect(sut.sentence).toBe(TEXT.slice(0, 94));
+    expect(sut.mentions).toEqual([
+      { start: 100, end: 107 },
+      { start: 167, end: 178 },
+    ]);
+  });
+
+  it('when one is linked by meaning, then the evidence is the sentence naming the other closest to its description', () => {
+    const byMeaning = passageEvidence(passage([[167, 178], []], [0.9, 0.8, 0.2]));
+    expect(byMeaning).toMatchObject({
+      basis: 'meaning',
+      span: { start: 167, end: 194 },
+      mentions: [{ start: 167, end: 178 }],
+    });
+    expect(byMeaning.sentence).toBe('INFCIRC/908 closed the day.');
+    const bothByMeaning = passageEvidence(passage([[], []], [0.2, 0.9, 0.3]));
+    expect(bothByMeaning).toMatchObject({ basis: 'meaning', span: { start: 131, end: 166 }, mentions: [] });
+  });
+
+  it('when a sentence names both, then only such sentences are cited', () => {
+    const named = {
+      sentence: 'Belgium and INFCIRC/908.',
+      document: doc,
+      span: { start: 0, end: 24 },
+      passageId: 'p',
+      spans: [
+        [0, 7],
+        [12, 23],
+      ],
+    };
+    const sut = toCooccurrenceEvidence({
+      a: 'x',
+      b: 'y',
+      named: [named],
+      passages: [
+        passage([
+          [100, 107],
+          [167, 178],
+        ]),
+      ],
+    });
+    expect(sut).toHaveLength(1);
+    expect(sut[0].mentions).toHaveLength(2);
+  });
+});
