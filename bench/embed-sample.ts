@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitSentences } from '../ingest/sentences.js';
-import { samplePassages } from './measure.js';
+import { sampleUnits } from './measure.js';
 
 /** The sample: the first `passages` passages of the corpus's documents, and up to `sentences` of their sentences. */
 export async function sampleTexts(corpus: string, passages: number, sentences: number) {
@@ -11,7 +11,7 @@ export async function sampleTexts(corpus: string, passages: number, sentences: n
     .sort()
     .slice(0, 60)
     .map((f) => join('docs', f));
-  const p = (await samplePassages(corpus, files)).slice(0, passages);
+  const p = (await sampleUnits(corpus, files)).passages.slice(0, passages);
   const s = p.flatMap((t) => splitSentences(t).map((x) => x.text)).slice(0, sentences);
   return { passages: p, sentences: [...new Set(s)] };
 }

@@ -23,7 +23,7 @@ import {
   measureRawEmbedding,
   measureTrends,
   median,
-  samplePassages,
+  sampleUnits,
   type IngestRun,
 } from './measure.js';
 import { startPeer } from './peer.js';
@@ -97,10 +97,10 @@ async function main() {
       },
     );
 
-    // The raw-throughput sample: the passages of the first 30 documents, as the pipeline cuts them.
+    // The raw-throughput sample: the passages and sentences of the first 30 documents, as the pipeline cuts them.
     const files = (await readdir(corpusDir, { recursive: true })).filter((f) => /\.(md|txt|html|pdf)$/.test(f));
-    const sample = await samplePassages(corpusDir, files.sort().slice(0, 30));
-    step('raw embedding throughput', { passages: sample.length });
+    const sample = await sampleUnits(corpusDir, files.sort().slice(0, 30));
+    step('raw embedding throughput', { passages: sample.passages.length, sentences: sample.sentences.length });
     const raw = await measureRawEmbedding(embedder, sample, opts.quick ? 1 : 3);
     step('raw embedding measured', { passagesPerS: Math.round(raw.passagesPerS) });
 
