@@ -363,10 +363,17 @@ export async function renderResults(benchDir: string): Promise<void> {
     parts.push(section(label, results, anatomy), '');
     await plots(join(benchDir, 'plots'), label, results);
   }
-  const cold = await readFile(join(benchDir, 'cold-start.md'), 'utf8').catch(
-    () => 'Not measured yet: run `bash bench/cold-start.sh`.\n',
-  );
-  parts.push('## First provisioning versus cached start', '', cold.trim(), '');
+  // Studies measured by their own scripts, kept beside this file and included as they are.
+  const studies: [string, string, string][] = [
+    ['embedding.md', 'Embedding runtime and model choice', 'npx tsx bench/embed-runtime.ts / embed-models.ts'],
+    ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
+    ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
+    ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
+  ];
+  for (const [file, heading, how] of studies) {
+    const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);
+    parts.push(`## ${heading}`, '', text.replace(/^# .*\n+/, '').replace(/^## /gm, '### ').trim(), '');
+  }
   await writeFile(join(benchDir, 'RESULTS.md'), parts.join('\n'));
 }
 
