@@ -372,7 +372,15 @@ export async function renderResults(benchDir: string): Promise<void> {
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);
-    parts.push(`## ${heading}`, '', text.replace(/^# .*\n+/, '').replace(/^## /gm, '### ').trim(), '');
+    parts.push(
+      `## ${heading}`,
+      '',
+      text
+        .replace(/^# .*\n+/, '')
+        .replace(/^## /gm, '### ')
+        .trim(),
+      '',
+    );
   }
   await writeFile(join(benchDir, 'RESULTS.md'), parts.join('\n'));
 }
