@@ -224,6 +224,28 @@ describe('when a search is answered', () => {
     const keyword = await api.post('/api/search', { query, mode: 'keyword' });
     expect(keyword.body.timings.embed_ms).toBeLessThan(1);
   });
+
+  it('then every passage hit cites its best-matching sentence inside the passage, with exact offsets', async () => {
+    const res = await api.post('/api/search', { query: 'remote access to safety systems', types: ['passage'] });
+    expect(res.body.results.length).toBeGreaterThan(0);
+    for (const hit of res.body.results) {
+      const doc = await api.get(`/api/documents/${encodeURIComponent(hit.document.id)}`);
+      expect(doc.body.text.slice(hit.match.span.start, hit.match.span.end)).toBe(hit.match.text);
+      expect(hit.match.span.start).toBeGreaterThanOrEqual(hit.span.start);
+      expect(hit.match.span.end).toBeLessThanOrEqual(hit.span.end);
+    }
+    expect(res.body.results[0].match.text.toLowerCase()).toContain('remote access');
+  });
+
+  it('then a real question is answered with high confidence and nonsense with "low" (no good match), in every mode', async () => {
+    for (const mode of ['hybrid', 'semantic', 'keyword']) {
+      const real = await api.post('/api/search', { query: 'remote access to safety systems', mode });
+      expect(real.body.confidence.level, mode).toBe('high');
+      const nonsense = await api.post('/api/search', { query: 'xyzzyqwertyplugh', mode });
+      expect(nonsense.status).toBe(200);
+      expect(nonsense.body.confidence.level, mode).toBe('low');
+    }
+  });
 });
 
 describe('when facets, documents and the reference are read', () => {

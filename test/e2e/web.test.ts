@@ -111,10 +111,23 @@ describe('the analysts page', () => {
     expect(await page.locator('.hits mark').count()).toBeGreaterThan(0);
     expect(await page.locator('.hits .why').count()).toBeGreaterThan(0);
     expect(await page.locator('.hits .chip').count()).toBeGreaterThan(0);
+    // The best-matching sentence of each passage or practice is marked inside its text.
+    expect(await page.locator('.hits mark.match').count()).toBeGreaterThan(0);
+    expect(await page.locator('.no-good-match').count()).toBe(0);
     await shot(page, 'search-1280');
     expect(errors).toEqual([]);
     await page.close();
     await narrowShot(`/search?q=${encodeURIComponent(QUESTION)}`, 'search', '.hits article');
+  });
+
+  it('when the question is nonsense, then the page says there is no good match before the nearest hits', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${running.url}/search?q=xyzzyqwertyplugh&mode=semantic`);
+    await page.locator('.no-good-match').waitFor();
+    expect(await page.locator('.no-good-match').textContent()).toContain('No good match');
+    await shot(page, 'search-no-good-match-1280');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('when a country filter is applied, then the results change, and the back button restores them', async () => {
