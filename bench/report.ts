@@ -365,6 +365,7 @@ export async function renderResults(benchDir: string): Promise<void> {
   }
   // Studies measured by their own scripts, kept beside this file and included as they are.
   const studies: [string, string, string][] = [
+    ['sentences.md', 'Sentences at 1,000 documents', 'npm run bench -- --sizes 1000'],
     ['embedding.md', 'Embedding runtime and model choice', 'npx tsx bench/embed-runtime.ts / embed-models.ts'],
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
