@@ -229,8 +229,11 @@ describe('when a search is answered', () => {
     const res = await api.post('/api/search', { query: 'remote access to safety systems', types: ['passage'] });
     expect(res.body.results.length).toBeGreaterThan(0);
     for (const hit of res.body.results) {
-      const doc = await api.get(`/api/documents/${encodeURIComponent(hit.document.id)}`);
-      expect(doc.body.text.slice(hit.match.span.start, hit.match.span.end)).toBe(hit.match.text);
+      const [doc] = await api.runtime.graph.read<{ text: string }>({
+        cypher: 'MATCH (d:Document {id: $id}) RETURN d.text AS text',
+        params: { id: hit.document.id },
+      });
+      expect(doc.text.slice(hit.match.span.start, hit.match.span.end)).toBe(hit.match.text);
       expect(hit.match.span.start).toBeGreaterThanOrEqual(hit.span.start);
       expect(hit.match.span.end).toBeLessThanOrEqual(hit.span.end);
     }
