@@ -14,11 +14,12 @@ const SENTENCE = `s {.id, .text, .start, .end,
       sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END}`;
 
 /**
- * HIT_DETAILS: the body of `CALL (page) { … }` — one `detail` map per hit of the page, per type. Passages and
+ * DETAIL_BRANCHES: the body of `CALL (page) { … }` — one `detail` map per hit of the page, per type. Passages and
  * documents carry candidate sentences (the best semantic sentence when known, else every sentence of the passage,
  * or the document's closest ones) for the mapper to pick the match from.
  */
-export const HIT_DETAILS = `
+export const DETAIL_BRANCHES = {
+  passage: `
       UNWIND page AS h
       WITH h WHERE h.type = 'passage'
       MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: h.id})
@@ -26,9 +27,8 @@ export const HIT_DETAILS = `
         COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) RETURN ${SENTENCE} ORDER BY s.start } AS sentences,
         COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES} ORDER BY e.id } AS entities
       RETURN {type: 'passage', id: n.id, text: n.text, document: ${documentRef('d')},
-        span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail
-      UNION ALL
-      UNWIND page AS h
+        span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail`,
+  practice: `      UNWIND page AS h
       WITH h WHERE h.type = 'practice'
       MATCH (n:Practice {id: h.id})
       WITH n, COLLECT {
@@ -41,15 +41,13 @@ export const HIT_DETAILS = `
           MATCH (n)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
         } AS entities
       RETURN {type: 'practice', id: n.id, text: n.text, document: source.document, span: source.span,
-        sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail
-      UNION ALL
-      UNWIND page AS h
+        sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail`,
+  entity: `      UNWIND page AS h
       WITH h WHERE h.type IN ['topic', 'trend']
       MATCH (e:Entity {id: h.id})
       RETURN {type: e.kind, id: e.id, name: e.name, text: coalesce(e.description, e.name), document: null,
-        span: null, sentences: [], entities: [${ENTITY_WITH_ALIASES}]} AS detail
-      UNION ALL
-      UNWIND page AS h
+        span: null, sentences: [], entities: [${ENTITY_WITH_ALIASES}]} AS detail`,
+  document: `      UNWIND page AS h
       WITH h WHERE h.type = 'document'
       MATCH (n:Document {id: h.id})
       WITH h, n,
@@ -61,7 +59,16 @@ export const HIT_DETAILS = `
         COLLECT { MATCH (n)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity)
           WITH e, count(*) AS c ORDER BY c DESC, e.id LIMIT 10 RETURN ${ENTITY_WITH_ALIASES} } AS entities
       RETURN {type: 'document', id: n.id, title: coalesce(n.title, n.id), text: coalesce(firstText[0], ''),
-        document: ${documentRef('n')}, span: null, sentences: sentences, entities: entities} AS detail`;
+        document: ${documentRef('n')}, span: null, sentences: sentences, entities: entities} AS detail`,
+} as const;
+
+/** The details subquery for the requested hit types only: no branch is planned or run for a type not asked for. */
+export function hitDetails(types: readonly string[]): string {
+  const kinds = [
+    ...new Set(types.map((t) => (t === 'topic' || t === 'trend' ? 'entity' : t))),
+  ] as (keyof typeof DETAIL_BRANCHES)[];
+  return kinds.map((k) => DETAIL_BRANCHES[k]).join('\n      UNION ALL\n');
+}
 
 interface EntityRow extends EntityRef {
   aliases: string[];

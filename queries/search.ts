@@ -16,7 +16,7 @@ import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph
 import type { SearchAnswer } from './answers.js';
 import { hitPredicate, type SearchFilters } from './filters.js';
 import { escapeLucene } from './lucene.js';
-import { HIT_DETAILS, judgeConfidence, toSearchHit } from './search-hits.js';
+import { hitDetails, judgeConfidence, toSearchHit } from './search-hits.js';
 
 export const HIT_TYPES = ['passage', 'practice', 'topic', 'trend', 'document'] as const;
 export type HitType = (typeof HIT_TYPES)[number];
@@ -107,7 +107,7 @@ function listOf(name: 'semantic' | 'keyword', branches: string[]): string {
 
 /**
  * SEARCH: both candidate lists, fusion (relative scores, or a single list's own scores), the page, and its details,
- * as one row { total, topSemantic, topKeyword, page, details }.
+ * as one row { total, topSemantic, page, details }.
  */
 export function buildSearch(
   input: SearchInput,
@@ -139,15 +139,15 @@ export function buildSearch(
       ORDER BY score DESC, best, type, id
       RETURN collect({type: type, id: id, score: score, lists: lists, matchId: matchId}) AS fused
     }
-    WITH semantic[0].score AS topSemantic, keyword[0].score AS topKeyword, size(fused) AS total,
+    WITH semantic[0].score AS topSemantic, size(fused) AS total,
       fused[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
     CALL (page) {
       CALL (page) {
-        ${HIT_DETAILS}
+        ${hitDetails(input.types)}
       }
       RETURN collect(detail) AS details
     }
-    RETURN total, topSemantic, topKeyword, page, details
+    RETURN total, topSemantic, page, details
     `,
     {
       ...sem.params,
@@ -165,7 +165,6 @@ export function buildSearch(
 interface SearchRow {
   total: number;
   topSemantic: number | null;
-  topKeyword: number | null;
   page: PageItem[];
   details: Record<string, unknown>[];
 }

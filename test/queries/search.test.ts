@@ -148,7 +148,7 @@ describe('search builder', () => {
             ORDER BY score DESC, best, type, id
             RETURN collect({type: type, id: id, score: score, lists: lists, matchId: matchId}) AS fused
           }
-          WITH semantic[0].score AS topSemantic, keyword[0].score AS topKeyword, size(fused) AS total,
+          WITH semantic[0].score AS topSemantic, size(fused) AS total,
             fused[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
           CALL (page) {
             CALL (page) {
@@ -161,46 +161,10 @@ describe('search builder', () => {
               COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])} ORDER BY e.id } AS entities
             RETURN {type: 'passage', id: n.id, text: n.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source},
               span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail
-            UNION ALL
-            UNWIND page AS h
-            WITH h WHERE h.type = 'practice'
-            MATCH (n:Practice {id: h.id})
-            WITH n, COLLECT {
-              MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
-              RETURN {document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote} AS src
-              ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 }[0] AS source,
-              COLLECT {
-                MATCH (n)-[:ADDRESSES|MITIGATES]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}
-                UNION
-                MATCH (n)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}
-              } AS entities
-            RETURN {type: 'practice', id: n.id, text: n.text, document: source.document, span: source.span,
-              sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail
-            UNION ALL
-            UNWIND page AS h
-            WITH h WHERE h.type IN ['topic', 'trend']
-            MATCH (e:Entity {id: h.id})
-            RETURN {type: e.kind, id: e.id, name: e.name, text: coalesce(e.description, e.name), document: null,
-              span: null, sentences: [], entities: [e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}]} AS detail
-            UNION ALL
-            UNWIND page AS h
-            WITH h WHERE h.type = 'document'
-            MATCH (n:Document {id: h.id})
-            WITH h, n,
-              COLLECT { MATCH (n)-[:HAS_PASSAGE]->(p:Passage) RETURN p.text ORDER BY p.ordinal LIMIT 1 } AS firstText,
-              COLLECT { MATCH (s:Sentence {documentId: n.id})
-                WITH s ORDER BY s.id = h.matchId DESC,
-                  CASE WHEN $embedding IS NULL THEN 0 ELSE vector.similarity.cosine(s.embedding, $embedding) END DESC, s.start
-                LIMIT 1 RETURN s {.id, .text, .start, .end,
-            sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END} } AS sentences,
-              COLLECT { MATCH (n)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity)
-                WITH e, count(*) AS c ORDER BY c DESC, e.id LIMIT 10 RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])} } AS entities
-            RETURN {type: 'document', id: n.id, title: coalesce(n.title, n.id), text: coalesce(firstText[0], ''),
-              document: n {id: n.id, title: coalesce(n.title, n.id), type: coalesce(n.type, 'other'), date: n.date, source: n.source}, span: null, sentences: sentences, entities: entities} AS detail
             }
             RETURN collect(detail) AS details
           }
-          RETURN total, topSemantic, topKeyword, page, details"
+          RETURN total, topSemantic, page, details"
     `);
     expect(sut.params).toMatchInlineSnapshot(`
       {
