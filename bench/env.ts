@@ -41,6 +41,20 @@ export function describeEnvironment(neo4jVersion: string, neo4jHeap: string): En
   };
 }
 
+/**
+ * CPU time (user + system, every thread) a process has used so far, in ms; null when it cannot be read. /proc
+ * counts in clock ticks of 10 ms (USER_HZ = 100 on Linux), so compare over many calls, not one.
+ */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime are fields 14 and 15 of the line
+  } catch {
+    return null;
+  }
+}
+
 /** Peak resident memory (VmHWM) of a process in MB since it started or since `resetPeakRss`. */
 export function takePeakRssMb(pid: number | 'self'): number | null {
   try {

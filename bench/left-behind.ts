@@ -20,8 +20,14 @@ export async function openLeftBehind(defaultDocs: number) {
   const truth = JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth;
   const { graph } = await openGraph(config, quiet);
   const embedder = await openEmbedder(config, quiet);
+  // The managed server's pid file (graph/managed-neo4j.ts), for scripts that read its CPU time.
+  const pidFile = join(config.neo4j.managed.dataDir, 'iwg-neo4j.json');
+  const neo4jPid = await readFile(pidFile, 'utf8')
+    .then((text) => (JSON.parse(text) as { pid: number }).pid)
+    .catch(() => null);
   return {
     docs,
+    neo4jPid,
     truth,
     graph,
     embedder,

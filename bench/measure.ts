@@ -30,6 +30,12 @@ export const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** The nearest-rank percentile `p` (0–100) of `xs`. */
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
 type Log = (msg: string, fields?: Record<string, unknown>) => void;
 
 /** The texts the pipeline embeds for the given files of a generated corpus: their passages and sentences. */

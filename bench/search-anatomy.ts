@@ -6,6 +6,7 @@
  * bench/search-anatomy.md, which RESULTS.md includes. Usage: npx tsx bench/search-anatomy.ts [--docs 10000]
  */
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { VECTOR_INDEXES, FULLTEXT_INDEXES } from '../graph/schema.js';
@@ -13,6 +14,7 @@ import { escapeLucene } from '../queries/lucene.js';
 import { buildSearch, candidateCount, type SearchInput } from '../queries/search.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
+import { cpuMsOf } from './env.js';
 import { median } from './measure.js';
 
 // The peer's hybrid statement, as @langchain/community 1.x builds it for a node index (neo4j_vector.js).
@@ -29,79 +31,101 @@ const PEER_HYBRID = `CALL {
 WITH node, max(score) AS score ORDER BY score DESC LIMIT toInteger($k)
 RETURN node.text AS text, score, {id: node.id, documentId: node.documentId} AS metadata`;
 
-const { docs, truth, graph, embedder, close } = await openLeftBehind(10_000);
+const { docs, truth, graph, embedder, neo4jPid, close } = await openLeftBehind(10_000);
 const [{ passages }] = await graph.read<{ passages: number }>({
   cypher: 'MATCH (p:Passage) RETURN count(p) AS passages',
   params: {},
 });
 
-const parts: Record<string, number[]> = {};
-/** Times `work` three times, keeps the median under `name`, returns the last result. */
-const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-  const runs: number[] = [];
-  let result!: T;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    result = await work();
-    runs.push(performance.now() - t0);
-  }
-  (parts[name] ??= []).push(median(runs));
-  return result;
-};
+const parts: { name: string; wallMs: number; cpuMs: number | null }[] = [];
+/**
+ * Times one part over every labelled query: a warm-up pass, then 3 passes. Wall time is the median over queries of
+ * each query's median; CPU is the Neo4j process's CPU time (every thread: user + system, from /proc) over the 3
+ * passes divided by the calls. CPU per call is the figure that holds on a shared machine: it does not count time
+ * spent waiting for a core.
+ */
+async function time(name: string, work: (q: (typeof truth.queries)[number], vector: number[]) => Promise<unknown>) {
+  for (const q of truth.queries) await work(q, vectors.get(q.id)!);
+  const perQuery = new Map<string, number[]>();
+  const cpu0 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
+  for (let pass = 0; pass < 3; pass++)
+    for (const q of truth.queries) {
+      const t0 = performance.now();
+      await work(q, vectors.get(q.id)!);
+      (perQuery.get(q.id) ?? perQuery.set(q.id, []).get(q.id)!).push(performance.now() - t0);
+    }
+  const cpuMs = cpu0 === null || neo4jPid === null ? null : (cpuMsOf(neo4jPid)! - cpu0!) / (3 * truth.queries.length);
+  parts.push({ name, wallMs: median([...perQuery.values()].map(median)), cpuMs });
+}
 const k = candidateCount(0, 10);
+const embedTimes: number[] = [];
+const vectors = new Map<string, number[]>();
 for (const q of truth.queries) {
-  const vector = await time('query embedding (one text)', async () =>
-    Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]),
-  );
-  const lucene = escapeLucene(q.text);
-  const input: SearchInput = { query: q.text, limit: 10, offset: 0, mode: 'hybrid', types: ['passage'], filters: {} };
-  await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', () =>
-    graph.read(buildSearch(input, vector, lucene)),
-  );
-  await time('iwg-graph semantic search statement (sentences → passages, 10 hits hydrated)', () =>
-    graph.read(buildSearch({ ...input, mode: 'semantic' }, vector, lucene)),
-  );
-  await time(`sentence vector look-up alone (k = ${k})`, () =>
+  const t0 = performance.now();
+  vectors.set(q.id, Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]));
+  embedTimes.push(performance.now() - t0);
+}
+const inputOf = (q: { text: string }, mode: SearchInput['mode']): SearchInput => ({
+  query: q.text,
+  limit: 10,
+  offset: 0,
+  mode,
+  types: ['passage'],
+  filters: {},
+});
+await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', (q, v) =>
+  graph.read(buildSearch(inputOf(q, 'hybrid'), v, escapeLucene(q.text))),
+);
+await time('iwg-graph semantic search statement (sentences → passages, 10 hits hydrated)', (q, v) =>
+  graph.read(buildSearch(inputOf(q, 'semantic'), v, escapeLucene(q.text))),
+);
+await time('iwg-graph keyword search statement (passage BM25, 10 hits hydrated)', (q, v) =>
+  graph.read(buildSearch(inputOf(q, 'keyword'), v, escapeLucene(q.text))),
+);
+for (const kk of [k, 10])
+  await time(`sentence vector look-up alone (k = ${kk})`, (_q, v) =>
     graph.read({
       cypher: `CALL db.index.vector.queryNodes('${VECTOR_INDEXES.sentence.name}', $k, $v) YIELD node, score RETURN node.id AS id, score`,
-      params: { v: vector, k },
+      params: { v, k: kk },
     }),
   );
-  await time(`passage full-text look-up alone (k = ${k})`, () =>
-    graph.read({
-      cypher: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.passage.name}', $q, {limit: $k}) YIELD node, score RETURN node.id AS id, score`,
-      params: { q: lucene, k },
-    }),
-  );
-  await time('passage vector look-up alone (k = 10)', () =>
-    graph.read({
-      cypher: `CALL db.index.vector.queryNodes('${VECTOR_INDEXES.passage.name}', 10, $v) YIELD node, score RETURN node.id AS id, score`,
-      params: { v: vector },
-    }),
-  );
-  await time('LangChain.js hybrid statement (k = 10, one round trip)', () =>
-    graph.read({
-      cypher: PEER_HYBRID,
-      params: {
-        index: VECTOR_INDEXES.passage.name,
-        keyword_index: FULLTEXT_INDEXES.passage.name,
-        k: 10,
-        embedding: vector,
-        query: q.text.replace(/[-[\]{}():+*?^~"|\\/!]/g, ' '),
-      },
-    }),
-  );
-}
+await time(`passage full-text look-up alone (k = ${k})`, (q) =>
+  graph.read({
+    cypher: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.passage.name}', $q, {limit: $k}) YIELD node, score RETURN node.id AS id, score`,
+    params: { q: escapeLucene(q.text), k },
+  }),
+);
+await time('passage vector look-up alone (k = 10)', (_q, v) =>
+  graph.read({
+    cypher: `CALL db.index.vector.queryNodes('${VECTOR_INDEXES.passage.name}', 10, $v) YIELD node, score RETURN node.id AS id, score`,
+    params: { v },
+  }),
+);
+await time('LangChain.js hybrid statement (k = 10, one round trip)', (q, v) =>
+  graph.read({
+    cypher: PEER_HYBRID,
+    params: {
+      index: VECTOR_INDEXES.passage.name,
+      keyword_index: FULLTEXT_INDEXES.passage.name,
+      k: 10,
+      embedding: v,
+      query: q.text.replace(/[-[\]{}():+*?^~"|\\/!]/g, ' '),
+    },
+  }),
+);
 await close();
 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/search-anatomy.ts\` on the graph of the ` +
     `${docs.toLocaleString('en')}-document run (${passages.toLocaleString('en')} passages), one client, each part ` +
-    `timed alone (median of 3 per query, then median over the ${truth.queries.length} labelled queries):`,
+    `timed alone over the ${truth.queries.length} labelled queries (a warm-up pass, then 3 passes; wall = median ` +
+    `over queries of each query's median; CPU = the Neo4j process's CPU time over the passes ÷ calls, the figure ` +
+    `that holds on a shared machine; load average ${loadavg()[0].toFixed(1)} at the end):`,
   '',
-  '| part | median ms |',
-  '| --- | --- |',
-  ...Object.entries(parts).map(([name, xs]) => `| ${name} | ${Math.round(median(xs) * 10) / 10} |`),
+  '| part | wall ms (median) | Neo4j CPU ms per call |',
+  '| --- | --- | --- |',
+  `| query embedding (one text) | ${(Math.round(median(embedTimes) * 10) / 10).toFixed(1)} | |`,
+  ...parts.map((p) => `| ${p.name} | ${p.wallMs.toFixed(1)} | ${p.cpuMs === null ? 'n/a' : p.cpuMs.toFixed(1)} |`),
   '',
 ];
 await writeFile(join(PROJECT_ROOT, 'bench', 'search-anatomy.md'), lines.join('\n'));

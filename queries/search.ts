@@ -29,6 +29,8 @@ export interface SearchInput {
   mode: SearchMode;
   types: readonly HitType[];
   filters: SearchFilters;
+  /** Candidates asked of each index; default `candidateCount(offset, limit)` (the bench's curve overrides it). */
+  candidates?: number;
 }
 
 /**
@@ -152,7 +154,7 @@ export function buildSearch(
     {
       ...sem.params,
       ...kw.params,
-      k: candidateCount(input.offset, input.limit),
+      k: input.candidates ?? candidateCount(input.offset, input.limit),
       embedding: embedding === null ? null : [...embedding],
       lucene,
       single: runSemantic !== runKeyword,

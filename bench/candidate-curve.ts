@@ -1,0 +1,99 @@
+/**
+ * The candidate-count curve: how many candidates the search asks of each index (k) against quality and Neo4j time,
+ * on the graph the last `npm run bench` size left behind. For each k, every labelled query runs through the search
+ * statement itself (`searchGraph`, one round trip) in three systems — hybrid and semantic over passages, and the
+ * default (passages + practices) — scored like the bench (nDCG@10, recall@5, MRR), timed three times (median per
+ * query, then median and p95 over queries). Query vectors are embedded once beforehand, so the times are the
+ * graph's. Writes bench/candidates.md, which RESULTS.md includes.
+ * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100]
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { candidateCount, searchGraph, type HitType, type SearchInput, type SearchMode } from '../queries/search.js';
+import { PROJECT_ROOT } from '../src/config.js';
+import { openLeftBehind } from './left-behind.js';
+import { median, percentile } from './measure.js';
+import { meanScores, scoreQuery, type QueryScores } from './quality.js';
+
+const kArg = process.argv.indexOf('--k');
+const ks = (kArg > 0 ? process.argv[kArg + 1] : '10,20,30,50,75,100,150,200').split(',').map(Number);
+const SYSTEMS: { name: string; mode: SearchMode; types: HitType[] }[] = [
+  { name: 'hybrid', mode: 'hybrid', types: ['passage'] },
+  { name: 'semantic', mode: 'semantic', types: ['passage'] },
+  { name: 'default', mode: 'hybrid', types: ['passage', 'practice'] },
+];
+
+const { docs, truth, graph, embedder, close } = await openLeftBehind(1000);
+const vectors = new Map<string, number[]>();
+for (const q of truth.queries) vectors.set(q.id, Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]));
+
+interface Cell {
+  k: number;
+  system: string;
+  scores: QueryScores;
+  p50: number;
+  p95: number;
+}
+const cells: Cell[] = [];
+// Warm the plan cache and page cache for every system once, so the first k measured is not penalised (a cold
+// server may time out on its first look-ups: those are retried).
+for (const s of SYSTEMS)
+  for (const q of truth.queries)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await searchGraph(graph, { query: q.text, limit: 10, offset: 0, ...s, filters: {} }, vectors.get(q.id)!);
+        break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+      }
+    }
+
+for (const k of ks) {
+  for (const s of SYSTEMS) {
+    const scores: QueryScores[] = [];
+    const times: number[] = [];
+    for (const q of truth.queries) {
+      const input: SearchInput = { query: q.text, limit: 10, offset: 0, ...s, filters: {}, candidates: k };
+      const runs: number[] = [];
+      let answer!: Awaited<ReturnType<typeof searchGraph>>;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        answer = await searchGraph(graph, input, vectors.get(q.id)!);
+        runs.push(performance.now() - t0);
+      }
+      times.push(median(runs));
+      const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
+      scores.push(scoreQuery(ranked, q.relevant));
+    }
+    const cell = { k, system: s.name, scores: meanScores(scores), p50: median(times), p95: percentile(times, 95) };
+    cells.push(cell);
+    console.log(JSON.stringify(cell));
+  }
+}
+const [{ passages, sentences }] = await graph.read<{ passages: number; sentences: number }>({
+  cypher: 'MATCH (p:Passage) WITH count(p) AS passages MATCH (s:Sentence) RETURN passages, count(s) AS sentences',
+  params: {},
+});
+await close();
+
+const r3 = (x: number) => x.toFixed(3);
+const r1 = (x: number) => x.toFixed(1);
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/candidate-curve.ts\` on the graph of the ` +
+    `${docs.toLocaleString('en')}-document run (${passages.toLocaleString('en')} passages, ` +
+    `${sentences.toLocaleString('en')} sentences): the search statement alone (query vectors embedded beforehand), ` +
+    `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries. ` +
+    `k = candidates asked of each index; the default today is k = ${candidateCount(0, 10)} for a first page of 10.`,
+  '',
+  '| k | system | nDCG@10 | recall@5 | MRR | graph p50 ms | graph p95 ms |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...cells.map(
+    (c) =>
+      `| ${c.k} | ${c.system} | ${r3(c.scores.ndcgAt10)} | ${r3(c.scores.recallAt5)} | ${r3(c.scores.mrr)} | ` +
+      `${r1(c.p50)} | ${r1(c.p95)} |`,
+  ),
+  '',
+];
+await writeFile(join(PROJECT_ROOT, 'bench', 'candidates.md'), lines.join('\n'));
+console.log(lines.join('\n'));
