@@ -22,7 +22,12 @@ export interface SizeResult {
     medianMergeMs: number;
     medianWriteMs: number;
   };
+  /** The label set `quality` was scored under; absent in results saved before labels v2 (they are v1). */
+  labels?: 1 | 2;
   quality: QualityAndSplit['quality'];
+  /** Present with labels v2: the same rankings scored under labels v1. */
+  qualityV1?: QualityAndSplit['qualityV1'];
+  ranks?: QualityAndSplit['ranks'];
   split: QualityAndSplit['split'];
   load: LoadTable;
   loadOptions: { durationS: number; repeats: number; connections: number[] };
