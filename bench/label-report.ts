@@ -170,7 +170,7 @@ export function renderLabelsReport(concepts: ConceptCosines[], run?: RunRanks): 
     '  v1** in RESULTS.md; `labelsV1` in `bench/quality.ts` keeps the old scoring, and every run since v2 saves',
     '  both scorings and the per-entry ranks. Check of the rewritten scoring: the labels v1 figures of the run in',
     '  section 3 equal, to the last digit, those of the quick run saved before it (`bench/results/quick-100.json`',
-    '  of 2026-12-01, same corpus and code under test): keyword 0.4988, semantic 0.6261, hybrid 0.6642,',
+    '  of 2026-12-01, same corpus): keyword 0.4988, semantic 0.6261, hybrid 0.6642,',
     '  default 0.6072, peer 0.2787 nDCG@10.',
     '',
   ];

@@ -156,7 +156,8 @@ describe('a generated corpus of 400 documents', () => {
       const year = Number(entry.date?.slice(0, 4));
       docs.push({ path: entry.path, format, year, raw, text: normalise(parsed.text), passages: chunkText(parsed) });
     }
-  });
+    // 400 documents (PDFs among them) generated and parsed: ~5 s on a quiet machine, far more on a busy one.
+  }, 120_000);
 
   it('when the manifest is read, then it is valid, says SYNTHETIC, and lists exactly the document files', async () => {
     expect(manifestText.split('\n')[0]).toMatch(/^# .*SYNTHETIC.*bench\/generate\.ts.*seed 908/);
