@@ -76,15 +76,19 @@ export function resetPeakRss(pid: number | 'self'): boolean {
   }
 }
 
-/** The configuration of every benchmark: its own managed Neo4j (ports 7692/7479, own data dir), no query cache. */
-export function benchConfig(): Config {
-  const base = loadConfig(process.env);
+/**
+ * The configuration of every benchmark: its own managed Neo4j (ports 7692/7479, own data dir, which the bench
+ * empties: `IWG_BENCH_BOLT_PORT`, `IWG_BENCH_HTTP_PORT` and `IWG_BENCH_DATA_DIR` move it, never the service's own
+ * `IWG_NEO4J_*`), no query cache.
+ */
+export function benchConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const base = loadConfig(env);
   return loadConfig({
-    ...process.env,
+    ...env,
     NEO4J_URI: '',
-    IWG_NEO4J_BOLT_PORT: '7692',
-    IWG_NEO4J_HTTP_PORT: '7479',
-    IWG_NEO4J_DATA_DIR: join(base.neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
+    IWG_NEO4J_BOLT_PORT: env.IWG_BENCH_BOLT_PORT ?? '7692',
+    IWG_NEO4J_HTTP_PORT: env.IWG_BENCH_HTTP_PORT ?? '7479',
+    IWG_NEO4J_DATA_DIR: env.IWG_BENCH_DATA_DIR ?? join(base.neo4j.managed.cacheDir, '..', 'neo4j-bench-data'),
     IWG_INGEST_ON_START: 'false',
     IWG_RATE_LIMIT_PER_MINUTE: '100000000',
     // Every query is embedded, as it is for the peer: no query-embedding cache in the comparison.

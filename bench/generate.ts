@@ -12,7 +12,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { parseTaxonomy } from '../ingest/taxonomy.js';
 import { composeDocument, FORMATS } from './generate/document.js';
-import { planQueries, type LabelledQuery } from './generate/queries.js';
+import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
 
@@ -24,6 +24,8 @@ export interface GenerateOptions {
 export interface GroundTruth {
   synthetic: true;
   generator: 'bench/generate.ts';
+  /** Labels v2 grade the planted near sentences 0 (distractors); v1, before it was written, graded them 1. */
+  labels: typeof LABELS_VERSION;
   seed: number;
   documents: number;
   plantedTrends: {
@@ -100,6 +102,7 @@ export async function writeGeneratedCorpus(
   const groundTruth: GroundTruth = {
     synthetic: true,
     generator: 'bench/generate.ts',
+    labels: LABELS_VERSION,
     seed,
     documents,
     plantedTrends: PLANTED_TRENDS.map((t) => ({

@@ -18,7 +18,15 @@ import { ingestPaths } from '../src/ingest-service.js';
 import type { Runtime } from '../src/runtime.js';
 import type { GroundTruth } from './generate.js';
 import { runLoad, type LoadResult } from './load.js';
-import { meanScores, scoreQuery, type QueryScores, type RankedPassage } from './quality.js';
+import {
+  labelsV1,
+  labelsV2,
+  meanScores,
+  rankEntries,
+  scoreRanks,
+  type QueryScores,
+  type RankedPassage,
+} from './quality.js';
 
 export const MODES = ['keyword', 'semantic', 'hybrid'] as const;
 /** iwg-graph's modes over passages (as the peer), its default search (passages + practices), and the peer. */
@@ -142,7 +150,15 @@ async function post(url: string, body: unknown): Promise<unknown> {
 }
 
 export interface QualityAndSplit {
+  /** Scores under labels v2 (distractors graded 0, with the distractor metrics). */
   quality: Record<System, QueryScores>;
+  /** The same rankings scored under labels v1 (distractors graded 1), comparable with results saved before v2. */
+  qualityV1: Record<System, QueryScores>;
+  /**
+   * Per system, per labelled query (ground-truth order), the rank (1–10) at which each entry was credited —
+   * its needles, then its distractors — or null: enough to rescore the run under other grades.
+   */
+  ranks: Record<System, (number | null)[][]>;
   /** Sequential queries (one client): median client-side latency and, for iwg-graph, its embed / Neo4j split. */
   split: Record<System, { totalMs: number; embedMs?: number; graphMs?: number }>;
 }
@@ -171,9 +187,13 @@ export async function measureQuality(
     ['langchain-hybrid', async (query) => ({ ranked: await peer.search(query, 10) })],
   ];
   const quality = {} as QualityAndSplit['quality'];
+  const qualityV1 = {} as QualityAndSplit['qualityV1'];
+  const ranks = {} as QualityAndSplit['ranks'];
   const split = {} as QualityAndSplit['split'];
   for (const [system, search] of systems) {
     const scores: QueryScores[] = [];
+    const scoresV1: QueryScores[] = [];
+    ranks[system] = [];
     const totals: number[] = [];
     const timings: NonNullable<SearchAnswer['timings']>[] = [];
     for (const q of truth.queries) {
@@ -181,9 +201,14 @@ export async function measureQuality(
       const answer = await search(q.text);
       totals.push(performance.now() - t0);
       if (answer.timings) timings.push(answer.timings);
-      scores.push(scoreQuery(answer.ranked, q.relevant));
+      // Within a query every entry is in its own document, so the ranks do not depend on the grades.
+      const entryRanks = rankEntries(answer.ranked.slice(0, 10), labelsV2(q));
+      ranks[system].push(entryRanks);
+      scores.push(scoreRanks(entryRanks, labelsV2(q)));
+      scoresV1.push(scoreRanks(entryRanks, labelsV1(q)));
     }
     quality[system] = meanScores(scores);
+    qualityV1[system] = meanScores(scoresV1);
     split[system] =
       timings.length > 0
         ? {
@@ -193,7 +218,7 @@ export async function measureQuality(
           }
         : { totalMs: median(totals) };
   }
-  return { quality, split };
+  return { quality, qualityV1, ranks, split };
 }
 
 export type LoadTable = Partial<Record<System, Record<number, LoadResult & { runs: number }>>>;

@@ -6,6 +6,7 @@ import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Environment } from './env.js';
 import type { LoadTable, QualityAndSplit, RawEmbedding, System, TrendRecovery, IngestRun } from './measure.js';
+import { capsV1 } from './label-report.js';
 import { groupedBars, lines, stackedBars, writePlot } from './plots.js';
 
 export interface SizeResult {
@@ -22,7 +23,12 @@ export interface SizeResult {
     medianMergeMs: number;
     medianWriteMs: number;
   };
+  /** The label set `quality` was scored under; absent in results saved before labels v2 (they are v1). */
+  labels?: 1 | 2;
   quality: QualityAndSplit['quality'];
+  /** Present with labels v2: the same rankings scored under labels v1. */
+  qualityV1?: QualityAndSplit['qualityV1'];
+  ranks?: QualityAndSplit['ranks'];
   split: QualityAndSplit['split'];
   load: LoadTable;
   loadOptions: { durationS: number; repeats: number; connections: number[] };
@@ -45,6 +51,9 @@ const f = (x: number | null | undefined, d = 1) =>
 const s = (ms: number) => f(ms / 1000, 1);
 const ratio = (a: number, b: number) => `×${f(a / b, 2)}`;
 const last = <T>(xs: T[]) => xs[xs.length - 1];
+/** The label set a result's `quality` was scored under (bench/labels.md): results before v2 hold v1 scores only. */
+export const labelsOf = (r: SizeResult): 1 | 2 => r.labels ?? 1;
+const versionsOf = (results: SizeResult[]) => [...new Set(results.map(labelsOf))].map((v) => `v${v}`).join('/');
 
 /** Derived ingest figures of one size (medians of its runs). */
 export function ingestFigures(r: SizeResult) {
@@ -93,10 +102,10 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
     `| where ingest time goes (stage time summed over documents; stages of consecutive documents overlap) | embed ${pct(largest.ingest.medianEmbedMs, lf.busyMs)}, write ${pct(largest.ingest.medianWriteMs, lf.busyMs)}, practice merge look-ups ${pct(largest.ingest.medianMergeMs, lf.busyMs)}, parse ${pct(largest.ingest.medianParseMs, lf.busyMs)}; ${s(lf.busyMs)} s of stage time in ${s(largest.ingest.medianTotalMs)} s of wall time |`,
     `| hybrid search p50 / p95, 1 client: iwg-graph vs LangChain.js | ${f(hyb[conns[0]].p50)} / ${f(hyb[conns[0]].p95)} ms vs ${f(lc[conns[0]].p50)} / ${f(lc[conns[0]].p95)} ms (iwg-graph ÷ LangChain.js: ${ratio(hyb[conns[0]].p50, lc[conns[0]].p50)}) |`,
     `| hybrid throughput, ${hi} clients: iwg-graph vs LangChain.js | ${f(hyb[hi].rps)} vs ${f(lc[hi].rps)} requests/s (**${ratio(hyb[hi].rps, lc[hi].rps)}**) |`,
-    `| nDCG@10 over the same passages: iwg-graph hybrid vs LangChain.js hybrid | **${f(largest.quality.hybrid.ndcgAt10, 3)}** vs ${f(largest.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
+    `| nDCG@10 over the same passages (labels v${labelsOf(largest)}): iwg-graph hybrid vs LangChain.js hybrid | **${f(largest.quality.hybrid.ndcgAt10, 3)}** vs ${f(largest.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
     ...(largest.quality['hybrid-practices']
       ? [
-          `| nDCG@10 of iwg-graph's default search (passages + extracted practices) | **${f(largest.quality['hybrid-practices'].ndcgAt10, 3)}** (MRR ${f(largest.quality['hybrid-practices'].mrr, 3)}) |`,
+          `| nDCG@10 of iwg-graph's default search (passages + extracted practices; labels v${labelsOf(largest)}) | **${f(largest.quality['hybrid-practices'].ndcgAt10, 3)}** (MRR ${f(largest.quality['hybrid-practices'].mrr, 3)}${largest.qualityV1?.['hybrid-practices'] ? `; labels v1: ${f(largest.qualityV1['hybrid-practices'].ndcgAt10, 3)}` : ''}) |`,
         ]
       : []),
     `| one hybrid query (1 client): embedding vs Neo4j | ${f(largest.split.hybrid.embedMs)} ms vs ${f(largest.split.hybrid.graphMs)} ms (medians) |`,
@@ -164,7 +173,7 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
     '',
     '**Side by side with the peer** (same Neo4j, same model, same passages, same run; ratio > 1 favours iwg-graph):',
     '',
-    `| documents | ${conns.map((c) => `${c} client${c > 1 ? 's' : ''}: p50 ratio · throughput ratio`).join(' | ')} | nDCG@10 iwg-graph hybrid / LangChain.js |`,
+    `| documents | ${conns.map((c) => `${c} client${c > 1 ? 's' : ''}: p50 ratio · throughput ratio`).join(' | ')} | nDCG@10 iwg-graph hybrid / LangChain.js (labels) |`,
     `| --- | ${conns.map(() => '---').join(' | ')} | --- |`,
     ...results.map(
       (r) =>
@@ -174,7 +183,9 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
             const b = r.load['langchain-hybrid']?.[c];
             return a && b ? `${ratio(b.p50, a.p50)} · ${ratio(a.rps, b.rps)}` : '–';
           })
-          .join(' | ')} | ${f(r.quality.hybrid.ndcgAt10, 3)} / ${f(r.quality['langchain-hybrid'].ndcgAt10, 3)} |`,
+          .join(
+            ' | ',
+          )} | ${f(r.quality.hybrid.ndcgAt10, 3)} / ${f(r.quality['langchain-hybrid'].ndcgAt10, 3)} (v${labelsOf(r)}) |`,
     ),
     '',
     ...(anatomy ? ['**Anatomy of one search in Neo4j** (`bench/search-anatomy.ts`):', '', anatomy.trim(), ''] : []),
@@ -189,19 +200,36 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
     '',
     `![quality](plots/${label}-quality.svg)`,
     '',
-    `${largest.queries} labelled queries, each phrased differently from the sentences it should find: 3 highly ` +
-      'relevant (grade 2) and 2 related (grade 1) sentences planted in 5 documents, the same number at every size, ' +
-      'so larger corpora are harder. recall@5 = share of the 5 found in the top 5 passages; nDCG@10 with gain ' +
-      '2^grade − 1; MRR = reciprocal rank of the first grade-2 passage. "Passages + practices" is the API\'s ' +
-      "default `types`: a practice hit is judged by the quote it shows and that quote's document, like a passage.",
+    `${largest.queries} labelled queries, each phrased differently from the sentences it should find, each with 5 ` +
+      'planted sentences in 5 documents, the same number at every size, so larger corpora are harder: 3 needles ' +
+      'that answer it (grade 2) and 2 near sentences from the same practice area with another prescription. ' +
+      '**Labels v2** (since 2026-12-01, `bench/labels.md`) grade the near sentences 0, as distractors: ' +
+      'recall@5 = share of the 3 needles in the top 5 passages; nDCG@10 with gain 2^grade − 1 over the needles; ' +
+      'MRR = reciprocal rank of the first needle; **distractor first** = share of queries where a distractor is in ' +
+      'the top 10 above the first needle (or no needle is found); **distractors@10** = mean distractors in the top ' +
+      '10. **Labels v1** (every result saved before, whose rankings were not kept) graded the near sentences 1: ' +
+      `recall@5 over all 5 and an ideal that includes them, which caps a perfect needle ranking at nDCG@10 ` +
+      `${f(capsV1().ndcgAt10, 3)} and recall@5 ${f(capsV1().recallAt5, 1)} while they do not answer the query ` +
+      '(79 of 80 judged so in `bench/labels.md`). Runs since v2 report ' +
+      'both; v1 and v2 figures are not comparable with each other. The studies below this section (sentences, ' +
+      'embedding, fusion, confidence) were scored under labels v1. "Passages + practices" is the API\'s default ' +
+      "`types`: a practice hit is judged by the quote it shows and that quote's document, like a passage.",
     '',
-    '| documents | system | recall@5 | nDCG@10 | MRR |',
-    '| --- | --- | --- | --- | --- |',
+    '| documents | system | labels | recall@5 | nDCG@10 | MRR | distractor first | distractors@10 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.flatMap((r) =>
-      QUALITY_SYSTEMS.filter((sys) => r.quality[sys]).map(
-        (sys) =>
-          `| ${r.documents.toLocaleString('en')} | ${NAMES[sys]} | ${f(r.quality[sys].recallAt5, 3)} | ${f(r.quality[sys].ndcgAt10, 3)} | ${f(r.quality[sys].mrr, 3)} |`,
-      ),
+      QUALITY_SYSTEMS.flatMap((sys) => {
+        const rows: [number, QualityAndSplit['quality'][System] | undefined][] = [
+          [labelsOf(r), r.quality[sys]],
+          [1, labelsOf(r) === 2 ? r.qualityV1?.[sys] : undefined],
+        ];
+        return rows
+          .filter(([, q]) => q)
+          .map(
+            ([v, q]) =>
+              `| ${r.documents.toLocaleString('en')} | ${NAMES[sys]} | v${v} | ${f(q!.recallAt5, 3)} | ${f(q!.ndcgAt10, 3)} | ${f(q!.mrr, 3)} | ${v === 2 ? f(q!.distractorFirst, 3) : '–'} | ${v === 2 ? f(q!.distractorsAt10, 2) : '–'} |`,
+          );
+      }),
     ),
     '',
     '**Planted trends** (`GET /api/trends?interval=year`: growth of the latest years over the earlier baseline):',
@@ -308,7 +336,8 @@ async function plots(dir: string, label: string, results: SizeResult[]) {
       v: r.quality[sys].ndcgAt10,
     })),
   );
-  await writePlot(join(dir, `${label}-quality.svg`), groupedBars('nDCG@10', q, 'size', 'v', 'system', 'nDCG@10'));
+  const title = `nDCG@10 (labels ${versionsOf(results)})`;
+  await writePlot(join(dir, `${label}-quality.svg`), groupedBars(title, q, 'size', 'v', 'system', 'nDCG@10'));
   if (results.length > 1) {
     const base = results[0];
     const rows = results.flatMap((r) => [

@@ -80,7 +80,8 @@ async function main() {
   const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
   const quiet = createLogger('warn', 'bench');
   const config = benchConfig();
-  const cacheDir = join(config.neo4j.managed.cacheDir, '..', 'bench');
+  // Regenerated on every run: IWG_BENCH_CORPUS_DIR keeps two benches on one machine apart.
+  const cacheDir = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
 
   step('loading the model');
   const embedder = await openEmbedder(config, quiet);
@@ -162,7 +163,10 @@ async function main() {
         medianMergeMs: median(runs.map((r) => r.mergeMs)),
         medianWriteMs: median(runs.map((r) => r.writeMs)),
       },
+      labels: truth.labels,
       quality: quality.quality,
+      qualityV1: quality.qualityV1,
+      ranks: quality.ranks,
       split: quality.split,
       load,
       loadOptions: { durationS: opts.duration, repeats: opts.loadRuns, connections: opts.connections },

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedCorpus, type GroundTruth } from '../../bench/generate.js';
 import { NEEDLE_CONCEPTS } from '../../bench/generate/needles.js';
+import { planQueries } from '../../bench/generate/queries.js';
 import {
   buildVocabulary,
   FILLER_TEMPLATES,
@@ -76,6 +77,18 @@ describe('writeGeneratedCorpus determinism', () => {
   });
 });
 
+describe('labels v2 keep the corpus of labels v1', () => {
+  it('when the query plan is hashed, then every sentence lands in the document labels v1 planted it in', () => {
+    const sut = planQueries(908, 100);
+    const placed = [...sut.placements.entries()].sort((a, b) => a[0] - b[0]);
+    const labelled = sut.queries.map((q) => [...q.relevant, ...q.distractors].map((r) => `${r.document}|${r.quote}`));
+    // Hashes of the same values from the labels v1 generator (commit 678a160): placements and labelled documents.
+    const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    expect(sha(placed)).toBe('07e4d0c3764befa178e8668d7bd798cc629346c563393a57da51c22f21c45703');
+    expect(sha(labelled)).toBe('81efa240460b4b1c999c0a550fbc17d3ba74e725c24c2001103864bb95f50907');
+  });
+});
+
 describe('the needles and templates', () => {
   it('when needles are read, then each is one short sentence without dotted abbreviations, unique, unlike its query', () => {
     const quotes = NEEDLE_CONCEPTS.flatMap((c) => [...c.needles, ...c.near]);
@@ -143,7 +156,8 @@ describe('a generated corpus of 400 documents', () => {
       const year = Number(entry.date?.slice(0, 4));
       docs.push({ path: entry.path, format, year, raw, text: normalise(parsed.text), passages: chunkText(parsed) });
     }
-  });
+    // 400 documents (PDFs among them) generated and parsed: ~5 s on a quiet machine, far more on a busy one.
+  }, 120_000);
 
   it('when the manifest is read, then it is valid, says SYNTHETIC, and lists exactly the document files', async () => {
     expect(manifestText.split('\n')[0]).toMatch(/^# .*SYNTHETIC.*bench\/generate\.ts.*seed 908/);
@@ -186,28 +200,34 @@ describe('a generated corpus of 400 documents', () => {
     }
   });
 
-  it('when the query set is read, then every query has 3 grade-2 and 2 grade-1 quotes in distinct documents', () => {
-    expect(groundTruth).toMatchObject({ synthetic: true, generator: 'bench/generate.ts', seed: 908, documents: 400 });
+  it('when the query set is read, then every query has 3 grade-2 needles and its 2 near sentences as grade-0 distractors, in 5 distinct documents', () => {
+    expect(groundTruth).toMatchObject({
+      synthetic: true,
+      generator: 'bench/generate.ts',
+      labels: 2,
+      seed: 908,
+      documents: 400,
+    });
     expect(groundTruth.queries).toHaveLength(40);
-    for (const q of groundTruth.queries) {
-      expect(q.relevant.filter((r) => r.grade === 2)).toHaveLength(3);
-      expect(q.relevant.filter((r) => r.grade === 1)).toHaveLength(2);
-      expect(new Set(q.relevant.map((r) => r.document)).size).toBe(5);
-    }
+    groundTruth.queries.forEach((q, i) => {
+      expect(q.relevant.map((r) => [r.quote, r.grade])).toEqual(NEEDLE_CONCEPTS[i].needles.map((n) => [n, 2]));
+      expect(q.distractors.map((r) => [r.quote, r.grade])).toEqual(NEEDLE_CONCEPTS[i].near.map((n) => [n, 0]));
+      expect(new Set([...q.relevant, ...q.distractors].map((r) => r.document)).size).toBe(5);
+    });
   });
 
   it('when a quote is searched in the parsed corpus, then it occurs once in its document and nowhere else', () => {
-    const formats = new Set(groundTruth.queries.flatMap((q) => q.relevant.map((r) => detectFormat(r.document))));
+    const labelled = groundTruth.queries.flatMap((q) => [...q.relevant, ...q.distractors].map((r) => ({ q, r })));
+    expect(labelled).toHaveLength(200);
+    const formats = new Set(labelled.map(({ r }) => detectFormat(r.document)));
     expect([...formats].sort()).toEqual(['html', 'markdown', 'pdf', 'text']);
-    for (const q of groundTruth.queries) {
-      for (const r of q.relevant) {
-        const quote = normalise(r.quote);
-        const hits = docs.map((d) => ({ path: d.path, count: d.text.split(quote).length - 1 }));
-        expect(
-          hits.filter((h) => h.count > 0),
-          `${q.id}: ${quote}`,
-        ).toEqual([{ path: r.document, count: 1 }]);
-      }
+    for (const { q, r } of labelled) {
+      const quote = normalise(r.quote);
+      const hits = docs.map((d) => ({ path: d.path, count: d.text.split(quote).length - 1 }));
+      expect(
+        hits.filter((h) => h.count > 0),
+        `${q.id}: ${quote}`,
+      ).toEqual([{ path: r.document, count: 1 }]);
     }
   });
 

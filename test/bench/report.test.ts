@@ -98,7 +98,9 @@ describe('renderResults', () => {
     expect(sut).toMatch(
       /hybrid throughput, 16 clients: iwg-graph vs LangChain\.js \| 80 vs 160 requests\/s \(\*\*×0\.5\*\*\)/,
     );
-    expect(sut).toContain('| 1,000 | iwg-graph hybrid, passages + practices (its default) | 0.5 | 0.6 | 0.7 |');
+    expect(sut).toContain(
+      '| 1,000 | iwg-graph hybrid, passages + practices (its default) | v1 | 0.5 | 0.6 | 0.7 | – | – |',
+    );
     expect(sut).toContain('| 1,000 | 1 of 2 | trend:a (rising: 1.2); trend:b (falling: 0.1) |');
     // 100 → 1000 documents: passages ×10, ingest time ×5
     expect(sut).toContain('From 1,000 to 10,000 passages (×10): ingest time ×5 (linear or better)');
@@ -111,5 +113,36 @@ describe('renderResults', () => {
     expect(quality).toMatch(/^<svg/);
     for (const system of ['keyword', 'semantic', 'hybrid', 'passages + practices', 'LangChain.js'])
       expect(quality).toContain(system);
+  });
+
+  it('when a labels v2 result sits beside a v1 one, then each quality figure names its labels and v2 adds v1 and the distractor metrics', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-report-'));
+    await mkdir(join(dir, 'results'));
+    const v2 = result(1000, 10_000, 100_000);
+    v2.labels = 2;
+    v2.quality = {
+      ...v2.quality,
+      'hybrid-practices': { ...scores(0.7), distractorFirst: 0.025, distractorsAt10: 0.3 },
+    };
+    v2.qualityV1 = { ...v2.quality, 'hybrid-practices': scores(0.65) };
+    await writeFile(join(dir, 'results', 'full-100.json'), JSON.stringify(result(100, 1000, 20_000)));
+    await writeFile(join(dir, 'results', 'full-1000.json'), JSON.stringify(v2));
+    await renderResults(dir);
+    const sut = await readFile(join(dir, 'RESULTS.md'), 'utf8');
+
+    expect(sut).toContain(
+      '| 100 | iwg-graph hybrid, passages + practices (its default) | v1 | 0.5 | 0.6 | 0.7 | – | – |',
+    );
+    expect(sut).toContain(
+      '| 1,000 | iwg-graph hybrid, passages + practices (its default) | v2 | 0.6 | 0.7 | 0.8 | 0.025 | 0.3 |',
+    );
+    expect(sut).toContain(
+      '| 1,000 | iwg-graph hybrid, passages + practices (its default) | v1 | 0.55 | 0.65 | 0.75 | – | – |',
+    );
+    expect(sut).toContain(
+      "nDCG@10 of iwg-graph's default search (passages + extracted practices; labels v2) | **0.7** (MRR 0.8; labels v1: 0.65)",
+    );
+    expect(sut).toContain('caps a perfect needle ranking at nDCG@10 0.887 and recall@5 0.6');
+    expect(await readFile(join(dir, 'plots', 'full-quality.svg'), 'utf8')).toContain('labels v1/v2');
   });
 });
