@@ -2,7 +2,7 @@
  * The candidate-count curve: how many candidates the search asks of each index (k) against quality and Neo4j time,
  * on the graph the last `npm run bench` size left behind. For each k, every labelled query runs through the search
  * statement itself (`searchGraph`, one round trip) in three systems — hybrid and semantic over passages, and the
- * default (passages + practices) — scored like the bench (nDCG@10, recall@5, MRR), timed three times (median per
+ * default (passages + practices) — scored like the bench (labels v2: nDCG@10, recall@5, MRR, distractors@10), timed three times (median per
  * query, then median and p95 over queries). Query vectors are embedded once beforehand, so the times are the
  * graph's. Writes bench/candidates.md, which RESULTS.md includes.
  * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100]
@@ -14,7 +14,7 @@ import { candidateCount, searchGraph, type HitType, type SearchInput, type Searc
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
 import { median, percentile } from './measure.js';
-import { meanScores, scoreQuery, type QueryScores } from './quality.js';
+import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
 
 const kArg = process.argv.indexOf('--k');
 const ks = (kArg > 0 ? process.argv[kArg + 1] : '10,20,30,50,75,100,150,200').split(',').map(Number);
@@ -64,7 +64,7 @@ for (const k of ks) {
       }
       times.push(median(runs));
       const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
-      scores.push(scoreQuery(ranked, q.relevant));
+      scores.push(scoreQuery(ranked, labelsV2(q)));
     }
     const cell = { k, system: s.name, scores: meanScores(scores), p50: median(times), p95: percentile(times, 95) };
     cells.push(cell);
@@ -86,11 +86,12 @@ const lines = [
     `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries. ` +
     `k = candidates asked of each index; the default today is k = ${candidateCount(0, 10)} for a first page of 10.`,
   '',
-  '| k | system | nDCG@10 | recall@5 | MRR | graph p50 ms | graph p95 ms |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  '| k | system | nDCG@10 | recall@5 | MRR | distractors@10 | graph p50 ms | graph p95 ms |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ...cells.map(
     (c) =>
       `| ${c.k} | ${c.system} | ${r3(c.scores.ndcgAt10)} | ${r3(c.scores.recallAt5)} | ${r3(c.scores.mrr)} | ` +
+      `${(c.scores.distractorsAt10 ?? NaN).toFixed(2)} | ` +
       `${r1(c.p50)} | ${r1(c.p95)} |`,
   ),
   '',

@@ -17,7 +17,7 @@ export async function openLeftBehind(defaultDocs: number) {
   const config = benchConfig();
   const quiet = createLogger('warn', 'bench');
   const truthFile = join(config.neo4j.managed.cacheDir, '..', 'bench', `corpus-908-${docs}`, 'ground-truth.json');
-  const truth = JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth;
+  const truth = upgradeLabels(JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth);
   const { graph } = await openGraph(config, quiet);
   const embedder = await openEmbedder(config, quiet);
   // The managed server's pid file (graph/managed-neo4j.ts), for scripts that read its CPU time.
@@ -36,5 +36,22 @@ export async function openLeftBehind(defaultDocs: number) {
       await graph.close();
       await stopManagedNeo4j(config.neo4j.managed);
     },
+  };
+}
+
+/**
+ * A ground truth written before labels v2 (same placements, bench/labels.md) graded the near sentences 1 inside
+ * `relevant`; v2 moves them to `distractors` with grade 0. Graphs left behind by older runs are read as v2.
+ */
+export function upgradeLabels(truth: GroundTruth): GroundTruth {
+  if (truth.labels === 2) return truth;
+  return {
+    ...truth,
+    labels: 2,
+    queries: truth.queries.map((q) => ({
+      ...q,
+      relevant: q.relevant.filter((r) => r.grade === 2),
+      distractors: q.relevant.filter((r) => r.grade !== 2).map((r) => ({ ...r, grade: 0 as const })),
+    })),
   };
 }

@@ -9,9 +9,13 @@ import type { PageItem } from './search.js';
 import type { EntityRef } from './shapes.js';
 
 const ENTITY_WITH_ALIASES = `e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}`;
-/** A sentence as a match candidate: its cosine to the query when there is a query vector. */
+/**
+ * A sentence as a match candidate: its cosine to the query when there is a query vector and the hit has no best
+ * sentence from the semantic list yet (reading a sentence's vector costs more than the rest of the hit).
+ */
 const SENTENCE = `s {.id, .text, .start, .end,
-      sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END}`;
+      sim: CASE WHEN $embedding IS NULL OR h.matchId IS NOT NULL THEN null
+        ELSE vector.similarity.cosine(s.embedding, $embedding) END}`;
 
 /**
  * DETAIL_BRANCHES: the body of `CALL (page) { … }` — one `detail` map per hit of the page, per type. Passages and
@@ -24,7 +28,8 @@ export const DETAIL_BRANCHES = {
       WITH h WHERE h.type = 'passage'
       MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: h.id})
       WITH h, d, n,
-        COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) RETURN ${SENTENCE} ORDER BY s.start } AS sentences,
+        COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) WHERE h.matchId IS NULL OR s.id = h.matchId
+          RETURN ${SENTENCE} ORDER BY s.start } AS sentences,
         COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES} ORDER BY e.id } AS entities
       RETURN {type: 'passage', id: n.id, text: n.text, document: ${documentRef('d')},
         span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail`,
@@ -52,9 +57,9 @@ export const DETAIL_BRANCHES = {
       MATCH (n:Document {id: h.id})
       WITH h, n,
         COLLECT { MATCH (n)-[:HAS_PASSAGE]->(p:Passage) RETURN p.text ORDER BY p.ordinal LIMIT 1 } AS firstText,
-        COLLECT { MATCH (s:Sentence {documentId: n.id})
-          WITH s ORDER BY s.id = h.matchId DESC,
-            CASE WHEN $embedding IS NULL THEN 0 ELSE vector.similarity.cosine(s.embedding, $embedding) END DESC, s.start
+        COLLECT { MATCH (s:Sentence {documentId: n.id}) WHERE h.matchId IS NULL OR s.id = h.matchId
+          WITH s ORDER BY CASE WHEN $embedding IS NULL OR h.matchId IS NOT NULL THEN 0
+            ELSE vector.similarity.cosine(s.embedding, $embedding) END DESC, s.start
           LIMIT 1 RETURN ${SENTENCE} } AS sentences,
         COLLECT { MATCH (n)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity)
           WITH e, count(*) AS c ORDER BY c DESC, e.id LIMIT 10 RETURN ${ENTITY_WITH_ALIASES} } AS entities

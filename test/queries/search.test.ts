@@ -156,8 +156,10 @@ describe('search builder', () => {
             WITH h WHERE h.type = 'passage'
             MATCH (d:Document)-[:HAS_PASSAGE]->(n:Passage {id: h.id})
             WITH h, d, n,
-              COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) RETURN s {.id, .text, .start, .end,
-            sim: CASE WHEN $embedding IS NULL THEN null ELSE vector.similarity.cosine(s.embedding, $embedding) END} ORDER BY s.start } AS sentences,
+              COLLECT { MATCH (n)-[:HAS_SENTENCE]->(s:Sentence) WHERE h.matchId IS NULL OR s.id = h.matchId
+                RETURN s {.id, .text, .start, .end,
+            sim: CASE WHEN $embedding IS NULL OR h.matchId IS NOT NULL THEN null
+              ELSE vector.similarity.cosine(s.embedding, $embedding) END} ORDER BY s.start } AS sentences,
               COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name, aliases: coalesce(e.aliases, [])} ORDER BY e.id } AS entities
             RETURN {type: 'passage', id: n.id, text: n.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source},
               span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail
