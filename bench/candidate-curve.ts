@@ -8,11 +8,13 @@
  * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100]
  */
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { candidateCount, searchGraph, type HitType, type SearchInput, type SearchMode } from '../queries/search.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
+import { cpuMsOf } from './env.js';
 import { median, percentile } from './measure.js';
 import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
 
@@ -24,7 +26,7 @@ const SYSTEMS: { name: string; mode: SearchMode; types: HitType[] }[] = [
   { name: 'default', mode: 'hybrid', types: ['passage', 'practice'] },
 ];
 
-const { docs, truth, graph, embedder, close } = await openLeftBehind(1000);
+const { docs, truth, graph, embedder, neo4jPid, close } = await openLeftBehind(1000);
 const vectors = new Map<string, number[]>();
 for (const q of truth.queries) vectors.set(q.id, Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]));
 
@@ -34,6 +36,8 @@ interface Cell {
   scores: QueryScores;
   p50: number;
   p95: number;
+  /** The Neo4j process's CPU ms per search (every thread), which holds on a shared machine. */
+  cpuMs: number | null;
 }
 const cells: Cell[] = [];
 // Warm the plan cache and page cache for every system once, so the first k measured is not penalised (a cold
@@ -53,6 +57,7 @@ for (const k of ks) {
   for (const s of SYSTEMS) {
     const scores: QueryScores[] = [];
     const times: number[] = [];
+    const cpu0 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
     for (const q of truth.queries) {
       const input: SearchInput = { query: q.text, limit: 10, offset: 0, ...s, filters: {}, candidates: k };
       const runs: number[] = [];
@@ -66,7 +71,10 @@ for (const k of ks) {
       const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
       scores.push(scoreQuery(ranked, labelsV2(q)));
     }
-    const cell = { k, system: s.name, scores: meanScores(scores), p50: median(times), p95: percentile(times, 95) };
+    const cpu1 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
+    const cpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (3 * truth.queries.length);
+    const scored = meanScores(scores);
+    const cell = { k, system: s.name, scores: scored, p50: median(times), p95: percentile(times, 95), cpuMs };
     cells.push(cell);
     console.log(JSON.stringify(cell));
   }
@@ -83,16 +91,17 @@ const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npx tsx bench/candidate-curve.ts\` on the graph of the ` +
     `${docs.toLocaleString('en')}-document run (${passages.toLocaleString('en')} passages, ` +
     `${sentences.toLocaleString('en')} sentences): the search statement alone (query vectors embedded beforehand), ` +
-    `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries. ` +
+    `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries; ` +
+    `Neo4j CPU = the server process's CPU time per search (load average ${loadavg()[0].toFixed(1)} at the end). ` +
     `k = candidates asked of each index; the default today is k = ${candidateCount(0, 10)} for a first page of 10.`,
   '',
-  '| k | system | nDCG@10 | recall@5 | MRR | distractors@10 | graph p50 ms | graph p95 ms |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| k | system | nDCG@10 | recall@5 | MRR | distractors@10 | graph p50 ms | graph p95 ms | Neo4j CPU ms |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...cells.map(
     (c) =>
       `| ${c.k} | ${c.system} | ${r3(c.scores.ndcgAt10)} | ${r3(c.scores.recallAt5)} | ${r3(c.scores.mrr)} | ` +
       `${(c.scores.distractorsAt10 ?? NaN).toFixed(2)} | ` +
-      `${r1(c.p50)} | ${r1(c.p95)} |`,
+      `${r1(c.p50)} | ${r1(c.p95)} | ${c.cpuMs === null ? 'n/a' : r1(c.cpuMs)} |`,
   ),
   '',
 ];

@@ -396,6 +396,7 @@ export async function renderResults(benchDir: string): Promise<void> {
   const studies: [string, string, string][] = [
     ['sentences.md', 'Sentences at 1,000 documents', 'npm run bench -- --sizes 1000'],
     ['embedding.md', 'Embedding runtime and model choice', 'npx tsx bench/embed-runtime.ts / embed-models.ts'],
+    ['candidates.md', 'Candidate count: quality against latency', 'npx tsx bench/candidate-curve.ts --docs 1000'],
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
