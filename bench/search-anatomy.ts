@@ -54,7 +54,14 @@ for (const q of truth.queries) {
     Array.from((await embedder.embed([q.text], { kind: 'query' }))[0]),
   );
   const lucene = escapeLucene(q.text);
-  const input: SearchInput = { query: q.text, limit: 10, offset: 0, mode: 'hybrid', types: ['passage'], filters: {} };
+  const input: SearchInput = {
+    query: q.text,
+    limit: 10,
+    offset: 0,
+    mode: 'hybrid',
+    types: ['passage'],
+    filters: { readable: ['public', 'restricted'] },
+  };
   await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', () =>
     graph.read(buildSearch(input, vector, lucene)),
   );

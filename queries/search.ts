@@ -152,6 +152,7 @@ export function buildSearch(
     {
       ...sem.params,
       ...kw.params,
+      readable: [...input.filters.readable],
       k: candidateCount(input.offset, input.limit),
       embedding: embedding === null ? null : [...embedding],
       lucene,
