@@ -195,7 +195,7 @@ describe('when the restricted document is planted', () => {
     const readOps = operations
       .filter((op) => op.tags?.[0] !== 'service' && (op.security ?? []).some((s: any) => !('apiKey' in s)))
       .map((op) => op.operationId as string);
-    expect(readOps.length).toBeGreaterThanOrEqual(12);
+    expect(readOps.length).toBeGreaterThanOrEqual(11);
     expect(Object.keys(reads()).sort()).toEqual([...readOps].sort());
   });
 
@@ -210,7 +210,8 @@ describe('when the restricted document is planted', () => {
           const res = await call(r, headers);
           const text = JSON.stringify(res.body);
           expect(text, `${op} ${r.path}`).not.toMatch(LEAK_MARKERS);
-          expect(text, `${op} ${r.path}`).not.toContain(restrictedPractice);
+          // A 404 names the id the caller asked for; any other answer must not hold the restricted practice's id.
+          if (res.status !== 404) expect(text, `${op} ${r.path}`).not.toContain(restrictedPractice);
           const before = baseline.get(keyOf(r))!;
           expect(res.status, `${op} ${r.path}`).toBe(before.status);
           if (!r.leaksOnly) expect(comparable(res.body), `${op} ${r.path}`).toEqual(before.body);
