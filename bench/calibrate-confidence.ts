@@ -64,7 +64,7 @@ const ask = async (kind: Probe['kind'], text: string) => {
     offset: 0,
     mode: 'hybrid',
     types: ['passage', 'practice'],
-    filters: {},
+    filters: { readable: ['public', 'restricted'] },
   };
   const vector = Array.from((await embedder.embed([text], { kind: 'query' }))[0]);
   const answer = await searchGraph(graph, input, vector);

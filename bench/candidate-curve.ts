@@ -12,6 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { candidateCount, searchGraph, type HitType, type SearchInput, type SearchMode } from '../queries/search.js';
+import { AccessLabel } from '../ingest/records.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
 import { cpuMsOf } from './env.js';
@@ -46,7 +47,11 @@ for (const s of SYSTEMS)
   for (const q of truth.queries)
     for (let attempt = 1; ; attempt++) {
       try {
-        await searchGraph(graph, { query: q.text, limit: 10, offset: 0, ...s, filters: {} }, vectors.get(q.id)!);
+        await searchGraph(
+          graph,
+          { query: q.text, limit: 10, offset: 0, ...s, filters: { readable: AccessLabel.options } },
+          vectors.get(q.id)!,
+        );
         break;
       } catch (err) {
         if (attempt >= 5) throw err;
@@ -59,7 +64,14 @@ for (const k of ks) {
     const times: number[] = [];
     const cpu0 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
     for (const q of truth.queries) {
-      const input: SearchInput = { query: q.text, limit: 10, offset: 0, ...s, filters: {}, candidates: k };
+      const input: SearchInput = {
+        query: q.text,
+        limit: 10,
+        offset: 0,
+        ...s,
+        filters: { readable: AccessLabel.options },
+        candidates: k,
+      };
       const runs: number[] = [];
       let answer!: Awaited<ReturnType<typeof searchGraph>>;
       for (let i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { VECTOR_INDEXES, FULLTEXT_INDEXES } from '../graph/schema.js';
 import { escapeLucene } from '../queries/lucene.js';
 import { buildSearch, candidateCount, type SearchInput } from '../queries/search.js';
+import { AccessLabel } from '../ingest/records.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
 import { cpuMsOf } from './env.js';
@@ -71,7 +72,7 @@ const inputOf = (q: { text: string }, mode: SearchInput['mode']): SearchInput =>
   offset: 0,
   mode,
   types: ['passage'],
-  filters: {},
+  filters: { readable: AccessLabel.options },
 });
 await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', (q, v) =>
   graph.read(buildSearch(inputOf(q, 'hybrid'), v, escapeLucene(q.text))),

@@ -132,8 +132,9 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
          MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to})
          CREATE (a)-[x:${relType(type)}]->(b)
          SET x.documentId = $id, x.passageId = r.passageId, x.sentence = r.sentence, x.start = r.start,
-             x.end = r.end, x.method = 'pattern'`,
-        { id, rels },
+             x.end = r.end, x.method = 'pattern', x.access = $access`,
+        // The document's access label on the fact itself: path searches filter hops by a property, not a subquery.
+        { id, rels, access: r.document.access },
       ),
     ),
     // A value fact ("established in 2020") is stated by a passage: deleting the passage deletes the statement.
@@ -183,6 +184,8 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
  * where one of them is linked by meaning (a link by meaning belongs to a passage, not to a sentence). `weight` =
  * sentences + such passages, `documents` = documents among them. Counted per sentence rather than per passage
  * because it ranks stated facts and curated relations higher (docs/graph-model.md, bench/cooccurrence.ts).
+ * The weight is also kept per access label (`accessLabels[i]` has `accessWeights[i]`): each sentence or passage
+ * belongs to one document, so a caller's weight is the sum over the labels it may read (queries/access.ts).
  */
 export async function recomputeCooccurrence(graph: Graph): Promise<void> {
   await graph.write([
@@ -196,8 +199,12 @@ export async function recomputeCooccurrence(graph: Graph): Promise<void> {
          WHERE a.id < b.id AND (ma.method = 'semantic' OR mb.method = 'semantic')
          RETURN a, b, p.id AS unit, p.documentId AS doc, 0 AS named
        }
-       WITH a, b, count(DISTINCT unit) AS w, count(DISTINCT doc) AS docs, sum(named) AS sentences
-       CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences}]->(b)`,
+       WITH a, b, unit, doc, named, coalesce(COLLECT { MATCH (d:Document {id: doc}) RETURN d.access }[0], '') AS access
+       WITH a, b, access, count(DISTINCT unit) AS w, count(DISTINCT doc) AS docs, sum(named) AS sentences
+       WITH a, b, collect(access) AS labels, collect(w) AS weights, sum(w) AS w, sum(docs) AS docs,
+         sum(sentences) AS sentences
+       CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences,
+         accessLabels: labels, accessWeights: weights}]->(b)`,
     ),
   ]);
 }

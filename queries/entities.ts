@@ -2,13 +2,32 @@
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { FACT_TYPES } from '../graph/schema.js';
 import { query } from '../graph/cypher.js';
+import {
+  readableDocument,
+  readableDocumentId,
+  readableParam,
+  readablePassage,
+  readablePractice,
+  readablePracticeText,
+  readableTag,
+  readableWeight,
+  type Readable,
+} from './access.js';
 import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import { factEvidence, mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
 import type { EntityDetail, EntityList } from './answers.js';
 
-/** ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions. */
-export function buildListEntities(input: { type?: string; q?: string; limit: number }): CypherQuery {
+/**
+ * ENTITY_LIST: by kind and/or name/alias prefix (case-insensitive), prefix-of-name first, then by mentions in
+ * readable passages. Every taxonomy entity is listed (the taxonomy is not access-labelled); counts are the caller's.
+ */
+export function buildListEntities(input: {
+  type?: string;
+  q?: string;
+  limit: number;
+  readable: Readable;
+}): CypherQuery {
   return query(
     `
     MATCH (e:Entity)
@@ -16,18 +35,23 @@ export function buildListEntities(input: { type?: string; q?: string; limit: num
       AND ($q IS NULL OR toLower(e.name) STARTS WITH $q OR toLower(e.id) STARTS WITH $q
         OR any(w IN split(toLower(e.name), ' ') WHERE w STARTS WITH $q)
         OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) STARTS WITH $q))
-    WITH e, COUNT { (e)<-[:MENTIONS]-(:Passage) } AS mentions
+    WITH e, COUNT { MATCH (d:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e) WHERE ${readableDocument('d')} } AS mentions
     RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description, mentions
     ORDER BY CASE WHEN $q IS NOT NULL AND toLower(e.name) STARTS WITH $q THEN 0 ELSE 1 END, mentions DESC, e.name
     LIMIT toInteger($limit)
     `,
-    { kind: input.type ?? null, q: input.q ? input.q.toLowerCase() : null, limit: input.limit },
+    {
+      kind: input.type ?? null,
+      q: input.q ? input.q.toLowerCase() : null,
+      limit: input.limit,
+      ...readableParam(input.readable),
+    },
   );
 }
 
 export async function listEntities(
   graph: Graph,
-  input: { type?: string; q?: string; limit: number },
+  input: { type?: string; q?: string; limit: number; readable: Readable },
 ): Promise<EntityList> {
   const rows = await graph.read<{ ref: EntityRef; aliases: string[]; description: string; mentions: number }>(
     buildListEntities(input),
@@ -39,39 +63,45 @@ export async function listEntities(
 
 /**
  * ENTITY_DETAIL: the entity, its stated facts grouped by type/direction/other (each with its sentence and the two
- * names in it), top passages (each with the sentence naming the entity), practices, co-occurrences.
+ * names in it), top passages (each with the sentence naming the entity), practices, co-occurrences — each from
+ * readable documents only, co-occurrence weighted by the readable labels (queries/access.ts).
  */
 export function buildEntityDetail(
   kind: string,
   id: string,
+  readable: Readable,
   limits = { passages: 10, practices: 20, related: 20 },
 ): CypherQuery {
   return query(
     `
     MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
     RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
-      e.establishedIn AS establishedIn,
+      COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE ${readableDocumentId('st.documentId', 'st')}
+        RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
       COLLECT {
         MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
-        MATCH (d:Document {id: r.documentId})
+        MATCH (d:Document {id: r.documentId}) WHERE ${readableDocument('d')}
         RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: ${entityRef('o')},
           evidence: ${factEvidence('r', 'd', 'e', 'o')}}
         ORDER BY type(r), o.id, d.id, r.start
       } AS facts,
       COLLECT {
-        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
+        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e) WHERE ${readableDocument('d')}
         WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
         RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page},
           evidence: ${mentionEvidence('p', 'd', 'e')}}
       } AS passages,
       COLLECT {
-        MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice
+        MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE ${readableTag('t')} AND ${readablePractice('pr')}
+        RETURN {id: pr.id, text: ${readablePracticeText('pr')}} AS practice
         UNION
-        MATCH (pr:Practice)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e) RETURN pr {.id, .text} AS practice
+        MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE ${readablePassage('p')}
+        RETURN {id: pr.id, text: ${readablePracticeText('pr')}} AS practice
       }[0..toInteger($practiceLimit)] AS practices,
       COLLECT {
         MATCH (e)-[r:RELATED_TO]-(o:Entity)
-        RETURN {type: o.kind, id: o.id, name: o.name, weight: r.weight} ORDER BY r.weight DESC, o.id LIMIT toInteger($relatedLimit)
+        WITH o, ${readableWeight('r')} AS weight WHERE weight > 0
+        RETURN {type: o.kind, id: o.id, name: o.name, weight: weight} ORDER BY weight DESC, o.id LIMIT toInteger($relatedLimit)
       } AS related
     `,
     {
@@ -81,6 +111,7 @@ export function buildEntityDetail(
       passageLimit: limits.passages,
       practiceLimit: limits.practices,
       relatedLimit: limits.related,
+      ...readableParam(readable),
     },
   );
 }
@@ -93,8 +124,13 @@ interface FactRow {
 }
 
 /** One entity in full, or null when unknown (or of another kind). */
-export async function entityDetail(graph: Graph, kind: string, id: string): Promise<EntityDetail | null> {
-  const [row] = await graph.read<Record<string, unknown>>(buildEntityDetail(kind, id));
+export async function entityDetail(
+  graph: Graph,
+  kind: string,
+  id: string,
+  readable: Readable,
+): Promise<EntityDetail | null> {
+  const [row] = await graph.read<Record<string, unknown>>(buildEntityDetail(kind, id, readable));
   if (!row) return null;
   const relations = new Map<string, EntityDetail['relations'][number]>();
   for (const f of row.facts as FactRow[]) {

@@ -5,6 +5,7 @@
  */
 import type { CypherQuery } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
+import { readableDocument, readableParam, type Readable } from './access.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
 import type { Evidence, EvidenceBasis, Span } from './shapes.js';
 
@@ -77,9 +78,13 @@ export function toEvidence(e: RawEvidence): Evidence {
  * COOCCURRENCE_EVIDENCE: per pair of entities, up to `perPair` sentences naming both (latest documents first);
  * only when there is none, up to `perPair` passages mentioning both (both by name first), each with the entities'
  * spans and its sentences — with, for an entity linked by meaning, their similarity to its description. A sentence
- * found in several documents is cited once.
+ * found in several documents is cited once. Only documents the caller may read (`readable`) give evidence.
  */
-export function buildCooccurrenceEvidence(pairs: readonly (readonly [string, string])[], perPair = 2): CypherQuery {
+export function buildCooccurrenceEvidence(
+  pairs: readonly (readonly [string, string])[],
+  readable: Readable,
+  perPair = 2,
+): CypherQuery {
   const similarity = (m: string, e: string) =>
     `CASE WHEN size(${m}.spans) = 0 THEN coalesce(vector.similarity.cosine(s.embedding, ${e}.embedding), 0) ELSE 0 END`;
   return query(
@@ -88,7 +93,7 @@ export function buildCooccurrenceEvidence(pairs: readonly (readonly [string, str
     MATCH (x:Entity {id: pair[0]}), (y:Entity {id: pair[1]})
     CALL (x, y) {
       MATCH (x)<-[mx:MENTIONS]-(s:Sentence)-[my:MENTIONS]->(y)
-      MATCH (d:Document {id: s.documentId})
+      MATCH (d:Document {id: s.documentId}) WHERE ${readableDocument('d')}
       WITH s, d, mx, my ORDER BY d.date DESC, s.documentId, s.start
       // The same sentence in several documents (a page and its PDF) is cited once.
       WITH s.text AS text, head(collect(${sentenceEvidence('s', 'd', '[mx.spans, my.spans]', 'mention')})) AS ev
@@ -97,7 +102,7 @@ export function buildCooccurrenceEvidence(pairs: readonly (readonly [string, str
     }
     RETURN pair[0] AS a, pair[1] AS b, named,
       CASE WHEN size(named) > 0 THEN [] ELSE COLLECT {
-        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[mx:MENTIONS]->(x)
+        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[mx:MENTIONS]->(x) WHERE ${readableDocument('d')}
         MATCH (p)-[my:MENTIONS]->(y)
         RETURN {passageId: p.id, start: p.start, text: p.text, document: ${documentRef('d')}, spans: [mx.spans, my.spans],
           sentences: COLLECT { MATCH (p)-[:HAS_SENTENCE]->(s:Sentence)
@@ -107,7 +112,7 @@ export function buildCooccurrenceEvidence(pairs: readonly (readonly [string, str
         LIMIT toInteger($perPair)
       } END AS passages
     `,
-    { pairs: pairs.map((p) => [...p]), perPair },
+    { pairs: pairs.map((p) => [...p]), perPair, ...readableParam(readable) },
   );
 }
 

@@ -3,9 +3,16 @@
  * has one of the given types/languages and falls in [from, to], and, for each entity filter kind given, it
  * MENTIONS at least one of the listed entities (AND across kinds, OR within a kind). Practices, topics, trends
  * and documents match through a passage that matches. Values always travel as parameters.
+ *
+ * The caller's readable access labels (`readable`, queries/access.ts) always apply: a passage or document hit is
+ * one the caller may read, a practice matches through its readable sources and wording, and a topic or trend that
+ * matches through a filter does so through a readable passage.
  */
+import { readableDocument, readablePracticeWording, type Readable } from './access.js';
 
 export interface SearchFilters {
+  /** The access labels the caller may read: not a choice of the caller, set from its key. */
+  readable: Readable;
   countries?: readonly string[];
   focusGroups?: readonly string[];
   topics?: readonly string[];
@@ -24,16 +31,21 @@ export interface Predicate {
 
 const ENTITY_FILTERS = ['countries', 'focusGroups', 'topics', 'trends'] as const;
 
+/** Whether a filter other than access narrows the passages. */
+function narrows(f: SearchFilters): boolean {
+  return (
+    [...ENTITY_FILTERS, 'documentTypes', 'languages'].some((k) => f[k as keyof SearchFilters]?.length) ||
+    Boolean(f.from || f.to)
+  );
+}
+
 function passageCondition(f: SearchFilters, v: string): string[] {
-  const docConds: string[] = [];
+  const docConds: string[] = [readableDocument('fd')];
   if (f.documentTypes?.length) docConds.push('fd.type IN $f_documentTypes');
   if (f.languages?.length) docConds.push('fd.language IN $f_languages');
   if (f.from) docConds.push('fd.date >= $f_from');
   if (f.to) docConds.push('fd.date <= $f_to');
-  const conds: string[] = [];
-  if (docConds.length > 0) {
-    conds.push(`EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(${v}) WHERE ${docConds.join(' AND ')} }`);
-  }
+  const conds = [`EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(${v}) WHERE ${docConds.join(' AND ')} }`];
   for (const kind of ENTITY_FILTERS) {
     if (f[kind]?.length) conds.push(`EXISTS { MATCH (${v})-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_${kind} }`);
   }
@@ -41,7 +53,7 @@ function passageCondition(f: SearchFilters, v: string): string[] {
 }
 
 function filterParams(f: SearchFilters): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
+  const params: Record<string, unknown> = { readable: [...f.readable] };
   for (const key of [...ENTITY_FILTERS, 'documentTypes', 'languages'] as const) {
     if (f[key]?.length) params[`f_${key}`] = [...f[key]!];
   }
@@ -52,8 +64,7 @@ function filterParams(f: SearchFilters): Record<string, unknown> {
 
 /** The predicate for a passage bound to `v`. */
 export function passagePredicate(f: SearchFilters, v: string): Predicate {
-  const conds = passageCondition(f, v);
-  return { where: conds.length > 0 ? conds.join('\n  AND ') : 'true', params: filterParams(f) };
+  return { where: passageCondition(f, v).join('\n  AND '), params: filterParams(f) };
 }
 
 /** What a hit of each kind must satisfy: a matching passage it is sourced from, mentioned in, or contains. */
@@ -62,15 +73,16 @@ export function hitPredicate(
   f: SearchFilters,
   v: string,
 ): Predicate {
-  const conds = passageCondition(f, 'fp');
-  const params = filterParams(f);
-  if (conds.length === 0) return { where: 'true', params };
   if (kind === 'passage') return passagePredicate(f, v);
-  const inner = conds.join(' AND ');
+  const params = filterParams(f);
+  const own = { practice: readablePracticeWording(v), entity: null, document: readableDocument(v) }[kind];
+  if (!narrows(f)) return { where: own ?? 'true', params };
+  const inner = passageCondition(f, 'fp').join(' AND ');
   const pattern = {
     practice: `(${v})-[:SOURCED_FROM]->(fp:Passage)`,
     entity: `(fp:Passage)-[:MENTIONS]->(${v})`,
     document: `(${v})-[:HAS_PASSAGE]->(fp:Passage)`,
   }[kind];
-  return { where: `EXISTS { MATCH ${pattern} WHERE ${inner} }`, params };
+  const through = `EXISTS { MATCH ${pattern} WHERE ${inner} }`;
+  return { where: own ? `${own} AND ${through}` : through, params };
 }

@@ -6,6 +6,7 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
+import { readableDocument, readableLink, readableParam, readableWeight, type Readable } from './access.js';
 import { hopsLiteral } from './cypher.js';
 import {
   buildCooccurrenceEvidence,
@@ -25,16 +26,26 @@ const ENUMERATION_CAP = 5000;
 
 const hops = (n: number) => hopsLiteral(n, MAX_HOPS, 'maxHops');
 
-/** SHORTEST_PATHS: node-id sequences of all shortest paths of at most `maxHops` (a validated integer literal). */
-export function buildShortestPaths(from: string, to: string, maxHops: number, cap: number): CypherQuery {
+/**
+ * SHORTEST_PATHS: node-id sequences of all shortest paths of at most `maxHops` (a validated integer literal) over
+ * links the caller may read.
+ */
+export function buildShortestPaths(
+  from: string,
+  to: string,
+  maxHops: number,
+  cap: number,
+  readable: Readable,
+): CypherQuery {
   return query(
     `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
     MATCH p = allShortestPaths((a)-[:${LINK_TYPES.join('|')}*..${hops(maxHops)}]-(b))
+    WHERE all(r IN relationships(p) WHERE ${readableLink('r')})
     WITH DISTINCT [n IN nodes(p) | n.id] AS ids
     RETURN ids LIMIT toInteger($cap)
     `,
-    { from, to, cap },
+    { from, to, cap, ...readableParam(readable) },
   );
 }
 
@@ -43,19 +54,26 @@ export function buildShortestPaths(from: string, to: string, maxHops: number, ca
  * co-occurrence 1 / (1 + its weight: sentences naming both), so a path through well-attested links beats a
  * shorter path through a single shared sentence.
  */
-export function buildStrongestPaths(from: string, to: string, maxHops: number, cap: number): CypherQuery {
+export function buildStrongestPaths(
+  from: string,
+  to: string,
+  maxHops: number,
+  cap: number,
+  readable: Readable,
+): CypherQuery {
   return query(
     `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
     MATCH p = (a)-[:${LINK_TYPES.join('|')}*1..${hops(maxHops)}]-(b)
-    WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    WHERE all(r IN relationships(p) WHERE ${readableLink('r')})
+      AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
     WITH p LIMIT ${ENUMERATION_CAP}
     WITH [n IN nodes(p) | n.id] AS ids,
-      reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + coalesce(r.weight, 1)) ELSE 0.25 END) AS cost
+      reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + ${readableWeight('r')}) ELSE 0.25 END) AS cost
     WITH ids, min(cost) AS cost
     RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT toInteger($cap)
     `,
-    { from, to, cap },
+    { from, to, cap, ...readableParam(readable) },
   );
 }
 
@@ -63,17 +81,19 @@ export function buildStrongestPaths(from: string, to: string, maxHops: number, c
  * HOP_EVIDENCE: for each pair of adjacent entities, every link; a stated fact with its sentence and the two names
  * in it (co-occurrence evidence comes from COOCCURRENCE_EVIDENCE, for the hops that have no fact).
  */
-export function buildHopEvidence(pairs: readonly (readonly [string, string])[]): CypherQuery {
+export function buildHopEvidence(pairs: readonly (readonly [string, string])[], readable: Readable): CypherQuery {
   return query(
     `
     UNWIND $pairs AS pair
     MATCH (x:Entity {id: pair[0]})-[r:${LINK_TYPES.join('|')}]-(y:Entity {id: pair[1]})
-    OPTIONAL MATCH (d:Document {id: r.documentId})
-    RETURN pair[0] AS a, pair[1] AS b, type(r) AS type, coalesce(r.weight, 1) AS weight,
+    WHERE ${readableLink('r')}
+    OPTIONAL MATCH (d:Document {id: r.documentId}) WHERE ${readableDocument('d')}
+    RETURN pair[0] AS a, pair[1] AS b, type(r) AS type,
+      CASE type(r) WHEN 'RELATED_TO' THEN ${readableWeight('r')} ELSE 1 END AS weight,
       CASE WHEN d IS NULL THEN [] ELSE [${factEvidence('r', 'd', 'x', 'y')}] END AS evidence
     ORDER BY a, b, type
     `,
-    { pairs: pairs.map((p) => [...p]) },
+    { pairs: pairs.map((p) => [...p]), ...readableParam(readable) },
   );
 }
 
@@ -97,16 +117,18 @@ function uniqueSentences(evidence: Evidence[]): Evidence[] {
  */
 export async function linkagePaths(
   graph: Graph,
-  input: { from: string; to: string; maxHops: number; limit: number },
+  input: { from: string; to: string; maxHops: number; limit: number; readable: Readable },
 ): Promise<LinkagePaths | null> {
   const refs = await graph.read<{ ref: EntityRef }>(buildEntityRefs([input.from, input.to]));
   if (refs.length < 2 && input.from !== input.to) return null;
   if (refs.length < 1) return null;
-  const shortest = await graph.read<{ ids: string[] }>(buildShortestPaths(input.from, input.to, input.maxHops, 50));
+  const shortest = await graph.read<{ ids: string[] }>(
+    buildShortestPaths(input.from, input.to, input.maxHops, 50, input.readable),
+  );
   if (shortest.length === 0) return { paths: [] as LinkagePath[] };
   const span = Math.min(input.maxHops, shortest[0].ids.length); // shortest hop count + 1
   const strongest = await graph.read<{ ids: string[] }>(
-    buildStrongestPaths(input.from, input.to, span, input.limit * 3),
+    buildStrongestPaths(input.from, input.to, span, input.limit * 3, input.readable),
   );
   const candidates = [
     ...shortest.map((s) => ({ kind: 'shortest' as const, ids: s.ids })),
@@ -121,13 +143,13 @@ export async function linkagePaths(
     });
   }
   const [hopRows, nodeRows] = await Promise.all([
-    graph.read<HopRow>(buildHopEvidence([...pairKeys.values()])),
+    graph.read<HopRow>(buildHopEvidence([...pairKeys.values()], input.readable)),
     graph.read<{ ref: EntityRef }>(buildEntityRefs([...allIds])),
   ]);
   const factPairs = new Set(hopRows.filter((h) => h.type !== 'RELATED_TO').map((h) => `${h.a}|${h.b}`));
   const cooccurring = [...pairKeys].filter(([key]) => !factPairs.has(key)).map(([, pair]) => pair);
   const cooccurrenceRows = cooccurring.length
-    ? await graph.read<CooccurrenceRow>(buildCooccurrenceEvidence(cooccurring))
+    ? await graph.read<CooccurrenceRow>(buildCooccurrenceEvidence(cooccurring, input.readable))
     : [];
   const cooccurrenceOf = new Map(cooccurrenceRows.map((r) => [`${r.a}|${r.b}`, toCooccurrenceEvidence(r)]));
   const refOf = new Map(nodeRows.map((r) => [r.ref.id, r.ref]));

@@ -6,27 +6,41 @@ import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
 import { SEMANTIC_LINK_THRESHOLD, vectorScoreFromCosine } from '../graph/vector-score.js';
 import { query } from '../graph/cypher.js';
+import {
+  readableDocument,
+  readableParam,
+  readablePractice,
+  readablePracticeText,
+  readablePracticeWording,
+  readableTag,
+  type Readable,
+} from './access.js';
 import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import type { EntityRef } from './shapes.js';
 import type { PracticeDetail, PracticeSource, RelatedPractice, RelatedPractices } from './answers.js';
 
+/** A practice's readable sources (the caller's `$readable`), by document and offset. */
 const SOURCES = `COLLECT {
-    MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+    MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE ${readableDocument('d')}
     RETURN {quote: s.quote, document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, passageId: p.id}
     ORDER BY d.id, s.start
   }`;
 
-/** PRACTICE_BY_ID: the practice, its sources, topics (ADDRESSES) and insider attributes (MITIGATES). */
-export function buildGetPractice(id: string): CypherQuery {
+/**
+ * PRACTICE_BY_ID: the practice, its sources, topics (ADDRESSES) and insider attributes (MITIGATES) as the caller
+ * may read them: no row when it has no readable source.
+ */
+export function buildGetPractice(id: string, readable: Readable): CypherQuery {
   return query(
     `
-    MATCH (n:Practice {id: $id})
-    RETURN n.id AS id, n.text AS text,
+    MATCH (n:Practice {id: $id}) WHERE ${readablePractice('n')}
+    RETURN n.id AS id, ${readablePracticeText('n')} AS text,
       ${SOURCES} AS sources,
-      COLLECT { MATCH (n)-[:ADDRESSES]->(e:Topic) RETURN ${entityRef('e')} ORDER BY e.id } AS topics,
-      COLLECT { MATCH (n)-[:MITIGATES]->(e:InsiderAttribute) RETURN ${entityRef('e')} ORDER BY e.id } AS attributes
+      COLLECT { MATCH (n)-[t:ADDRESSES]->(e:Topic) WHERE ${readableTag('t')} RETURN ${entityRef('e')} ORDER BY e.id } AS topics,
+      COLLECT { MATCH (n)-[t:MITIGATES]->(e:InsiderAttribute) WHERE ${readableTag('t')}
+        RETURN ${entityRef('e')} ORDER BY e.id } AS attributes
     `,
-    { id },
+    { id, ...readableParam(readable) },
   );
 }
 
@@ -42,9 +56,9 @@ function toSources(raw: unknown): PracticeSource[] {
   });
 }
 
-/** Fetches one practice, or null when the id is unknown. */
-export async function getPractice(graph: Graph, id: string): Promise<PracticeDetail | null> {
-  const [row] = await graph.read<Record<string, unknown>>(buildGetPractice(id));
+/** Fetches one practice, or null when the id is unknown or none of its sources is readable. */
+export async function getPractice(graph: Graph, id: string, readable: Readable): Promise<PracticeDetail | null> {
+  const [row] = await graph.read<Record<string, unknown>>(buildGetPractice(id, readable));
   if (!row) return null;
   return {
     id: String(row.id),
@@ -58,33 +72,39 @@ export async function getPractice(graph: Graph, id: string): Promise<PracticeDet
 /**
  * RELATED_PRACTICES: candidates are the source's vector neighbours plus every practice sharing a topic,
  * attribute or document with it; each with its cosine similarity, shared topics/attributes, the size of the
- * union of both tag sets (for Jaccard) and the number of documents citing both.
+ * union of both tag sets (for Jaccard) and the number of documents citing both — all through readable sources,
+ * tags and documents only (similarity compares the stored embeddings, see docs/api.md "Access labels").
  */
-export function buildRelatedPractices(id: string, k: number): CypherQuery {
+export function buildRelatedPractices(id: string, k: number, readable: Readable): CypherQuery {
   return query(
     `
-    MATCH (src:Practice {id: $id})
+    MATCH (src:Practice {id: $id}) WHERE ${readablePractice('src')}
     CALL (src) {
       CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', toInteger($k), src.embedding) YIELD node
       RETURN node AS o
       UNION
-      MATCH (src)-[:ADDRESSES|MITIGATES]->(:Entity)<-[:ADDRESSES|MITIGATES]-(o:Practice)
+      MATCH (src)-[t1:ADDRESSES|MITIGATES]->(:Entity)<-[t2:ADDRESSES|MITIGATES]-(o:Practice)
+      WHERE ${readableTag('t1')} AND ${readableTag('t2')}
       RETURN o
       UNION
-      MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(:Document)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o:Practice)
+      MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o:Practice)
+      WHERE ${readableDocument('d')}
       RETURN o
     }
-    WITH src, o WHERE o <> src
-    RETURN src.text AS sourceText, o.id AS id, o.text AS text,
+    WITH src, o WHERE o <> src AND ${readablePractice('o')}
+    RETURN ${readablePracticeText('src')} AS sourceText, o.id AS id, ${readablePracticeText('o')} AS text,
       vector.similarity.cosine(src.embedding, o.embedding) AS similarity,
-      COLLECT { MATCH (src)-[:ADDRESSES]->(e:Topic)<-[:ADDRESSES]-(o) RETURN ${entityRef('e')} ORDER BY e.id } AS sharedTopics,
-      COLLECT { MATCH (src)-[:MITIGATES]->(e:InsiderAttribute)<-[:MITIGATES]-(o) RETURN ${entityRef('e')} ORDER BY e.id } AS sharedAttributes,
-      size(COLLECT { MATCH (x:Practice)-[:ADDRESSES|MITIGATES]->(e:Entity) WHERE x IN [src, o] RETURN DISTINCT e.id }) AS tagUnion,
+      COLLECT { MATCH (src)-[t1:ADDRESSES]->(e:Topic)<-[t2:ADDRESSES]-(o) WHERE ${readableTag('t1')} AND ${readableTag('t2')}
+        RETURN ${entityRef('e')} ORDER BY e.id } AS sharedTopics,
+      COLLECT { MATCH (src)-[t1:MITIGATES]->(e:InsiderAttribute)<-[t2:MITIGATES]-(o) WHERE ${readableTag('t1')} AND ${readableTag('t2')}
+        RETURN ${entityRef('e')} ORDER BY e.id } AS sharedAttributes,
+      size(COLLECT { MATCH (x:Practice)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE x IN [src, o] AND ${readableTag('t')}
+        RETURN DISTINCT e.id }) AS tagUnion,
       COUNT { MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
-        WHERE EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o) } RETURN DISTINCT d } AS coCited,
+        WHERE ${readableDocument('d')} AND EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o) } RETURN DISTINCT d } AS coCited,
       ${SOURCES.replaceAll('(n)', '(o)')} AS sources
     `,
-    { id, k },
+    { id, k, ...readableParam(readable) },
   );
 }
 
@@ -95,19 +115,22 @@ const TEXT_TOPIC_MIN_SCORE = vectorScoreFromCosine(SEMANTIC_LINK_THRESHOLD);
  * RELATED_TO_TEXT: vector neighbours of a free-text embedding. The text's topics are its nearest topic
  * descriptions (at most two, above the linking threshold), so neighbours addressing them share topics with it.
  */
-export function buildPracticesLikeText(embedding: readonly number[], k: number): CypherQuery {
+export function buildPracticesLikeText(embedding: readonly number[], k: number, readable: Readable): CypherQuery {
   return query(
     `
     CALL db.index.vector.queryNodes('${VECTOR_INDEXES.topic.name}', 2, $embedding) YIELD node AS t, score AS topicScore
     WITH collect(CASE WHEN topicScore >= $topicMin THEN t END) AS textTopics
     CALL db.index.vector.queryNodes('${VECTOR_INDEXES.practice.name}', toInteger($k), $embedding) YIELD node AS o, score
+    WITH textTopics, o, score WHERE ${readablePracticeWording('o')}
     RETURN o.id AS id, o.text AS text, score AS similarity,
-      COLLECT { MATCH (o)-[:ADDRESSES]->(e:Topic) WHERE e IN textTopics RETURN ${entityRef('e')} ORDER BY e.id } AS sharedTopics,
+      COLLECT { MATCH (o)-[t:ADDRESSES]->(e:Topic) WHERE e IN textTopics AND ${readableTag('t')}
+        RETURN ${entityRef('e')} ORDER BY e.id } AS sharedTopics,
       [] AS sharedAttributes,
-      size(textTopics) + COUNT { MATCH (o)-[:ADDRESSES|MITIGATES]->(e:Entity) WHERE NOT e IN textTopics RETURN DISTINCT e } AS tagUnion,
+      size(textTopics) + COUNT { MATCH (o)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE NOT e IN textTopics AND ${readableTag('t')}
+        RETURN DISTINCT e } AS tagUnion,
       0 AS coCited, ${SOURCES.replaceAll('(n)', '(o)')} AS sources
     `,
-    { k, embedding: [...embedding], topicMin: TEXT_TOPIC_MIN_SCORE },
+    { k, embedding: [...embedding], topicMin: TEXT_TOPIC_MIN_SCORE, ...readableParam(readable) },
   );
 }
 
@@ -147,15 +170,16 @@ export async function relatedPractices(
   graph: Graph,
   target: { id: string } | { embedding: readonly number[] },
   limit: number,
+  readable: Readable,
 ): Promise<RelatedPractices | null> {
   const k = limit * 3 + 20;
   if ('embedding' in target) {
-    const rows = await graph.read<Record<string, unknown>>(buildPracticesLikeText(target.embedding, k));
+    const rows = await graph.read<Record<string, unknown>>(buildPracticesLikeText(target.embedding, k, readable));
     return { results: rank(rows.map(blendRelated), limit) };
   }
-  const practice = await getPractice(graph, target.id);
+  const practice = await getPractice(graph, target.id, readable);
   if (!practice) return null;
-  const rows = await graph.read<Record<string, unknown>>(buildRelatedPractices(target.id, k));
+  const rows = await graph.read<Record<string, unknown>>(buildRelatedPractices(target.id, k, readable));
   return { practice: { id: practice.id, text: practice.text }, results: rank(rows.map(blendRelated), limit) };
 }
 

@@ -2,6 +2,7 @@
  * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
  * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
  */
+import { readableDocument, readablePassage, readablePracticeText, readableTag } from './access.js';
 import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
 import { matchedTerms, queryTerms } from './lucene.js';
@@ -36,16 +37,18 @@ export const DETAIL_BRANCHES = {
   practice: `      UNWIND page AS h
       WITH h WHERE h.type = 'practice'
       MATCH (n:Practice {id: h.id})
-      WITH n, COLLECT {
-        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+      WITH n, ${readablePracticeText('n')} AS text
+      WITH n, text, COLLECT {
+        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE ${readableDocument('d')}
         RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote} AS src
-        ORDER BY s.quote = n.text DESC, d.id, s.start LIMIT 1 }[0] AS source,
+        ORDER BY s.quote = text DESC, d.id, s.start LIMIT 1 }[0] AS source,
         COLLECT {
-          MATCH (n)-[:ADDRESSES|MITIGATES]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
+          MATCH (n)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE ${readableTag('t')} RETURN ${ENTITY_WITH_ALIASES}
           UNION
-          MATCH (n)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
+          MATCH (n)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE ${readablePassage('p')}
+          RETURN ${ENTITY_WITH_ALIASES}
         } AS entities
-      RETURN {type: 'practice', id: n.id, text: n.text, document: source.document, span: source.span,
+      RETURN {type: 'practice', id: n.id, text: text, document: source.document, span: source.span,
         sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail`,
   entity: `      UNWIND page AS h
       WITH h WHERE h.type IN ['topic', 'trend']

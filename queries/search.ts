@@ -154,6 +154,7 @@ export function buildSearch(
     {
       ...sem.params,
       ...kw.params,
+      readable: [...input.filters.readable],
       k: input.candidates ?? candidateCount(input.offset, input.limit),
       embedding: embedding === null ? null : [...embedding],
       lucene,

@@ -4,6 +4,7 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
+import { readableDocument, readableParam, type Readable } from './access.js';
 import { entityRef } from './cypher.js';
 import { mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
@@ -15,16 +16,24 @@ export interface TrendInput {
   topic?: string;
   from?: string;
   to?: string;
+  /** The caller's readable access labels: only their documents count and give evidence. */
+  readable: Readable;
 }
 
 const DATED_PASSAGES = `MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
-    WHERE d.date IS NOT NULL
+    WHERE d.date IS NOT NULL AND ${readableDocument('d')}
       AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
       AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
       AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })`;
 
 function filterParams(i: TrendInput) {
-  return { from: i.from ?? null, to: i.to ?? null, focusGroup: i.focusGroup ?? null, topic: i.topic ?? null };
+  return {
+    from: i.from ?? null,
+    to: i.to ?? null,
+    focusGroup: i.focusGroup ?? null,
+    topic: i.topic ?? null,
+    ...readableParam(i.readable),
+  };
 }
 
 /** TREND_COUNTS: per period, the dated passages (exposure) and the passages mentioning each trend/topic. */

@@ -5,6 +5,7 @@ import { createLogger, logFn } from './logger.js';
 import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { openGraph, openRuntime } from './runtime.js';
 import { ingestPaths } from './ingest-service.js';
+import { hashKey } from './keys.js';
 import { z } from 'zod';
 import cliProgress from 'cli-progress';
 
@@ -93,6 +94,22 @@ program
     } finally {
       await runtime.close();
     }
+  });
+
+const keys = program.command('keys').description('API keys of the keys file (IWG_KEYS_FILE)');
+keys
+  .command('hash')
+  .description('print the SHA-256 of a key, as the keys file stores it (the key from the argument, else stdin)')
+  .argument('[key]', 'the key (prefer stdin: arguments land in shell history)')
+  .action(async (key?: string) => {
+    let text = key;
+    if (text === undefined) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      text = Buffer.concat(chunks).toString('utf8').trim();
+    }
+    if (!text) throw new Error('no key given');
+    process.stdout.write(`${hashKey(text)}\n`);
   });
 
 function printSummary(s: Awaited<ReturnType<typeof ingestPaths>>): void {

@@ -58,6 +58,7 @@ const RawConfig = z
     PORT: port.default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     IWG_API_KEYS: list.default([]),
+    IWG_KEYS_FILE: z.string().min(1).optional(),
     IWG_READ_REQUIRES_KEY: bool.default(false),
     IWG_CORS_ORIGINS: list.default([]),
     IWG_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -121,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: c.HOST,
       port: c.PORT,
       apiKeys: Object.freeze([...c.IWG_API_KEYS]),
+      /** Scoped keys (src/keys.ts), reloaded when the file changes. */
+      keysFile: c.IWG_KEYS_FILE,
       readRequiresKey: c.IWG_READ_REQUIRES_KEY,
       corsOrigins: Object.freeze([...c.IWG_CORS_ORIGINS]),
       rateLimitPerMinute: c.IWG_RATE_LIMIT_PER_MINUTE,

@@ -10,8 +10,10 @@ import { IngestError } from '../ingest/errors.js';
 import { ingestDocument, ingestSources, recomputeCooccurrenceAfter, type IngestSummary } from '../ingest/pipeline.js';
 import type { DocumentMetadata } from '../ingest/records.js';
 import { collectSources } from '../ingest/sources.js';
+import { documentAccess } from '../queries/documents.js';
 import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
 import { PROJECT_ROOT } from './config.js';
+import { ApiError } from './problems.js';
 import type { Runtime } from './runtime.js';
 
 const taxonomies = new Map<string, Promise<Taxonomy>>();
@@ -119,15 +121,33 @@ export interface UploadResult {
   practices: number;
 }
 
-/** Ingests one document given by the API, in one transaction. */
-export function ingestOneDocument(runtime: Runtime, doc: UploadedDocument): Promise<UploadResult> {
-  return exclusive(() => ingestOneDocumentNow(runtime, doc));
+/** Whether the caller may replace or delete a stored document of this access label (default: any). */
+export type MayChange = (access: string) => boolean;
+
+/**
+ * Ingests one document given by the API, in one transaction. An id taken by a document of a label `mayReplace`
+ * refuses is ID_TAKEN (409): checked inside the exclusive section, so no other upload slips in between.
+ */
+export function ingestOneDocument(
+  runtime: Runtime,
+  doc: UploadedDocument,
+  mayReplace: MayChange = () => true,
+): Promise<UploadResult> {
+  return exclusive(() => ingestOneDocumentNow(runtime, doc, mayReplace));
 }
 
-async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Promise<UploadResult> {
+async function ingestOneDocumentNow(
+  runtime: Runtime,
+  doc: UploadedDocument,
+  mayReplace: MayChange,
+): Promise<UploadResult> {
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const deps = pipelineDeps(runtime, taxonomy);
   const id = doc.id ?? doc.metadata.source ?? `upload:${doc.filename}`;
+  const stored = await documentAccess(runtime.graph, id);
+  if (stored !== null && !mayReplace(stored)) {
+    throw new ApiError('ID_TAKEN', `The id ${id} belongs to a document this API key may not replace`);
+  }
   const known = await deps.store.documentHash(id);
   const ctx = await uploadContext(runtime, deps);
   const result = await ingestDocument(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, known, ctx);
@@ -142,12 +162,17 @@ async function ingestOneDocumentNow(runtime: Runtime, doc: UploadedDocument): Pr
   };
 }
 
-/** Deletes a document with what only it supported; false when there was no such document. */
-export function deleteDocument(runtime: Runtime, id: string): Promise<boolean> {
-  return exclusive(() => deleteDocumentNow(runtime, id));
+/**
+ * Deletes a document with what only it supported; false when there was no such document, or when `mayDelete`
+ * refuses its label (a document the caller may not read does not exist for it).
+ */
+export function deleteDocument(runtime: Runtime, id: string, mayDelete: MayChange = () => true): Promise<boolean> {
+  return exclusive(() => deleteDocumentNow(runtime, id, mayDelete));
 }
 
-async function deleteDocumentNow(runtime: Runtime, id: string): Promise<boolean> {
+async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayChange): Promise<boolean> {
+  const stored = await documentAccess(runtime.graph, id);
+  if (stored === null || !mayDelete(stored)) return false;
   const store = createDocumentStore(runtime.graph);
   const deleted = await store.deleteDocument(id);
   if (deleted) await store.recomputeCooccurrence();

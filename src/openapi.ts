@@ -48,7 +48,8 @@ function describeRoute(r: RouteSpec): RouteConfig {
     summary: r.summary,
     description: r.description,
     tags: [r.family],
-    security: r.access === 'write' ? [{ apiKey: [] }] : [],
+    // Reads take an optional key, which decides the access labels they read; writes need one.
+    security: r.access === 'write' ? [{ apiKey: [] }] : [{}, { apiKey: [] }],
     request: {
       params: r.params as ZodObject | undefined,
       query: r.query as ZodObject | undefined,
@@ -119,7 +120,9 @@ export function buildOpenApi(routes: readonly RouteSpec[]): OpenApiDocument {
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Authorization: Bearer <key> with a key of IWG_API_KEYS',
+    description:
+      'Authorization: Bearer <key> with a key of IWG_API_KEYS (reads every access label, writes) or a scoped key ' +
+      'of IWG_KEYS_FILE (reads its labels, writes them when allowed). Without a key, reads see public documents.',
   });
   for (const operation of describeOperations(routes)) registry.registerPath(operation);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -27,8 +27,11 @@ export class HttpProblem extends Error {
   }
 }
 
-/** Codes of the HTTP layer's own failures: URL ingest's fetch and malformed multipart bodies. */
-export type ApiErrorCode = 'FETCH_FAILED' | 'TOO_LARGE' | 'BAD_MULTIPART';
+/**
+ * Codes of the HTTP layer's own failures: URL ingest's fetch, malformed multipart bodies, and an upload whose id
+ * is a document the key may not replace.
+ */
+export type ApiErrorCode = 'FETCH_FAILED' | 'TOO_LARGE' | 'BAD_MULTIPART' | 'ID_TAKEN';
 
 /** A failure of the HTTP layer with a stable `code`; PROBLEMS gives its status. */
 export class ApiError extends Error {
@@ -86,6 +89,7 @@ export const PROBLEMS = {
   BAD_CONFIG: { status: 500, title: 'Internal error' },
   FETCH_FAILED: { status: 422, title: 'Document could not be fetched' },
   BAD_MULTIPART: { status: 400, title: 'Invalid request' },
+  ID_TAKEN: { status: 409, title: 'Conflict' },
 } as const satisfies ProblemTable;
 
 /** The table's answer for an error's `code`, if it is one of ours. */

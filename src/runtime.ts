@@ -7,6 +7,7 @@ import { createGraph, type Graph } from '../graph/driver.js';
 import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
 import { ensureSchema } from '../graph/ensure-schema.js';
+import { backfillAccessLabels } from '../graph/access-backfill.js';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { createWorkerEmbedder, type WorkerEmbedder } from '../ingest/embed.js';
 import { ensureModelFiles } from '../ingest/model-files.js';
@@ -37,6 +38,8 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
   const { migrated } = await ensureSchema(graph, { embeddingDimensions: EMBEDDING_DIMENSIONS });
   if (migrated.length > 0) log.warn({ migrated }, 'schema drift migrated: indexes dropped and recreated');
   log.info({ uri, ms: Date.now() - t0 }, 'schema applied');
+  const backfilled = await backfillAccessLabels(graph);
+  if (backfilled.facts > 0 || backfilled.cooccurrence) log.warn(backfilled, 'access labels filled in on older data');
   return { graph, managed };
 }
 

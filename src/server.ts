@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { notFound, problemHandler, sendProblem } from './problems.js';
+import { createKeyStore } from './keys.js';
 import { createAuth } from './routes/auth.js';
 import { mountApi } from './routes/index.js';
 import type { Runtime } from './runtime.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, log } = deps;
   const metrics = deps.metrics ?? createMetrics();
+  const keys = createKeyStore({ apiKeys: config.http.apiKeys, keysFile: config.http.keysFile, log });
+  const auth = createAuth(config, keys);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -103,12 +106,12 @@ export function createApp(deps: AppDeps): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
   // Metrics say what analysts ask about: as closed as the reads when reads need a key.
-  app.get('/metrics', createAuth(config)('read'), async (_req, res) => {
+  app.get('/metrics', auth('read'), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.use(express.json({ limit: config.http.bodyLimit }));
-  mountApi(app, { ...deps, metrics });
+  mountApi(app, { ...deps, metrics }, auth);
   mountWeb(app);
   app.use(notFound);
   app.use(problemHandler);

@@ -106,8 +106,11 @@ export function documentRoutes(config: Config): RouteSpec[] {
       params: DocumentParams,
       response: { status: 200, schema: DocumentDetail, description: 'The document' },
       errors: [400, 401, 404, 503],
-      async handle({ params }, ctx) {
-        return (await getDocument(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Document ${params.id}`));
+      async handle({ params, scope }, ctx) {
+        return (
+          (await getDocument(ctx.graph, params.id, scope.read)) ??
+          Promise.reject(notFoundProblem(`Document ${params.id}`))
+        );
       },
     }),
     defineRoute({
@@ -120,10 +123,14 @@ export function documentRoutes(config: Config): RouteSpec[] {
       extraBodies: { 'application/json': DocumentJsonRequest, 'multipart/form-data': DocumentUploadRequest },
       middleware: [uploadMiddleware(config)],
       response: { status: 201, schema: IngestResponse, description: 'The document was ingested (or found unchanged)' },
-      errors: [400, 401, 403, 413, 415, 422, 503],
-      async handle({ req }, ctx) {
+      errors: [400, 401, 403, 409, 413, 415, 422, 503],
+      async handle({ req, scope }, ctx) {
         const doc = await documentFromRequest(req, config);
-        const out = await ingestOneDocument(ctx.runtime, doc);
+        // A key writes only what it may read: the new document's label, and the document its id may replace.
+        const label = doc.metadata.access ?? 'public';
+        if (!scope.read.includes(label))
+          throw new HttpProblem(403, 'Forbidden', `This API key may not write documents labelled ${label}`);
+        const out = await ingestOneDocument(ctx.runtime, doc, (stored) => scope.read.includes(stored));
         ctx.metrics.ingestDocuments.inc({ outcome: out.status });
         return out;
       },
@@ -138,8 +145,9 @@ export function documentRoutes(config: Config): RouteSpec[] {
       params: DocumentParams,
       response: { status: 204, description: 'Deleted' },
       errors: [400, 401, 403, 404, 503],
-      async handle({ params }, ctx) {
-        if (!(await deleteDocument(ctx.runtime, params.id))) throw notFoundProblem(`Document ${params.id}`);
+      async handle({ params, scope }, ctx) {
+        if (!(await deleteDocument(ctx.runtime, params.id, (stored) => scope.read.includes(stored))))
+          throw notFoundProblem(`Document ${params.id}`);
         ctx.metrics.ingestDocuments.inc({ outcome: 'removed' });
       },
     }),

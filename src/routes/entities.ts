@@ -15,7 +15,7 @@ export const entityRoutes = [
     query: EntitiesQuery,
     response: { status: 200, schema: EntityList, description: 'Entities with aliases and mention counts' },
     errors: [400, 401, 503],
-    handle: ({ query }, ctx) => listEntities(ctx.graph, query),
+    handle: ({ query, scope }, ctx) => listEntities(ctx.graph, { ...query, readable: scope.read }),
   }),
   defineRoute({
     method: 'get',
@@ -28,9 +28,9 @@ export const entityRoutes = [
     params: EntityParams,
     response: { status: 200, schema: EntityDetail, description: 'The entity in full' },
     errors: [400, 401, 404, 503],
-    async handle({ params }, ctx) {
+    async handle({ params, scope }, ctx) {
       return (
-        (await entityDetail(ctx.graph, params.type, params.id)) ??
+        (await entityDetail(ctx.graph, params.type, params.id, scope.read)) ??
         Promise.reject(notFoundProblem(`Entity ${params.id}`))
       );
     },

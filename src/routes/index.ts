@@ -2,12 +2,11 @@
  * Mounts the /api routes, the OpenAPI document (/api/openapi.json) and its rendered reference (/docs).
  * Each route gets the shared context: config, runtime, a timed graph, metrics and the cached query embedder.
  */
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { Metrics } from '../metrics.js';
 import { buildOpenApi } from '../openapi.js';
 import { renderDocsHtml } from '../openapi-html.js';
 import type { AppDeps } from '../server.js';
-import { createAuth } from './auth.js';
 import { documentRoutes } from './documents.js';
 import { createQueryEmbedder } from './embedding.js';
 import { entityRoutes } from './entities.js';
@@ -29,9 +28,13 @@ export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
   ];
 }
 
-export function mountApi(app: Express, deps: AppDeps & { metrics: Metrics }): void {
+/** Mounts every route behind `auth`, which resolves each caller's scope. */
+export function mountApi(
+  app: Express,
+  deps: AppDeps & { metrics: Metrics },
+  auth: (access: 'read' | 'write') => RequestHandler,
+): void {
   const { config, runtime, metrics } = deps;
-  const auth = createAuth(config);
   const embedQuery = createQueryEmbedder(runtime.embedder, metrics, config.model.queryCacheSize);
   const routes = apiRoutes(config);
   for (const spec of routes) {

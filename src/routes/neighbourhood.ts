@@ -16,8 +16,11 @@ export const graphRoutes = [
     query: NeighbourhoodQuery,
     response: { status: 200, schema: GraphView, description: 'Nodes and edges; fact edges carry evidence' },
     errors: [400, 401, 404, 503],
-    async handle({ query }, ctx) {
-      return (await neighbourhood(ctx.graph, query)) ?? Promise.reject(notFoundProblem(`Entity ${query.id}`));
+    async handle({ query, scope }, ctx) {
+      return (
+        (await neighbourhood(ctx.graph, { ...query, readable: scope.read })) ??
+        Promise.reject(notFoundProblem(`Entity ${query.id}`))
+      );
     },
   }),
   defineRoute({
@@ -30,9 +33,10 @@ export const graphRoutes = [
     query: PathsQuery,
     response: { status: 200, schema: LinkagePaths, description: 'Paths, shortest first' },
     errors: [400, 401, 404, 503],
-    async handle({ query }, ctx) {
+    async handle({ query, scope }, ctx) {
       return (
-        (await linkagePaths(ctx.graph, query)) ?? Promise.reject(notFoundProblem(`Entity ${query.from} or ${query.to}`))
+        (await linkagePaths(ctx.graph, { ...query, readable: scope.read })) ??
+        Promise.reject(notFoundProblem(`Entity ${query.from} or ${query.to}`))
       );
     },
   }),

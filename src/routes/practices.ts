@@ -15,9 +15,9 @@ export const practiceRoutes = [
     body: RelatedByTextRequest,
     response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 503],
-    async handle({ body }, ctx) {
+    async handle({ body, scope }, ctx) {
       const embedding = await ctx.embedQuery(body.text);
-      return relatedPractices(ctx.graph, { embedding }, body.limit);
+      return relatedPractices(ctx.graph, { embedding }, body.limit, scope.read);
     },
   }),
   defineRoute({
@@ -30,8 +30,11 @@ export const practiceRoutes = [
     params: PracticeIdParams,
     response: { status: 200, schema: PracticeDetail, description: 'The practice' },
     errors: [400, 401, 404, 503],
-    async handle({ params }, ctx) {
-      return (await getPractice(ctx.graph, params.id)) ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
+    async handle({ params, scope }, ctx) {
+      return (
+        (await getPractice(ctx.graph, params.id, scope.read)) ??
+        Promise.reject(notFoundProblem(`Practice ${params.id}`))
+      );
     },
   }),
   defineRoute({
@@ -46,8 +49,8 @@ export const practiceRoutes = [
     query: RelatedQuery,
     response: { status: 200, schema: RelatedPractices, description: 'Related practices with reasons and sources' },
     errors: [400, 401, 404, 503],
-    async handle({ params, query }, ctx) {
-      const out = await relatedPractices(ctx.graph, { id: params.id }, query.limit);
+    async handle({ params, query, scope }, ctx) {
+      const out = await relatedPractices(ctx.graph, { id: params.id }, query.limit, scope.read);
       return out ?? Promise.reject(notFoundProblem(`Practice ${params.id}`));
     },
   }),

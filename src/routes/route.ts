@@ -7,6 +7,7 @@ import type { Express, Request, RequestHandler } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Graph } from '../../graph/driver.js';
 import type { Config } from '../config.js';
+import type { Scope } from '../keys.js';
 import type { Metrics } from '../metrics.js';
 import { HttpProblem, fieldErrors } from '../problems.js';
 import type { Runtime } from '../runtime.js';
@@ -40,10 +41,19 @@ export interface RouteSpec<P extends ZodType = ZodType, Q extends ZodType = ZodT
   errors: number[];
   middleware?: RequestHandler[];
   handle(
-    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; req: Request },
+    input: {
+      params: z.output<P>;
+      query: z.output<Q>;
+      body: z.output<B>;
+      req: Request;
+      /** The caller's scope (auth middleware); `scope.read` is what every read passes to queries/ as readable. */
+      scope: Scope;
+    },
     ctx: RouteContext,
   ): Promise<unknown>;
 }
+
+const NO_ACCESS: Scope = Object.freeze({ name: 'none', read: [], write: false });
 
 /** Declares a route with its types inferred from its schemas. */
 export function defineRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(
@@ -71,7 +81,9 @@ export function mountRoute(
     const params = validate(spec.params, req.params, 'params');
     const query = validate(spec.query, req.query, 'query');
     const body = spec.body ? validate(spec.body, req.body, 'body') : req.body;
-    const out = await spec.handle({ params, query, body, req } as never, ctx);
+    // Fail closed: a route mounted without the auth middleware reads nothing.
+    const scope = res.locals.scope ?? NO_ACCESS;
+    const out = await spec.handle({ params, query, body, req, scope } as never, ctx);
     if (spec.response.status === 204) res.status(204).end();
     else res.status(spec.response.status).json(out);
   };

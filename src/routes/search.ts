@@ -21,11 +21,15 @@ export const searchRoutes = [
     body: SearchRequest,
     response: { status: 200, schema: SearchAnswer, description: 'Ranked hits with evidence and why they matched' },
     errors: [400, 401, 429, 503],
-    async handle({ body }, ctx) {
+    async handle({ body, scope }, ctx) {
       const t0 = performance.now();
       const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
       const embedMs = performance.now() - t0;
-      const answer = await searchGraph(ctx.graph, body, embedding);
+      const answer = await searchGraph(
+        ctx.graph,
+        { ...body, filters: { ...body.filters, readable: scope.read } },
+        embedding,
+      );
       const graphMs = performance.now() - t0 - embedMs;
       return {
         ...answer,
@@ -47,7 +51,7 @@ export const searchRoutes = [
       description: 'Countries, focus groups, topics, trends, types, languages, dates',
     },
     errors: [401, 503],
-    handle: (_input, ctx) => facets(ctx.graph),
+    handle: ({ scope }, ctx) => facets(ctx.graph, scope.read),
   }),
 ];
 

@@ -20,6 +20,6 @@ export const trendRoutes = [
     query: TrendsQuery,
     response: { status: 200, schema: TrendAnswer, description: 'Ranked trends and topic counts' },
     errors: [400, 401, 503],
-    handle: ({ query }, ctx) => emergingTrends(ctx.graph, query, query.limit),
+    handle: ({ query, scope }, ctx) => emergingTrends(ctx.graph, { ...query, readable: scope.read }, query.limit),
   }),
 ];

@@ -29,13 +29,13 @@ const passage = (spans: [number[], number[]], similarity = [0, 0, 0]): Cooccurri
 
 describe('evidence', () => {
   it('builds the co-occurrence, hop and trend evidence queries', () => {
-    const cooccurrence = buildCooccurrenceEvidence([['country:BE', 'organisation:iwg']]);
+    const cooccurrence = buildCooccurrenceEvidence([['country:BE', 'organisation:iwg']], ['public']);
     expect(cooccurrence.cypher).toMatchInlineSnapshot(`
       "UNWIND $pairs AS pair
       MATCH (x:Entity {id: pair[0]}), (y:Entity {id: pair[1]})
       CALL (x, y) {
         MATCH (x)<-[mx:MENTIONS]-(s:Sentence)-[my:MENTIONS]->(y)
-        MATCH (d:Document {id: s.documentId})
+        MATCH (d:Document {id: s.documentId}) WHERE d.access IN $readable
         WITH s, d, mx, my ORDER BY d.date DESC, s.documentId, s.start
         // The same sentence in several documents (a page and its PDF) is cited once.
         WITH s.text AS text, head(collect({sentence: s.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: null}, passageId: s.passageId, spans: [mx.spans, my.spans], basis: 'mention'})) AS ev
@@ -44,7 +44,7 @@ describe('evidence', () => {
       }
       RETURN pair[0] AS a, pair[1] AS b, named,
         CASE WHEN size(named) > 0 THEN [] ELSE COLLECT {
-          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[mx:MENTIONS]->(x)
+          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[mx:MENTIONS]->(x) WHERE d.access IN $readable
           MATCH (p)-[my:MENTIONS]->(y)
           RETURN {passageId: p.id, start: p.start, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, spans: [mx.spans, my.spans],
             sentences: COLLECT { MATCH (p)-[:HAS_SENTENCE]->(s:Sentence)
@@ -54,38 +54,47 @@ describe('evidence', () => {
           LIMIT toInteger($perPair)
         } END AS passages"
     `);
-    expect(cooccurrence.params).toEqual({ pairs: [['country:BE', 'organisation:iwg']], perPair: 2 });
-    expect(buildHopEvidence([['a', 'b']]).cypher).toMatchInlineSnapshot(`
+    expect(cooccurrence.params).toEqual({
+      pairs: [['country:BE', 'organisation:iwg']],
+      perPair: 2,
+      readable: ['public'],
+    });
+    expect(buildHopEvidence([['a', 'b']], ['public']).cypher).toMatchInlineSnapshot(`
       "UNWIND $pairs AS pair
       MATCH (x:Entity {id: pair[0]})-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO]-(y:Entity {id: pair[1]})
-      OPTIONAL MATCH (d:Document {id: r.documentId})
-      RETURN pair[0] AS a, pair[1] AS b, type(r) AS type, coalesce(r.weight, 1) AS weight,
+      WHERE CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END
+      OPTIONAL MATCH (d:Document {id: r.documentId}) WHERE d.access IN $readable
+      RETURN pair[0] AS a, pair[1] AS b, type(r) AS type,
+        CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) ELSE 1 END AS weight,
         CASE WHEN d IS NULL THEN [] ELSE [{sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
             spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
               WHERE fs.start <= r.start AND r.end <= fs.end AND fe IN [x, y] RETURN fm.spans }, basis: 'mention'}] END AS evidence
       ORDER BY a, b, type"
     `);
-    expect(buildTrendEvidence({ interval: 'year' }, ['trend:remote-work'], 3).cypher).toMatchInlineSnapshot(`
-      "UNWIND $trendIds AS tid
-      MATCH (t:Trend {id: tid})
-      CALL (t) {
-        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
-      WHERE d.date IS NOT NULL
-        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-        AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
-        AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
-          AND EXISTS { (p)-[:MENTIONS]->(t) }
-        WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
-        RETURN coalesce(
-            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
-              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans], basis: 'mention'} ORDER BY es.start LIMIT 1 }[0],
-            COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
-              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
-              ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0]) AS ev
-      }
-      WITH t, ev WHERE ev IS NOT NULL
-      RETURN t.id AS tid, collect(ev) AS evidence"
-    `);
+    expect(buildTrendEvidence({ interval: 'year', readable: ['public'] }, ['trend:remote-work'], 3).cypher)
+      .toMatchInlineSnapshot(`
+        "UNWIND $trendIds AS tid
+        MATCH (t:Trend {id: tid})
+        CALL (t) {
+          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+        WHERE d.date IS NOT NULL AND d.access IN $readable
+          AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+          AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
+          AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
+            AND EXISTS { (p)-[:MENTIONS]->(t) }
+          WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
+          RETURN coalesce(
+              COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
+                RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans], basis: 'mention'} ORDER BY es.start LIMIT 1 }[0],
+              COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
+                RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
+                ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0]) AS ev
+        }
+        WITH t, ev WHERE ev IS NOT NULL
+        RETURN t.id AS tid, collect(ev) AS evidence"
+      `);
   });
 
   it('keeps only the mentions inside the evidence, in order and once', () => {

@@ -13,48 +13,71 @@ import {
 } from '../../queries/practices.js';
 import { buildTrendCounts, buildTrendEvidence, periodRange, trendSignal } from '../../queries/trends.js';
 
+/** An anonymous caller's labels: every builder carries them as $readable. */
+const PUBLIC = ['public'];
+
 describe('practices', () => {
   it('builds the practice, related-practice and text-neighbour queries', () => {
-    expect(buildGetPractice('practice:abc').cypher).toMatchInlineSnapshot(`
-      "  MATCH (n:Practice {id: $id})
-        RETURN n.id AS id, n.text AS text,
+    expect(buildGetPractice('practice:abc', PUBLIC).cypher).toMatchInlineSnapshot(`
+      "  MATCH (n:Practice {id: $id}) WHERE EXISTS { MATCH (n)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document) WHERE ra_n.access IN $readable }
+        RETURN n.id AS id, CASE WHEN EXISTS { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document)
+          WHERE ra_n.access IN $readable AND rq_n.quote = n.text } THEN n.text
+        ELSE COLLECT { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document)
+          WHERE ra_n.access IN $readable RETURN rq_n.quote ORDER BY rq_n.documentId, rq_n.start LIMIT 1 }[0] END AS text,
           COLLECT {
-        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE d.access IN $readable
         RETURN {quote: s.quote, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: p.page}, passageId: p.id}
         ORDER BY d.id, s.start
       } AS sources,
-          COLLECT { MATCH (n)-[:ADDRESSES]->(e:Topic) RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS topics,
-          COLLECT { MATCH (n)-[:MITIGATES]->(e:InsiderAttribute) RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS attributes"
+          COLLECT { MATCH (n)-[t:ADDRESSES]->(e:Topic) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS topics,
+          COLLECT { MATCH (n)-[t:MITIGATES]->(e:InsiderAttribute) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable }
+            RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS attributes"
     `);
-    const related = buildRelatedPractices('practice:abc', 50);
+    const related = buildRelatedPractices('practice:abc', 50, PUBLIC);
     expect(related.cypher).toMatchInlineSnapshot(`
-      "  MATCH (src:Practice {id: $id})
+      "  MATCH (src:Practice {id: $id}) WHERE EXISTS { MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document) WHERE ra_src.access IN $readable }
         CALL (src) {
           CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), src.embedding) YIELD node
           RETURN node AS o
           UNION
-          MATCH (src)-[:ADDRESSES|MITIGATES]->(:Entity)<-[:ADDRESSES|MITIGATES]-(o:Practice)
+          MATCH (src)-[t1:ADDRESSES|MITIGATES]->(:Entity)<-[t2:ADDRESSES|MITIGATES]-(o:Practice)
+          WHERE EXISTS { MATCH (ra_t1:Document) WHERE ra_t1.id IN coalesce(t1.documentIds, []) AND ra_t1.access IN $readable } AND EXISTS { MATCH (ra_t2:Document) WHERE ra_t2.id IN coalesce(t2.documentIds, []) AND ra_t2.access IN $readable }
           RETURN o
           UNION
-          MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(:Document)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o:Practice)
+          MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o:Practice)
+          WHERE d.access IN $readable
           RETURN o
         }
-        WITH src, o WHERE o <> src
-        RETURN src.text AS sourceText, o.id AS id, o.text AS text,
+        WITH src, o WHERE o <> src AND EXISTS { MATCH (o)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document) WHERE ra_o.access IN $readable }
+        RETURN CASE WHEN EXISTS { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document)
+          WHERE ra_src.access IN $readable AND rq_src.quote = src.text } THEN src.text
+        ELSE COLLECT { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document)
+          WHERE ra_src.access IN $readable RETURN rq_src.quote ORDER BY rq_src.documentId, rq_src.start LIMIT 1 }[0] END AS sourceText, o.id AS id, CASE WHEN EXISTS { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document)
+          WHERE ra_o.access IN $readable AND rq_o.quote = o.text } THEN o.text
+        ELSE COLLECT { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document)
+          WHERE ra_o.access IN $readable RETURN rq_o.quote ORDER BY rq_o.documentId, rq_o.start LIMIT 1 }[0] END AS text,
           vector.similarity.cosine(src.embedding, o.embedding) AS similarity,
-          COLLECT { MATCH (src)-[:ADDRESSES]->(e:Topic)<-[:ADDRESSES]-(o) RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS sharedTopics,
-          COLLECT { MATCH (src)-[:MITIGATES]->(e:InsiderAttribute)<-[:MITIGATES]-(o) RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS sharedAttributes,
-          size(COLLECT { MATCH (x:Practice)-[:ADDRESSES|MITIGATES]->(e:Entity) WHERE x IN [src, o] RETURN DISTINCT e.id }) AS tagUnion,
+          COLLECT { MATCH (src)-[t1:ADDRESSES]->(e:Topic)<-[t2:ADDRESSES]-(o) WHERE EXISTS { MATCH (ra_t1:Document) WHERE ra_t1.id IN coalesce(t1.documentIds, []) AND ra_t1.access IN $readable } AND EXISTS { MATCH (ra_t2:Document) WHERE ra_t2.id IN coalesce(t2.documentIds, []) AND ra_t2.access IN $readable }
+            RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS sharedTopics,
+          COLLECT { MATCH (src)-[t1:MITIGATES]->(e:InsiderAttribute)<-[t2:MITIGATES]-(o) WHERE EXISTS { MATCH (ra_t1:Document) WHERE ra_t1.id IN coalesce(t1.documentIds, []) AND ra_t1.access IN $readable } AND EXISTS { MATCH (ra_t2:Document) WHERE ra_t2.id IN coalesce(t2.documentIds, []) AND ra_t2.access IN $readable }
+            RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS sharedAttributes,
+          size(COLLECT { MATCH (x:Practice)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE x IN [src, o] AND EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable }
+            RETURN DISTINCT e.id }) AS tagUnion,
           COUNT { MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
-            WHERE EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o) } RETURN DISTINCT d } AS coCited,
+            WHERE d.access IN $readable AND EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(o) } RETURN DISTINCT d } AS coCited,
           COLLECT {
-        MATCH (o)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+        MATCH (o)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE d.access IN $readable
         RETURN {quote: s.quote, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: p.page}, passageId: p.id}
         ORDER BY d.id, s.start
       } AS sources"
     `);
-    expect(related.params).toEqual({ id: 'practice:abc', k: 50 });
-    expect(buildPracticesLikeText([0.5], 20).params).toEqual({ k: 20, embedding: [0.5], topicMin: 0.675 });
+    expect(related.params).toEqual({ id: 'practice:abc', k: 50, readable: ['public'] });
+    expect(buildPracticesLikeText([0.5], 20, PUBLIC).params).toEqual({
+      k: 20,
+      embedding: [0.5],
+      topicMin: 0.675,
+      readable: ['public'],
+    });
   });
   it('blends similarity, Jaccard and co-citation and says why', () => {
     const topic = { type: 'topic', id: 'topic:remote-access', name: 'Remote access' };
@@ -77,11 +100,16 @@ describe('practices', () => {
 
 describe('trends', () => {
   it('builds the count and evidence queries', () => {
-    const input = { interval: 'quarter' as const, focusGroup: 'focus-group:cybersecurity', from: '2020-01-01' };
+    const input = {
+      interval: 'quarter' as const,
+      focusGroup: 'focus-group:cybersecurity',
+      from: '2020-01-01',
+      readable: PUBLIC,
+    };
     const counts = buildTrendCounts(input);
     expect(counts.cypher).toMatchInlineSnapshot(`
       "MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
-      WHERE d.date IS NOT NULL
+      WHERE d.date IS NOT NULL AND d.access IN $readable
         AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
         AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
         AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
@@ -99,6 +127,9 @@ describe('trends', () => {
         "focusGroup": "focus-group:cybersecurity",
         "from": "2020-01-01",
         "interval": "quarter",
+        "readable": [
+          "public",
+        ],
         "to": null,
         "topic": null,
       }
@@ -126,18 +157,20 @@ describe('trends', () => {
 
 describe('entities, graph, facets, documents', () => {
   it('builds the entity list and detail queries', () => {
-    expect(buildListEntities({ type: 'country', q: 'Bel', limit: 5 }).params).toEqual({
+    expect(buildListEntities({ type: 'country', q: 'Bel', limit: 5, readable: PUBLIC }).params).toEqual({
       kind: 'country',
       q: 'bel',
       limit: 5,
+      readable: ['public'],
     });
-    expect(buildEntityDetail('country', 'country:BE').cypher).toMatchInlineSnapshot(`
+    expect(buildEntityDetail('country', 'country:BE', PUBLIC).cypher).toMatchInlineSnapshot(`
       "MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
       RETURN e {type: e.kind, id: e.id, name: e.name} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
-        e.establishedIn AS establishedIn,
+        COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE EXISTS { MATCH (ra_st:Document {id: st.documentId}) WHERE ra_st.access IN $readable }
+          RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
         COLLECT {
           MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
-          MATCH (d:Document {id: r.documentId})
+          MATCH (d:Document {id: r.documentId}) WHERE d.access IN $readable
           RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: o {type: o.kind, id: o.id, name: o.name},
             evidence: {sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
             spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
@@ -145,7 +178,7 @@ describe('entities, graph, facets, documents', () => {
           ORDER BY type(r), o.id, d.id, r.start
         } AS facts,
         COLLECT {
-          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
+          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e) WHERE d.access IN $readable
           WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
           RETURN {id: p.id, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: p.start, end: p.end, page: p.page},
             evidence: coalesce(
@@ -156,59 +189,80 @@ describe('entities, graph, facets, documents', () => {
               ORDER BY vector.similarity.cosine(es.embedding, e.embedding) DESC, es.start LIMIT 1 }[0])}
         } AS passages,
         COLLECT {
-          MATCH (pr:Practice)-[:ADDRESSES|MITIGATES]->(e) RETURN pr {.id, .text} AS practice
+          MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document) WHERE ra_pr.access IN $readable }
+          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
+        WHERE ra_pr.access IN $readable AND rq_pr.quote = pr.text } THEN pr.text
+      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
+        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
           UNION
-          MATCH (pr:Practice)-[:SOURCED_FROM]->(:Passage)-[:MENTIONS]->(e) RETURN pr {.id, .text} AS practice
+          MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE EXISTS { MATCH (ra_p:Document)-[:HAS_PASSAGE]->(p) WHERE ra_p.access IN $readable }
+          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
+        WHERE ra_pr.access IN $readable AND rq_pr.quote = pr.text } THEN pr.text
+      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
+        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
         }[0..toInteger($practiceLimit)] AS practices,
         COLLECT {
           MATCH (e)-[r:RELATED_TO]-(o:Entity)
-          RETURN {type: o.kind, id: o.id, name: o.name, weight: r.weight} ORDER BY r.weight DESC, o.id LIMIT toInteger($relatedLimit)
+          WITH o, reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) AS weight WHERE weight > 0
+          RETURN {type: o.kind, id: o.id, name: o.name, weight: weight} ORDER BY weight DESC, o.id LIMIT toInteger($relatedLimit)
         } AS related"
     `);
   });
   it('builds neighbourhood and path queries with whitelisted types and validated hop literals', () => {
-    expect(buildNeighbours(['country:BE'], ['country:BE'], 10).cypher).toMatchInlineSnapshot(`
+    expect(buildNeighbours(['country:BE'], ['country:BE'], 10, PUBLIC).cypher).toMatchInlineSnapshot(`
       "UNWIND $frontier AS fid
       MATCH (a:Entity {id: fid})-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO]-(b:Entity)
-      WHERE NOT b.id IN $seen
-      WITH b, sum(CASE type(r) WHEN 'RELATED_TO' THEN coalesce(r.weight, 1) ELSE 2 END) AS strength
+      WHERE NOT b.id IN $seen AND CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END
+      WITH b, sum(CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) ELSE 2 END) AS strength
       RETURN b.id AS id, b.kind AS type, b.name AS label
       ORDER BY strength DESC, id LIMIT toInteger($room)"
     `);
-    expect(buildEdgesAmong(['a', 'b']).params).toEqual({ ids: ['a', 'b'] });
-    expect(buildShortestPaths('country:BE', 'instrument:infcirc-908', 4, 50).cypher).toMatchInlineSnapshot(`
+    expect(buildEdgesAmong(['a', 'b'], PUBLIC).params).toEqual({ ids: ['a', 'b'], readable: ['public'] });
+    expect(buildShortestPaths('country:BE', 'instrument:infcirc-908', 4, 50, PUBLIC).cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = allShortestPaths((a)-[:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO*..4]-(b))
+      WHERE all(r IN relationships(p) WHERE CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END)
       WITH DISTINCT [n IN nodes(p) | n.id] AS ids
       RETURN ids LIMIT toInteger($cap)"
     `);
-    expect(buildStrongestPaths('country:BE', 'instrument:infcirc-908', 3, 10).cypher).toMatchInlineSnapshot(`
+    expect(buildStrongestPaths('country:BE', 'instrument:infcirc-908', 3, 10, PUBLIC).cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = (a)-[:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO*1..3]-(b)
-      WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+      WHERE all(r IN relationships(p) WHERE CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END)
+        AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
       WITH p LIMIT 5000
       WITH [n IN nodes(p) | n.id] AS ids,
-        reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + coalesce(r.weight, 1)) ELSE 0.25 END) AS cost
+        reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)) ELSE 0.25 END) AS cost
       WITH ids, min(cost) AS cost
       RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT toInteger($cap)"
     `);
-    expect(buildHopEvidence([['a', 'b']]).params).toEqual({ pairs: [['a', 'b']] });
-    expect(() => buildShortestPaths('a', 'b', 6, 1)).toThrow(RangeError);
-    expect(() => buildStrongestPaths('a', 'b', 1.5, 1)).toThrow(RangeError);
+    expect(buildHopEvidence([['a', 'b']], PUBLIC).params).toEqual({ pairs: [['a', 'b']], readable: ['public'] });
+    expect(() => buildShortestPaths('a', 'b', 6, 1, PUBLIC)).toThrow(RangeError);
+    expect(() => buildStrongestPaths('a', 'b', 1.5, 1, PUBLIC)).toThrow(RangeError);
   });
   it('builds the facets and document queries', () => {
-    expect(buildFacets().cypher).toMatchInlineSnapshot(`
+    expect(buildFacets(PUBLIC).cypher).toMatchInlineSnapshot(`
       "CALL () {
-        MATCH (e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend'] AND EXISTS { (e)<-[:MENTIONS]-(:Passage) }
+        MATCH (e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+          AND EXISTS { MATCH (d:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e) WHERE d.access IN $readable }
         RETURN collect(e {type: e.kind, id: e.id, name: e.name}) AS entities
       }
       CALL () {
-        MATCH (d:Document)
+        MATCH (d:Document) WHERE d.access IN $readable
         RETURN collect(DISTINCT d.type) AS documentTypes, collect(DISTINCT d.language) AS languages,
           min(d.date) AS fromDate, max(d.date) AS toDate
       }
       RETURN entities, documentTypes, languages, fromDate, toDate"
     `);
-    expect(buildGetDocument('corpus/documents/x.txt').params).toEqual({ id: 'corpus/documents/x.txt' });
+    expect(buildGetDocument('corpus/documents/x.txt', PUBLIC).params).toEqual({
+      id: 'corpus/documents/x.txt',
+      readable: ['public'],
+    });
   });
 });

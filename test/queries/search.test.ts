@@ -39,20 +39,22 @@ describe('search builder', () => {
 
   it('ranks passages by their best sentence, with filters inside each semantic branch', () => {
     const sut = semanticBranches(['passage', 'practice'], {
+      readable: ['public'],
       countries: ['country:BE'],
       documentTypes: ['newsletter'],
       from: '2020-01-01',
     });
     expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
       "  CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.type IN $f_documentTypes AND fd.date >= $f_from }
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
         UNION ALL
         CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), $embedding) YIELD node AS node, score
-        WHERE EXISTS { MATCH (node)-[:SOURCED_FROM]->(fp:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(fp) WHERE fd.type IN $f_documentTypes AND fd.date >= $f_from } AND EXISTS { MATCH (fp)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries } }
+        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_node:Document)
+            WHERE ra_node.access IN $readable AND rq_node.quote = node.text } AND EXISTS { MATCH (node)-[:SOURCED_FROM]->(fp:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(fp) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from } AND EXISTS { MATCH (fp)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries } }
         RETURN 'practice' AS type, node.id AS id, score, null AS matchId"
     `);
     expect(sut.params).toMatchInlineSnapshot(`
@@ -64,21 +66,25 @@ describe('search builder', () => {
           "newsletter",
         ],
         "f_from": "2020-01-01",
+        "readable": [
+          "public",
+        ],
       }
     `);
   });
 
   it('builds keyword branches for every hit type without filters', () => {
-    const sut = keywordBranches(['passage', 'practice', 'topic', 'trend', 'document'], {});
+    const sut = keywordBranches(['passage', 'practice', 'topic', 'trend', 'document'], { readable: ['public'] });
     expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
       "  CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE true
+        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
         RETURN 'passage' AS type, node.id AS id, score
         UNION ALL
         CALL db.index.fulltext.queryNodes('practice_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE true
+        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_node:Document)
+            WHERE ra_node.access IN $readable AND rq_node.quote = node.text }
         RETURN 'practice' AS type, node.id AS id, score
         UNION ALL
         CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)})
@@ -93,7 +99,7 @@ describe('search builder', () => {
         UNION ALL
         CALL db.index.fulltext.queryNodes('document_title', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE true
+        WHERE node.access IN $readable
         RETURN 'document' AS type, node.id AS id, score"
     `);
   });
@@ -105,7 +111,7 @@ describe('search builder', () => {
       offset: 20,
       mode: 'hybrid',
       types: ['passage'],
-      filters: {},
+      filters: { readable: ['public'] },
     } as const;
     const sut = buildSearch(input, [0.1, 0.2], 'remote access');
     expect(Object.isFrozen(sut)).toBe(true);
@@ -113,7 +119,7 @@ describe('search builder', () => {
       "    CALL () {
         CALL () {
           CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE true
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
@@ -125,7 +131,7 @@ describe('search builder', () => {
         CALL () {
           CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE true
+        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
         RETURN 'passage' AS type, node.id AS id, score
         }
         WITH type, id, score ORDER BY score DESC, type, id
@@ -178,13 +184,16 @@ describe('search builder', () => {
         "limit": 10,
         "lucene": "remote access",
         "offset": 20,
+        "readable": [
+          "public",
+        ],
         "single": false,
       }
     `);
   });
 
   it('runs only the keyword list in keyword mode, and only the semantic list in semantic mode', () => {
-    const base = { query: 'x', limit: 10, offset: 0, types: ['passage'], filters: {} } as const;
+    const base = { query: 'x', limit: 10, offset: 0, types: ['passage'], filters: { readable: ['public'] } } as const;
     const keyword = buildSearch({ ...base, mode: 'keyword' }, null, 'x');
     expect(keyword.cypher).not.toContain('db.index.vector.queryNodes');
     expect(keyword.params.single).toBe(true);

@@ -1,0 +1,59 @@
+/**
+ * Access labels in Cypher. Every read statement takes the caller's readable labels as `$readable` (resolved once
+ * per request by the API's auth) and reaches documents, passages, sentences, facts and practice sources only
+ * through these predicates; derived data is filtered the same way:
+ * - a passage or sentence is readable when its document is; a stated fact carries its document's label (`access`);
+ * - co-occurrence (RELATED_TO) keeps its weight per label, so a caller's weight is the sum over readable labels
+ *   and a link no readable sentence or passage supports does not exist for it (graph/writes.ts);
+ * - a merged practice exists for a caller through its readable sources only, and reads as one of their quotes;
+ * - a practice's topic/attribute tag counts when one of the documents that gave it (`documentIds`) is readable.
+ */
+
+/** The access labels a caller may read (`public`, `restricted`, …). */
+export type Readable = readonly string[];
+
+/** The parameter every read statement carries. */
+export const readableParam = (readable: Readable) => ({ readable: [...readable] });
+
+/** Document `d` is readable. */
+export const readableDocument = (d: string) => `${d}.access IN $readable`;
+
+/** Passage `p` is readable: its document is. The subquery's variable is derived from `p`, so predicates nest. */
+export const readablePassage = (p: string) =>
+  `EXISTS { MATCH (ra_${p}:Document)-[:HAS_PASSAGE]->(${p}) WHERE ra_${p}.access IN $readable }`;
+
+/** The document whose id is the Cypher expression `idExpr` is readable (`tag` names the subquery's variable). */
+export const readableDocumentId = (idExpr: string, tag: string) =>
+  `EXISTS { MATCH (ra_${tag}:Document {id: ${idExpr}}) WHERE ra_${tag}.access IN $readable }`;
+
+/** Practice `n` has a readable source. */
+export const readablePractice = (n: string) =>
+  `EXISTS { MATCH (${n})-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document) WHERE ra_${n}.access IN $readable }`;
+
+/**
+ * Practice `n`'s text as the caller reads it: its stored text when a readable source quotes it, else the first
+ * readable quote (by document and offset), the rule graph/writes.ts applies over all sources.
+ */
+export const readablePracticeText = (n: string) =>
+  `CASE WHEN EXISTS { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
+      WHERE ra_${n}.access IN $readable AND rq_${n}.quote = ${n}.text } THEN ${n}.text
+    ELSE COLLECT { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
+      WHERE ra_${n}.access IN $readable RETURN rq_${n}.quote ORDER BY rq_${n}.documentId, rq_${n}.start LIMIT 1 }[0] END`;
+
+/** Practice `n` matches by its stored text (full-text or its embedding) only when a readable source quotes it. */
+export const readablePracticeWording = (n: string) =>
+  `EXISTS { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
+      WHERE ra_${n}.access IN $readable AND rq_${n}.quote = ${n}.text }`;
+
+/** A practice's ADDRESSES/MITIGATES tag `t` was given by a readable document. */
+export const readableTag = (t: string) =>
+  `EXISTS { MATCH (ra_${t}:Document) WHERE ra_${t}.id IN coalesce(${t}.documentIds, []) AND ra_${t}.access IN $readable }`;
+
+/** RELATED_TO `r`'s weight over the readable labels (0 when no readable sentence or passage supports it). */
+export const readableWeight = (r: string) =>
+  `reduce(w = 0, i IN range(0, size(coalesce(${r}.accessLabels, [])) - 1) |
+      w + CASE WHEN ${r}.accessLabels[i] IN $readable THEN ${r}.accessWeights[i] ELSE 0 END)`;
+
+/** An entity link `r` (a stated fact or RELATED_TO) the caller may follow: a property test, usable in path patterns. */
+export const readableLink = (r: string) =>
+  `CASE type(${r}) WHEN 'RELATED_TO' THEN ${readableWeight(r)} > 0 ELSE ${r}.access IN $readable END`;

@@ -1,0 +1,102 @@
+/**
+ * The analysts' page in a real browser (Debian's Chromium, playwright-core) for an anonymous analyst, with a
+ * restricted document (test/support/restricted.ts) planted next to the bundled corpus: none of its words may
+ * appear on any view — search in every mode, the practice it merged into, its entities, the graph and paths
+ * explorer, trends and the filters — while the document is there for a key that may read it.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestCorpusOnStart, ingestOneDocument } from '../../src/ingest-service.js';
+import { getDocument } from '../../queries/documents.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startServer, stopServer, type RunningServer } from '../../src/server.js';
+import { openTestRuntime } from '../support/runtime.js';
+import { LEAK_MARKERS, RESTRICTED_ID, restrictedUpload } from '../support/restricted.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const enc = encodeURIComponent;
+
+let rt: Runtime;
+let running: RunningServer;
+let browser: Browser;
+let sharedPractice: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000' });
+  await ingestCorpusOnStart(rt, rt.config.corpus.dir);
+  const [practice] = await rt.graph.read<{ id: string; text: string }>({
+    cypher: 'MATCH (p:Practice) RETURN p.id AS id, p.text AS text ORDER BY p.id LIMIT 1',
+    params: {},
+  });
+  sharedPractice = practice.id;
+  const upload = restrictedUpload(practice.text);
+  await ingestOneDocument(rt, {
+    bytes: new TextEncoder().encode(upload.text),
+    filename: upload.filename,
+    metadata: upload.metadata as never,
+  });
+  running = await startServer({
+    config: rt.config,
+    runtime: rt,
+    log: rt.log,
+    state: { ingested: true, schemaApplied: true },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (running) await stopServer(running);
+  await rt?.close();
+});
+
+/** The text of a view once `ready` is shown and the API calls settled. */
+async function viewText(path: string, ready: string): Promise<string> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${running.url}${path}`);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const text = (await page.locator('body').innerText()) + (await page.content());
+  await page.close();
+  expect(errors, path).toEqual([]);
+  return text;
+}
+
+describe('when an anonymous analyst uses the page', () => {
+  it('then the restricted document is in the graph for a reader of restricted documents (the plant took)', async () => {
+    const doc = await getDocument(rt.graph, RESTRICTED_ID, ['public', 'restricted']);
+    expect(doc?.passages.map((p) => p.text).join(' ')).toMatch(LEAK_MARKERS);
+  });
+
+  it('then no view shows any of its words', async () => {
+    const views: [string, string][] = [
+      ...['hybrid', 'semantic', 'keyword'].map((mode): [string, string] => [
+        // Its other words: the page shows the analyst's own query, so the query holds none of the markers.
+        `/search?q=${enc('vault badge swap ledger keys rotated every fortnight')}&mode=${mode}`,
+        '.result-summary',
+      ]),
+      [`/practice/${enc(sharedPractice)}`, 'h1'],
+      [`/entity/country/${enc('country:TH')}`, 'h1'],
+      [`/entity/country/${enc('country:BE')}`, '#pass-h'],
+      [`/graph?type=country&id=${enc('country:TH')}`, '#cy[data-nodes], .graph-status'],
+      [
+        `/graph?mode=paths&from=${enc('country:TH')}&to=${enc('organisation:iwg-steering-committee')}`,
+        '.graph-status, .hops',
+      ],
+      ['/trends', '#trend-chart'],
+    ];
+    for (const [path, ready] of views) {
+      const text = await viewText(path, ready);
+      expect(text, path).not.toMatch(LEAK_MARKERS);
+      expect(text, path).not.toContain(RESTRICTED_ID);
+    }
+  });
+});
