@@ -6,7 +6,8 @@
 import { query } from './cypher.js';
 import type { Graph } from './driver.js';
 import { FACT_TYPES, relType } from './schema.js';
-import { recomputeCooccurrence } from './writes.js';
+import { takeWriteLock } from './write-lock.js';
+import { refreshCooccurrence } from './writes.js';
 
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 
@@ -23,6 +24,10 @@ export async function backfillAccessLabels(graph: Graph): Promise<{ facts: numbe
   const [stale] = await graph.read<{ stale: boolean }>(
     query('RETURN EXISTS { MATCH (:Entity)-[r:RELATED_TO]->(:Entity) WHERE r.accessLabels IS NULL } AS stale'),
   );
-  if (stale.stale) await recomputeCooccurrence(graph);
+  if (stale.stale) {
+    // Marked stale under the write lock, then recomputed like any stale co-occurrence (graph/write-lock.ts).
+    await graph.write([takeWriteLock(true)]);
+    await refreshCooccurrence(graph);
+  }
   return { facts: Number(facts[0]?.n ?? 0), cooccurrence: stale.stale };
 }

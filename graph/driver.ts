@@ -3,7 +3,7 @@
  * executeRead/executeWrite (so routing URIs such as neo4j+s:// work unchanged), values only as parameters,
  * Neo4j errors mapped to our own codes.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { query } from './cypher.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
@@ -43,12 +43,23 @@ export interface GraphSettings {
   queryTimeoutMs: number;
 }
 
+/** The statements of one open write transaction (see `Graph.transaction`). */
+export interface GraphTx {
+  /** Runs one statement inside the transaction; its rows as plain objects. */
+  run(q: CypherQuery): Promise<Record<string, unknown>[]>;
+}
+
 export interface Graph {
   readonly database: string;
   /** Runs a read query in a read transaction; rows as plain objects (integers as JS numbers). */
   read<T = Record<string, unknown>>(q: CypherQuery): Promise<T[]>;
   /** Runs queries in one write transaction, in order; returns the rows of each. */
   write(queries: readonly CypherQuery[]): Promise<Record<string, unknown>[][]>;
+  /**
+   * Runs `work` in one write transaction, committed when it resolves. The driver retries the whole of `work` on a
+   * transient error (a deadlock, a leader switch), so `work` must do nothing outside the graph that cannot repeat.
+   */
+  transaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T>;
   /** Waits until the server answers RETURN 1 (retrying while it starts). */
   waitUntilReady(timeoutMs?: number): Promise<void>;
   ping(): Promise<boolean>;
@@ -69,7 +80,7 @@ export function createGraph(settings: GraphSettings): Graph {
     try {
       return await work(session);
     } catch (err) {
-      throw mapError(err);
+      throw err instanceof WorkError ? err.cause : mapError(err);
     } finally {
       await session.close();
     }
@@ -83,13 +94,21 @@ export function createGraph(settings: GraphSettings): Graph {
         const result = await session.executeRead((tx) => tx.run(q.cypher, q.params), txConfig);
         return toRows(result) as T[];
       }),
-    write: (queries) =>
+    write(queries) {
+      return this.transaction(async (tx) => {
+        const out: Record<string, unknown>[][] = [];
+        for (const q of queries) out.push(await tx.run(q));
+        return out;
+      });
+    },
+    transaction: (work) =>
       withSession((session) =>
-        session.executeWrite(async (tx) => {
-          const out: Record<string, unknown>[][] = [];
-          for (const q of queries) out.push(toRows(await tx.run(q.cypher, q.params)));
-          return out;
-        }),
+        session.executeWrite((tx) =>
+          work({ run: async (q) => toRows(await tx.run(q.cypher, q.params)) }).catch((err: unknown) => {
+            // The caller's own errors (a typed ingest error) pass through unchanged, and are not retried.
+            throw err instanceof Neo4jError ? err : new WorkError(err);
+          }),
+        ),
       ),
     async waitUntilReady(timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
@@ -115,6 +134,13 @@ export function createGraph(settings: GraphSettings): Graph {
     },
     close: () => driver.close(),
   };
+}
+
+/** Carries an error thrown by the caller's work out of a transaction, past the mapping of driver errors. */
+class WorkError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('transaction work failed');
+  }
 }
 
 function toRows(result: QueryResult<RecordShape>): Record<string, unknown>[] {

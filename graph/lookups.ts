@@ -1,6 +1,6 @@
 /**
  * Reads of the ingest pipeline and the upload path: stored hashes and embeddings (so unchanged work is skipped),
- * the nearest stored practices (for merging), graph counts and what one document contributes.
+ * graph counts and what one document contributes. The practice merge's read is graph/practice-lookup.ts.
  */
 import { query } from './cypher.js';
 import type { EmbeddedUnit } from '../ingest/document-store.js';
@@ -41,33 +41,6 @@ export async function embeddingsByHash(
     ),
   );
   return new Map(rows.map((r) => [r.hash, r.embedding]));
-}
-
-/**
- * For each embedding, the closest stored practice sourced from another document, by the practice vector index,
- * with the index's score as Neo4j reports it (ingest/practice-merge.ts turns it into the cosine it decides on).
- */
-export async function nearestPractices(
-  graph: Graph,
-  embeddings: number[][],
-  excludeDocumentId: string,
-): Promise<({ id: string; score: number } | null)[]> {
-  if (embeddings.length === 0) return [];
-  const rows = await graph.read<{ i: number; id: string | null; score: number | null }>(
-    query(
-      `UNWIND range(0, size($embeddings) - 1) AS i
-       CALL (i) {
-         CALL db.index.vector.queryNodes('practice_embedding', 20, $embeddings[i]) YIELD node, score
-         WHERE EXISTS { (node)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
-         RETURN node.id AS id, score ORDER BY score DESC LIMIT 1
-       }
-       RETURN i, id, score`,
-      { embeddings, doc: excludeDocumentId },
-    ),
-  );
-  const out: ({ id: string; score: number } | null)[] = embeddings.map(() => null);
-  for (const r of rows) if (r.id !== null) out[Number(r.i)] = { id: r.id, score: Number(r.score) };
-  return out;
 }
 
 /** Stored entity embeddings with the hash of the text they were computed from. */

@@ -11,12 +11,11 @@ export function createDocumentStore(graph: Graph): DocumentStore {
     documentHash: (id) => lookups.documentHash(graph, id),
     documentContribution: (id) => lookups.documentContribution(graph, id),
     embeddingsByHash: (unit, hashes) => lookups.embeddingsByHash(graph, unit, hashes),
-    nearestPractices: (embeddings, doc) => lookups.nearestPractices(graph, embeddings, doc),
     entityEmbeddings: () => lookups.entityEmbeddings(graph),
     upsertEntities: (entities, embeddings) => upsertEntities(graph, entities, embeddings),
-    writeDocument: (record) => writes.writeDocument(graph, record),
+    writeDocument: (build) => writes.writeDocument(graph, build),
     deleteDocument: (id) => writes.deleteDocument(graph, id),
-    recomputeCooccurrence: () => writes.recomputeCooccurrence(graph),
+    refreshCooccurrence: () => writes.refreshCooccurrence(graph),
     counts: () => lookups.graphCounts(graph),
   };
 }

@@ -7,7 +7,7 @@ import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest
 import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -32,6 +32,8 @@ export const LABELS = [
   'Entity',
   ...Object.values(ENTITY_LABELS),
   'SchemaInfo',
+  // The one node every write transaction locks first (graph/write-lock.ts).
+  'WriteLock',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -134,7 +136,15 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
     property,
   });
   return {
-    constraints: ['Document', 'Passage', 'Sentence', 'Practice', 'Entity', ...Object.values(ENTITY_LABELS)].map(unique),
+    constraints: [
+      'Document',
+      'Passage',
+      'Sentence',
+      'Practice',
+      'Entity',
+      ...Object.values(ENTITY_LABELS),
+      'WriteLock',
+    ].map(unique),
     indexes: [
       range('passage_document', 'Passage', 'documentId'),
       range('passage_text_hash', 'Passage', 'textHash'),

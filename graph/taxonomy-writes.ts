@@ -2,9 +2,13 @@
 import { query } from './cypher.js';
 import type { Graph } from './driver.js';
 import { ENTITY_LABELS, label, type EntityKindName } from './schema.js';
+import { takeWriteLock } from './write-lock.js';
 import type { Entity } from '../ingest/records.js';
 
-/** Upserts the taxonomy's entities (with embeddings for semantic ones); removes entities no longer in it. */
+/**
+ * Upserts the taxonomy's entities (with embeddings for semantic ones); removes entities no longer in it, which
+ * makes co-occurrence stale. Under the write lock, like every graph change.
+ */
 export async function upsertEntities(
   graph: Graph,
   entities: readonly Entity[],
@@ -25,7 +29,8 @@ export async function upsertEntities(
       embedding: embeddings.get(e.id)?.embedding ?? null,
       embeddingHash: embeddings.get(e.id)?.hash ?? null,
     }));
-  await graph.write([
+  const statements = [
+    takeWriteLock(false),
     ...[...byKind].map(([kind, list]) =>
       query(
         `UNWIND $rows AS r
@@ -34,6 +39,14 @@ export async function upsertEntities(
         { rows: rows(list) },
       ),
     ),
-    query('MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n', { ids: entities.map((e) => e.id) }),
-  ]);
+  ];
+  await graph.transaction(async (tx) => {
+    for (const q of statements) await tx.run(q);
+    const [gone] = await tx.run(
+      query('MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n RETURN count(n) AS n', {
+        ids: entities.map((e) => e.id),
+      }),
+    );
+    if (Number(gone?.n ?? 0) > 0) await tx.run(takeWriteLock(true));
+  });
 }

@@ -1,12 +1,15 @@
 /**
  * Document writes: one document per transaction (its passages, mentions, facts and practices replace the previous
- * version atomically), deletions with their orphans, co-occurrence.
+ * version atomically), deletions with their orphans, co-occurrence. Each transaction takes the write lock first
+ * (graph/write-lock.ts), so writers in several processes change the graph one at a time.
  */
 import { query } from './cypher.js';
 import type { Graph, CypherQuery } from './driver.js';
+import { nearestPractices } from './practice-lookup.js';
 import { FACT_TYPES, label, relType } from './schema.js';
+import { CLEAR_COOCCURRENCE_STALE, takeWriteLock } from './write-lock.js';
 import type { Relation } from '../ingest/records.js';
-import type { DocumentRecord } from '../ingest/document-store.js';
+import type { DocumentRecord, PracticeLookup, WrittenDocument } from '../ingest/document-store.js';
 
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 
@@ -78,12 +81,31 @@ function tagPractice(field: 'topics' | 'attributes', target: string, type: strin
        }`;
 }
 
-/** Replaces a document's content in one transaction. */
-export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<void> {
+/**
+ * Replaces a document's content in one transaction: takes the write lock, lets `build` complete the record with
+ * reads in that transaction (the practice merge's), then writes it and marks co-occurrence stale.
+ */
+export async function writeDocument(
+  graph: Graph,
+  build: (lookup: PracticeLookup) => Promise<DocumentRecord>,
+): Promise<WrittenDocument> {
+  return graph.transaction(async (tx) => {
+    await tx.run(takeWriteLock(true));
+    const record = await build({ nearestPractices: (embeddings, doc) => nearestPractices(tx, embeddings, doc) });
+    const [previous] = await tx.run(
+      query('MATCH (d:Document {id: $id}) RETURN d.contentHash AS hash', { id: record.document.id }),
+    );
+    for (const q of documentStatements(record)) await tx.run(q);
+    return { record, previousHash: previous === undefined ? undefined : String(previous.hash) };
+  });
+}
+
+/** The statements that replace a document's content with the record's. */
+function documentStatements(r: DocumentRecord): CypherQuery[] {
   const id = r.document.id;
   const factsByType = new Map<string, Relation[]>();
   for (const rel of r.relations) factsByType.set(rel.type, [...(factsByType.get(rel.type) ?? []), rel]);
-  await graph.write([
+  return [
     ...removeDocumentContent(id),
     query('MERGE (d:Document {id: $id}) SET d += $props, d.passageCount = $count, d.ingestedAt = datetime()', {
       id,
@@ -164,12 +186,12 @@ export async function writeDocument(graph: Graph, r: DocumentRecord): Promise<vo
     ),
     ...settlePractices(id),
     DERIVE_STATED_VALUES,
-  ]);
+  ];
 }
 
 /** Deletes documents (each in its own transaction) with their passages, facts and the practices only they supported. */
 export async function deleteDocument(graph: Graph, id: string): Promise<boolean> {
-  const content = removeDocumentContent(id);
+  const content = [takeWriteLock(true), ...removeDocumentContent(id)];
   const results = await graph.write([
     ...content,
     query('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
@@ -180,18 +202,17 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
 }
 
 /**
- * Recomputes co-occurrence: RELATED_TO between entities named in the same sentence, or mentioned in the same passage
- * where one of them is linked by meaning (a link by meaning belongs to a passage, not to a sentence). `weight` =
+ * Co-occurrence: RELATED_TO between entities named in the same sentence, or mentioned in the same passage where
+ * one of them is linked by meaning (a link by meaning belongs to a passage, not to a sentence). `weight` =
  * sentences + such passages, `documents` = documents among them. Counted per sentence rather than per passage
  * because it ranks stated facts and curated relations higher (docs/graph-model.md, bench/cooccurrence.ts).
  * The weight is also kept per access label (`accessLabels[i]` has `accessWeights[i]`): each sentence or passage
  * belongs to one document, so a caller's weight is the sum over the labels it may read (queries/access.ts).
  */
-export async function recomputeCooccurrence(graph: Graph): Promise<void> {
-  await graph.write([
-    query('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
-    query(
-      `CALL () {
+const RECOMPUTE_COOCCURRENCE = [
+  query('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
+  query(
+    `CALL () {
          MATCH (a:Entity)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b:Entity) WHERE a.id < b.id
          RETURN a, b, s.id AS unit, s.documentId AS doc, 1 AS named
          UNION ALL
@@ -205,6 +226,19 @@ export async function recomputeCooccurrence(graph: Graph): Promise<void> {
          sum(sentences) AS sentences
        CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences,
          accessLabels: labels, accessWeights: weights}]->(b)`,
-    ),
-  ]);
+  ),
+];
+
+/**
+ * Recomputes co-occurrence when a document write or deletion (or a writer killed before its recompute) left it
+ * stale; under the write lock, so it counts every committed document. True when it recomputed.
+ */
+export async function refreshCooccurrence(graph: Graph): Promise<boolean> {
+  return graph.transaction(async (tx) => {
+    const [lock] = await tx.run(takeWriteLock(false));
+    if (lock?.stale !== true) return false;
+    for (const q of RECOMPUTE_COOCCURRENCE) await tx.run(q);
+    await tx.run(CLEAR_COOCCURRENCE_STALE);
+    return true;
+  });
 }

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { chunkText } from './chunk.js';
 import type { DocContext, Progress } from './context.js';
-import type { DocumentRecord, EmbeddedUnit } from './document-store.js';
+import type { DocumentRecord, EmbeddedUnit, PracticeLookup } from './document-store.js';
 import { IngestError } from './errors.js';
 import { embeddingKey, hashContent } from './hash.js';
 import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD } from './link.js';
@@ -28,10 +28,13 @@ export interface Draft {
   ms: { parse: number; embed: number };
 }
 
-/** Merging reads the graph's practices, so it runs after every earlier document is written. */
-export async function completeRecord(draft: Draft, ctx: DocContext): Promise<DocumentRecord> {
+/**
+ * Merging reads the graph's practices, so it runs inside the document's write transaction (through `lookup`),
+ * after every earlier write of any process.
+ */
+export async function completeRecord(draft: Draft, ctx: DocContext, lookup: PracticeLookup): Promise<DocumentRecord> {
   const { candidates, practiceVectors, quotedSentenceIds, sourceId } = draft;
-  const practices = await mergePractices(candidates, practiceVectors, quotedSentenceIds, sourceId, ctx);
+  const practices = await mergePractices(candidates, practiceVectors, quotedSentenceIds, sourceId, ctx, lookup);
   return { ...draft.record, practices };
 }
 

@@ -45,6 +45,24 @@ export interface DocumentRecord {
   practices: PracticeRecord[];
 }
 
+/** The graph read of the practice merge, made inside the transaction that writes the document. */
+export interface PracticeLookup {
+  /**
+   * For each embedding, the closest practice sourced from another document (or null), by exact cosine, with
+   * Neo4j's score for it: (1 + cos) / 2, which ingest/practice-merge.ts turns into a cosine.
+   */
+  nearestPractices(
+    embeddings: number[][],
+    excludeDocumentId: string,
+  ): Promise<({ id: string; score: number } | null)[]>;
+}
+
+/** What a document write committed: the record, and the content hash the document had before (if any). */
+export interface WrittenDocument {
+  record: DocumentRecord;
+  previousHash: string | undefined;
+}
+
 /** The graph operations the pipeline needs; implemented by graph/neo4j-document-store.ts over Neo4j. */
 export interface DocumentStore {
   documentHashes(origin?: string): Promise<Map<string, string>>;
@@ -54,21 +72,22 @@ export interface DocumentStore {
   documentContribution(id: string): Promise<{ passages: number; practices: number }>;
   /** Embeddings already stored for passage or sentence texts, by text hash. */
   embeddingsByHash(unit: EmbeddedUnit, hashes: string[]): Promise<Map<string, number[]>>;
-  /**
-   * For each embedding, the closest practice sourced from another document (or null), with the vector index's
-   * score: Neo4j's (1 + cos) / 2, which ingest/practice-merge.ts turns into a cosine.
-   */
-  nearestPractices(
-    embeddings: number[][],
-    excludeDocumentId: string,
-  ): Promise<({ id: string; score: number } | null)[]>;
   entityEmbeddings(): Promise<Map<string, { hash: string; embedding: number[] }>>;
   upsertEntities(
     entities: readonly Entity[],
     embeddings: ReadonlyMap<string, { hash: string; embedding: number[] }>,
   ): Promise<void>;
-  writeDocument(record: DocumentRecord): Promise<void>;
+  /**
+   * Writes a document in one transaction that first excludes every other writer (of any process), then lets
+   * `build` complete the record with reads in it (the practice merge's), so those reads see every earlier write.
+   * `build` may run again when the database asks for a retry: it must have no other effect.
+   */
+  writeDocument(build: (lookup: PracticeLookup) => Promise<DocumentRecord>): Promise<WrittenDocument>;
   deleteDocument(id: string): Promise<boolean>;
-  recomputeCooccurrence(): Promise<void>;
+  /**
+   * Recomputes co-occurrence if a write since the last recompute (in any process, or one killed before it
+   * recomputed) left it stale; true when it did.
+   */
+  refreshCooccurrence(): Promise<boolean>;
   counts(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }>;
 }

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { createDocContext, type DocContext, type PipelineDeps, type Progress } from './context.js';
 import { completeRecord, draftRecord, type Draft } from './document-record.js';
-import type { DocumentStore } from './document-store.js';
 import { IngestError } from './errors.js';
 import type { SourceFile } from './sources.js';
 
@@ -55,7 +54,7 @@ export async function ingestSources(
   const results: DocumentResult[] = [];
   const progress: Progress = { done: 0, total: sources.length, current: '', passages: 0, embedded: 0, embedMs: 0 };
   // Two documents in flight: the next one is parsed and embedded (worker threads) while this one's practices are
-  // merged and it is written (Neo4j); merging waits for the write before it, so it sees that document's practices.
+  // merged and it is written (Neo4j); merging runs in the write's transaction, so it sees every earlier document.
   const prepare = (i: number) =>
     i < sources.length ? prepareOne(sources[i], known.get(sources[i].id), ctx, progress) : null;
   let next = prepare(0);
@@ -81,7 +80,8 @@ export async function ingestSources(
       log('document removed', { id });
     }
   }
-  await recomputeCooccurrenceAfter(results, deps.store);
+  // Also when every document is unchanged: a writer killed before its recompute left co-occurrence stale.
+  await deps.store.refreshCooccurrence();
   const timings = { parse: 0, embed: 0, merge: 0, write: 0, total: Date.now() - t0 };
   for (const r of results) for (const k of ['parse', 'embed', 'merge', 'write'] as const) timings[k] += r.ms?.[k] ?? 0;
   const totals = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0 };
@@ -91,7 +91,7 @@ export async function ingestSources(
 
 /**
  * The per-document step, for a document already in memory (the API's upload): hash check and draft, practice
- * merge, write. Throws what fails, with its code. The caller recomputes co-occurrence afterwards.
+ * merge, write. Throws what fails, with its code. The caller refreshes co-occurrence afterwards.
  */
 export async function ingestDocument(
   bytes: Uint8Array,
@@ -101,11 +101,6 @@ export async function ingestDocument(
 ): Promise<DocumentResult> {
   const draft = await draftRecord(bytes, source, ctx, undefined, knownHash);
   return writeDraft({ id: source.id, path: source.path }, knownHash, draft, ctx);
-}
-
-/** Co-occurrence is derived from every document's mentions: recomputed once after documents were added or removed. */
-export async function recomputeCooccurrenceAfter(results: DocumentResult[], store: DocumentStore): Promise<void> {
-  if (results.some((r) => r.outcome !== 'unchanged' && r.outcome !== 'failed')) await store.recomputeCooccurrence();
 }
 
 type Base = { id: string; path: string };
@@ -148,17 +143,21 @@ async function writeDraft(
   ctx: DocContext,
 ): Promise<DocumentResult> {
   if (!draft) return { ...base, outcome: 'unchanged' };
-  const t0 = Date.now();
-  const record = await completeRecord(draft, ctx);
-  const mergeMs = Date.now() - t0;
+  let mergeMs = 0;
   const t = Date.now();
-  await ctx.deps.store.writeDocument(record);
+  const { record, previousHash } = await ctx.deps.store.writeDocument(async (lookup) => {
+    const t0 = Date.now();
+    const completed = await completeRecord(draft, ctx, lookup);
+    mergeMs = Date.now() - t0;
+    return completed;
+  });
   return {
     ...base,
-    outcome: knownHash === undefined ? 'added' : 'updated',
+    // Asked in the write's transaction: another process may have written the document since `knownHash` was read.
+    outcome: previousHash === undefined ? 'added' : 'updated',
     passages: record.passages.length,
     practices: record.practices.length,
-    ms: { ...draft.ms, merge: mergeMs, write: Date.now() - t },
+    ms: { ...draft.ms, merge: mergeMs, write: Date.now() - t - mergeMs },
   };
 }
 

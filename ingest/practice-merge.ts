@@ -3,7 +3,7 @@
  * to the cosine the threshold is calibrated on. graph/vector-score.ts passes the conversion on to queries/.
  */
 import type { DocContext } from './context.js';
-import type { PracticeRecord } from './document-store.js';
+import type { PracticeLookup, PracticeRecord } from './document-store.js';
 import { dot, SEMANTIC_LINK_THRESHOLD } from './link.js';
 import { practiceId } from './practices.js';
 import type { PracticeCandidate } from './records.js';
@@ -35,6 +35,7 @@ export function vectorScoreFromCosine(cosine: number): number {
 /**
  * Turns candidates into practices: a candidate close enough (≥ PRACTICE_MERGE_THRESHOLD) to a practice of another
  * document, or to an earlier candidate of this one, becomes another source of it instead of a new practice.
+ * `lookup` reads the graph's practices inside the transaction that writes this document.
  */
 export async function mergePractices(
   candidates: PracticeCandidate[],
@@ -42,10 +43,11 @@ export async function mergePractices(
   sentenceIds: (string | null)[],
   documentId: string,
   ctx: DocContext,
+  lookup: PracticeLookup,
 ): Promise<PracticeRecord[]> {
   const out: (PracticeRecord & { vector: Float32Array })[] = [];
   // One look-up for all candidates: the graph's nearest practice does not depend on this document's own merges.
-  const nearest = await ctx.deps.store.nearestPractices(
+  const nearest = await lookup.nearestPractices(
     vectors.map((v) => Array.from(v)),
     documentId,
   );

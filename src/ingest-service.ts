@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { createDocumentStore } from '../graph/neo4j-document-store.js';
 import { createDocContext, type DocContext, type PipelineDeps, type Progress } from '../ingest/context.js';
 import { IngestError } from '../ingest/errors.js';
-import { ingestDocument, ingestSources, recomputeCooccurrenceAfter, type IngestSummary } from '../ingest/pipeline.js';
+import { ingestDocument, ingestSources, type IngestSummary } from '../ingest/pipeline.js';
 import type { DocumentMetadata } from '../ingest/records.js';
 import { collectSources } from '../ingest/sources.js';
 import { documentAccess } from '../queries/documents.js';
@@ -37,7 +37,9 @@ let writing: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs graph-changing work one at a time in this process: every path that changes the graph (CLI and start-up
- * ingests, uploads, deletions) goes through here, so an upload during the start-up ingest waits for it.
+ * ingests, uploads, deletions) goes through here, so an upload during the start-up ingest waits for it. This is
+ * for order and throughput only: correctness across processes comes from the write lock every write
+ * transaction takes in the database (graph/write-lock.ts).
  */
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = writing.then(work, work);
@@ -151,12 +153,12 @@ async function ingestOneDocumentNow(
   const known = await deps.store.documentHash(id);
   const ctx = await uploadContext(runtime, deps);
   const result = await ingestDocument(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, known, ctx);
-  await recomputeCooccurrenceAfter([result], deps.store);
+  await deps.store.refreshCooccurrence();
   if (result.outcome === 'unchanged')
     return { id, status: 'unchanged', ...(await deps.store.documentContribution(id)) };
   return {
     id,
-    status: known === undefined ? 'added' : 'updated',
+    status: result.outcome === 'added' ? 'added' : 'updated',
     passages: result.passages ?? 0,
     practices: result.practices ?? 0,
   };
@@ -175,8 +177,16 @@ async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayCha
   if (stored === null || !mayDelete(stored)) return false;
   const store = createDocumentStore(runtime.graph);
   const deleted = await store.deleteDocument(id);
-  if (deleted) await store.recomputeCooccurrence();
+  await store.refreshCooccurrence();
   return deleted;
+}
+
+/**
+ * Brings derived data (co-occurrence) up to date if a writer left it stale, e.g. one killed between its last
+ * document write and its recompute; for a start without the corpus ingest, which does this itself.
+ */
+export function refreshDerivedData(runtime: Runtime): Promise<boolean> {
+  return exclusive(() => createDocumentStore(runtime.graph).refreshCooccurrence());
 }
 
 export { IngestError };

@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { startServer, stopServer, type AppState, type RunningServer } from './server.js';
-import { ingestCorpusOnStart } from './ingest-service.js';
+import { ingestCorpusOnStart, refreshDerivedData } from './ingest-service.js';
 import { createMetrics } from './metrics.js';
 
 /** What has been opened so far, closed in reverse on shutdown or on a failed start. */
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   if (config.corpus.ingestOnStart) {
     const summary = await ingestCorpusOnStart(runtime, config.corpus.dir);
     for (const d of summary.documents) metrics.ingestDocuments.inc({ outcome: d.outcome });
+  } else if (await refreshDerivedData(runtime)) {
+    log.info('co-occurrence was stale: recomputed');
   }
   state.ingested = true;
   await warmUp(running.url, log);

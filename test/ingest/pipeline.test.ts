@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestSources } from '../../ingest/pipeline.js';
 import { vectorScoreFromCosine } from '../../ingest/practice-merge.js';
 import { collectSources } from '../../ingest/sources.js';
-import type { DocumentRecord, DocumentStore } from '../../ingest/document-store.js';
+import type { DocumentRecord, DocumentStore, PracticeLookup } from '../../ingest/document-store.js';
 import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,11 +29,7 @@ function vectorOf(text: string): Float32Array {
 function fakes(events: string[]) {
   const written: DocumentRecord[] = [];
   const docOf = (text: string) => /Note (\w+)/.exec(text)?.[1];
-  const store: DocumentStore = {
-    documentHashes: async () => new Map(),
-    documentHash: async () => undefined,
-    documentContribution: async () => ({ passages: 0, practices: 0 }),
-    embeddingsByHash: async () => new Map(),
+  const lookup: PracticeLookup = {
     nearestPractices: async (embeddings, excludeDocumentId) => {
       events.push(`merge:${excludeDocumentId}`);
       return embeddings.map((embedding) => {
@@ -47,16 +43,33 @@ function fakes(events: string[]) {
         return best;
       });
     },
+  };
+  let writing: Promise<unknown> = Promise.resolve();
+  const store: DocumentStore = {
+    documentHashes: async () => new Map(),
+    documentHash: async () => undefined,
+    documentContribution: async () => ({ passages: 0, practices: 0 }),
+    embeddingsByHash: async () => new Map(),
     entityEmbeddings: async () => new Map(),
     upsertEntities: async () => {},
-    writeDocument: async (record) => {
-      events.push(`write-start:${record.document.id}`);
-      await sleep(60);
-      written.push(record);
-      events.push(`write-end:${record.document.id}`);
+    // Like the graph's: one write at a time, the merge's look-up inside it.
+    writeDocument: (build) => {
+      const write = writing.then(async () => {
+        const record = await build(lookup);
+        events.push(`write-start:${record.document.id}`);
+        await sleep(60);
+        written.push(record);
+        events.push(`write-end:${record.document.id}`);
+        return { record, previousHash: undefined };
+      });
+      writing = write.catch(() => undefined);
+      return write;
     },
     deleteDocument: async () => false,
-    recomputeCooccurrence: async () => {},
+    refreshCooccurrence: async () => {
+      events.push('refresh');
+      return false;
+    },
     counts: async () => ({ nodes: {}, relationships: {} }),
   };
   const embedder = {
@@ -101,5 +114,17 @@ describe('ingestSources scheduling', () => {
     const ids = written.map((r) => r.practices.map((p) => p.id));
     expect(ids.map((x) => x.length)).toEqual([1, 1, 1]);
     expect(new Set(ids.flat()).size).toBe(1);
+    // co-occurrence is refreshed once, after the last write
+    expect(events.filter((e) => e === 'refresh')).toHaveLength(1);
+    expect(events.at(-1)).toBe('refresh');
+  });
+
+  it('when no document is written, then co-occurrence is still refreshed (a killed run may have left it stale)', async () => {
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const events: string[] = [];
+    const { store, embedder } = fakes(events);
+    const sut = await ingestSources([], { store, embedder, taxonomy });
+    expect(sut.documents).toEqual([]);
+    expect(events).toEqual(['refresh']);
   });
 });

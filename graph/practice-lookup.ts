@@ -1,0 +1,43 @@
+/**
+ * The practice merge's read: for each new practice, the closest stored practice of another document. Run inside
+ * the transaction that writes the document, after the write lock (graph/write-lock.ts), so two writers never
+ * both miss each other's practice.
+ *
+ * Exact cosine over every such practice, not the `practice_embedding` vector index: an approximate index may
+ * miss a neighbour, and one still populating or recovering after a crash misses many, so a merge through it
+ * would depend on the index's state (issue 15, defect 7). A few thousand practices cost milliseconds per
+ * document; ties go to the smaller id, so the outcome is the same on every run.
+ */
+import { query } from './cypher.js';
+import type { GraphTx } from './driver.js';
+
+/**
+ * For each embedding, the closest practice sourced from another document than `excludeDocumentId` (or null when
+ * there is none), with Neo4j's cosine similarity score, (1 + cos) / 2: the vector index's scale, which
+ * ingest/practice-merge.ts turns into the cosine it decides on.
+ */
+export async function nearestPractices(
+  tx: GraphTx,
+  embeddings: number[][],
+  excludeDocumentId: string,
+): Promise<({ id: string; score: number } | null)[]> {
+  if (embeddings.length === 0) return [];
+  const rows = await tx.run(
+    query(
+      `MATCH (x:Practice) WHERE EXISTS { (x)-[s:SOURCED_FROM]->() WHERE s.documentId <> $doc }
+       WITH collect(x) AS practices
+       UNWIND range(0, size($embeddings) - 1) AS i
+       CALL (i, practices) {
+         UNWIND practices AS x
+         WITH x, vector.similarity.cosine(x.embedding, $embeddings[i]) AS score
+         WHERE score IS NOT NULL
+         RETURN x.id AS id, score ORDER BY score DESC, id LIMIT 1
+       }
+       RETURN i, id, score`,
+      { embeddings, doc: excludeDocumentId },
+    ),
+  );
+  const out: ({ id: string; score: number } | null)[] = embeddings.map(() => null);
+  for (const r of rows) out[Number(r.i)] = { id: String(r.id), score: Number(r.score) };
+  return out;
+}
