@@ -12,6 +12,7 @@ import { ingestSources } from '../../ingest/pipeline.js';
 import { vectorScoreFromCosine } from '../../ingest/practice-merge.js';
 import { collectSources } from '../../ingest/sources.js';
 import type { DocumentRecord, DocumentStore } from '../../ingest/document-store.js';
+import { IngestInterrupted } from '../../ingest/errors.js';
 import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,5 +102,66 @@ describe('ingestSources scheduling', () => {
     const ids = written.map((r) => r.practices.map((p) => p.id));
     expect(ids.map((x) => x.length)).toEqual([1, 1, 1]);
     expect(new Set(ids.flat()).size).toBe(1);
+  });
+});
+
+describe('ingestSources when the store becomes unreachable', () => {
+  it('when the third write finds the store gone, then the run stops at once naming what was and was not written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-lost-'));
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const events: string[] = [];
+    const { store, embedder } = fakes(events);
+    const lost = Object.assign(new Error('Neo4j at bolt://x is unreachable'), { unavailable: true });
+    let writes = 0;
+    const storeCalls: string[] = [];
+    const gone: DocumentStore = {
+      ...store,
+      writeDocument: async (record) => {
+        if (++writes === 3) throw lost;
+        if (writes > 3) storeCalls.push(`write:${record.document.id}`);
+        return store.writeDocument(record);
+      },
+      recomputeCooccurrence: async () => void storeCalls.push('cooccurrence'),
+      nearestPractices: async (embeddings, id) => {
+        if (writes >= 3) storeCalls.push(`merge:${id}`);
+        return store.nearestPractices(embeddings, id);
+      },
+    };
+
+    const sut = ingestSources(await collectSources([dir], undefined, dir), { store: gone, embedder, taxonomy });
+
+    const err = await sut.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    const interrupted = err as IngestInterrupted;
+    expect(interrupted.message).toMatch(/lost the graph store after 2 of 5 documents; 3 not written: .*unreachable/);
+    expect(interrupted.written.map((p) => p.slice(dir.length + 1))).toEqual(['a.txt', 'b.txt']);
+    expect(interrupted.notWritten.map((p) => p.slice(dir.length + 1))).toEqual(['c.txt', 'd.txt', 'e.txt']);
+    expect(interrupted.cause).toBe(lost);
+    // nothing was tried after the store was lost: no later write, merge or co-occurrence update
+    expect(storeCalls).toEqual([]);
+  });
+
+  it('when another write fails (not a lost store), then that document fails and the others are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-bad-'));
+    for (const name of ['a', 'b', 'c'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const { store, embedder } = fakes([]);
+    const bad: DocumentStore = {
+      ...store,
+      writeDocument: async (record) => {
+        if (record.document.id === 'b.txt') throw Object.assign(new Error('constraint'), { code: 'GRAPH_CONSTRAINT' });
+        return store.writeDocument(record);
+      },
+    };
+
+    const sut = await ingestSources(await collectSources([dir], undefined, dir), { store: bad, embedder, taxonomy });
+
+    expect(sut.documents.map((d) => `${d.id}:${d.outcome}`)).toEqual(['a.txt:added', 'b.txt:failed', 'c.txt:added']);
   });
 });
