@@ -23,6 +23,8 @@ export interface Availability {
   markUp(): void;
   /** Calls `listener` each time the graph comes back after being down; returns the unsubscribe function. */
   onRecovered(listener: () => void): () => void;
+  /** Calls `listener` with the failure each time the graph goes down; returns the unsubscribe function. */
+  onDown(listener: (reason: unknown) => void): () => void;
   /** Stops probing. */
   close(): void;
 }
@@ -31,6 +33,7 @@ export interface Availability {
 export function createAvailability(o: AvailabilityOptions): Availability {
   const interval = o.probeIntervalMs ?? 500;
   const listeners = new Set<() => void>();
+  const downListeners = new Set<(reason: unknown) => void>();
   let since: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
@@ -64,6 +67,7 @@ export function createAvailability(o: AvailabilityOptions): Availability {
         o.log?.('Neo4j unreachable: failing fast and probing in the background', {
           reason: (reason as Error)?.message ?? String(reason),
         });
+        for (const listener of downListeners) listener(reason);
       }
       schedule();
     },
@@ -79,6 +83,10 @@ export function createAvailability(o: AvailabilityOptions): Availability {
     onRecovered(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onDown(listener) {
+      downListeners.add(listener);
+      return () => downListeners.delete(listener);
     },
     close() {
       closed = true;

@@ -64,6 +64,13 @@ export interface Graph {
   isAvailable(): boolean;
   /** Calls `listener` each time Neo4j is reachable again after an outage; returns the unsubscribe function. */
   onRecovered(listener: () => void): () => void;
+  /** Calls `listener` with the failure each time Neo4j is found unreachable; returns the unsubscribe function. */
+  onUnavailable(listener: (reason: unknown) => void): () => void;
+  /**
+   * Checks the connection every `intervalMs` until the returned function is called, so that a long job (an
+   * ingest busy embedding) learns of a lost server within seconds rather than at its next query.
+   */
+  monitor(intervalMs?: number): () => void;
   close(): Promise<void>;
 }
 
@@ -158,6 +165,20 @@ export function createGraph(settings: GraphSettings): Graph {
     },
     isAvailable: () => availability.isUp(),
     onRecovered: (listener) => availability.onRecovered(listener),
+    onUnavailable: (listener) => availability.onDown(listener),
+    monitor(intervalMs = 1_000) {
+      let checking = false;
+      const timer = setInterval(() => {
+        if (checking || !availability.isUp()) return;
+        checking = true;
+        // A lost server marks the graph down inside inTransaction; other failures are not the monitor's business.
+        void inTransaction('READ', (tx) => tx.run(PROBE.cypher), readConfig)
+          .catch(() => undefined)
+          .finally(() => (checking = false));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     async close() {
       availability.close();
       await driver.close();

@@ -40,6 +40,11 @@ export interface IngestOptions {
   /** Documents of this origin are the ones --prune may remove (corpus files vs API uploads). */
   origin?: string;
   maxBytes?: number;
+  /**
+   * Stops the run at once when aborted, with the abort's reason handled like a store failure (a lost store
+   * ends the run with IngestInterrupted): the caller learns of a lost store while a document is being embedded.
+   */
+  signal?: AbortSignal;
 }
 
 /** Ingests the files; see the module comment. Returns per-document outcomes, totals, timings and graph counts. */
@@ -53,6 +58,7 @@ export async function ingestSources(
   const log = deps.log ?? (() => {});
   const results: DocumentResult[] = [];
   const stop = (err: unknown, from: number) => interrupted(err, results, sources.slice(from), sources.length);
+  const abortable = abortableBy(opts.signal);
   const [ctx, known] = await (async () => {
     const context = await createDocContext(deps, origin, opts.maxBytes);
     return [context, await deps.store.documentHashes(origin)] as const;
@@ -66,10 +72,13 @@ export async function ingestSources(
     i < sources.length ? prepareOne(sources[i], known.get(sources[i].id), ctx, progress) : null;
   let next = prepare(0);
   for (let i = 0; i < sources.length; i++) {
-    const prepared = await next!;
-    next = prepare(i + 1);
-    progress.current = sources[i].id;
-    const result = await finishOne(prepared, ctx).catch((err: unknown) => {
+    const result = await abortable(
+      next!.then((prepared) => {
+        next = prepare(i + 1);
+        progress.current = sources[i].id;
+        return finishOne(prepared, ctx);
+      }),
+    ).catch((err: unknown) => {
       throw stop(err, i);
     });
     results.push(result);
@@ -113,6 +122,17 @@ async function pruneAndDerive(
   }
   await recomputeCooccurrenceAfter(results, deps.store);
   return deps.store.counts();
+}
+
+/** Races a promise with `signal`: rejects with the abort's reason as soon as it is aborted. */
+function abortableBy(signal: AbortSignal | undefined): <T>(work: Promise<T>) => Promise<T> {
+  if (!signal) return (work) => work;
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(() => undefined); // handled by whichever race is running
+  return (work) => Promise.race([work, aborted]);
 }
 
 /**

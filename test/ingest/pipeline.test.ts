@@ -146,6 +146,32 @@ describe('ingestSources when the store becomes unreachable', () => {
     expect(storeCalls).toEqual([]);
   });
 
+  it('when the store is lost while a document is being embedded, then the run stops at once, not after the embedding', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-abort-'));
+    for (const name of ['a', 'b', 'c'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const { store, embedder } = fakes([]);
+    const lost = new AbortController();
+    const hung = {
+      ...embedder,
+      // b's embedding never finishes: only the abort can end the run
+      embed: (texts: readonly string[]) =>
+        texts.some((t) => t.includes('Note b')) ? new Promise<Float32Array[]>(() => {}) : embedder.embed(texts),
+    };
+    const sources = await collectSources([dir], undefined, dir);
+    const sut = ingestSources(sources, { store, embedder: hung, taxonomy }, { signal: lost.signal });
+    await sleep(300);
+    const t0 = Date.now();
+    lost.abort(Object.assign(new Error('Neo4j unreachable'), { unavailable: true }));
+
+    const err = (await sut.catch((e: unknown) => e)) as IngestInterrupted;
+    expect(Date.now() - t0).toBeLessThan(100);
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    expect(err.written.map((p) => p.slice(dir.length + 1))).toEqual(['a.txt']);
+    expect(err.notWritten.map((p) => p.slice(dir.length + 1))).toEqual(['b.txt', 'c.txt']);
+  });
+
   it('when another write fails (not a lost store), then that document fails and the others are written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-bad-'));
     for (const name of ['a', 'b', 'c'])
