@@ -4,7 +4,12 @@
  */
 import { createServer } from 'node:net';
 import { loadConfig } from '../../src/config.js';
-import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4jOptions } from '../../graph/managed-neo4j.js';
+import {
+  managedNeo4jStatus,
+  startManagedNeo4j,
+  stopManagedNeo4j,
+  type ManagedNeo4jOptions,
+} from '../../graph/managed-neo4j.js';
 
 export interface KillableNeo4j {
   readonly uri: string;
@@ -60,8 +65,10 @@ export async function startKillableNeo4j(
     options,
     pid: () => pid,
     async kill() {
-      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
-      while (pid && alive(pid)) await new Promise((r) => setTimeout(r, 50));
+      // The server of the data dir, even one a start still under way launched.
+      const running = (await managedNeo4jStatus(options))?.pid ?? pid;
+      if (running && alive(running)) process.kill(running, 'SIGKILL');
+      while (running && alive(running)) await new Promise((r) => setTimeout(r, 50));
       pid = 0;
     },
     async start() {
