@@ -1,9 +1,11 @@
 /**
- * The one place that touches the Neo4j driver: one driver per process, read and write transactions through
- * executeRead/executeWrite (so routing URIs such as neo4j+s:// work unchanged), values only as parameters,
- * Neo4j errors mapped to our own codes.
+ * The one place that touches the Neo4j driver: one driver per process, read and write transactions in sessions
+ * of the matching access mode (so routing URIs such as neo4j+s:// work unchanged), retried here rather than by the
+ * driver so that a lost server fails fast (graph/availability.ts), values only as parameters, Neo4j errors mapped
+ * to our own codes.
  */
-import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
+import { createAvailability } from './availability.js';
 import { query } from './cypher.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
@@ -26,12 +28,15 @@ export function cypherInteger(value: number): unknown {
 }
 
 export class GraphError extends Error {
+  /** The server cannot be reached (ingest/document-store.ts: a run stops rather than failing every document). */
+  readonly unavailable: boolean;
   constructor(
     readonly code: GraphErrorCode,
     message: string,
     readonly neo4jCode?: string,
   ) {
     super(message);
+    this.unavailable = code === 'GRAPH_UNAVAILABLE';
   }
 }
 
@@ -41,6 +46,8 @@ export interface GraphSettings {
   password: string;
   database: string;
   queryTimeoutMs: number;
+  /** Where the breaker says Neo4j went away and came back. */
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
 /** The statements of one open write transaction (see `Graph.transaction`). */
@@ -56,15 +63,35 @@ export interface Graph {
   /** Runs queries in one write transaction, in order; returns the rows of each. */
   write(queries: readonly CypherQuery[]): Promise<Record<string, unknown>[][]>;
   /**
-   * Runs `work` in one write transaction, committed when it resolves. The driver retries the whole of `work` on a
-   * transient error (a deadlock, a leader switch), so `work` must do nothing outside the graph that cannot repeat.
+   * Runs `work` in one write transaction, committed when it resolves. The whole of `work` is retried on a
+   * transient error (a deadlock, a leader switch), so `work` must do nothing outside the graph that cannot repeat;
+   * an error of `work`'s own (a typed ingest error) passes through unchanged and is not retried.
    */
   transaction<T>(work: (tx: GraphTx) => Promise<T>): Promise<T>;
   /** Waits until the server answers RETURN 1 (retrying while it starts). */
   waitUntilReady(timeoutMs?: number): Promise<void>;
+  /** One bounded round trip (false at once while the graph is known to be down). */
   ping(): Promise<boolean>;
+  /** False from a connection failure until the background probe reaches the server again. */
+  isAvailable(): boolean;
+  /** Calls `listener` each time Neo4j is reachable again after an outage; returns the unsubscribe function. */
+  onRecovered(listener: () => void): () => void;
+  /** Calls `listener` with the failure each time Neo4j is found unreachable; returns the unsubscribe function. */
+  onUnavailable(listener: (reason: unknown) => void): () => void;
+  /**
+   * Checks the connection every `intervalMs` until the returned function is called, so that a long job (an
+   * ingest busy embedding) learns of a lost server within seconds rather than at its next query.
+   */
+  monitor(intervalMs?: number): () => void;
   close(): Promise<void>;
 }
+
+// A refused or silent server is a failure within seconds, not after the driver's 30 s defaults.
+const CONNECT_TIMEOUT_MS = 5_000;
+const ACQUISITION_TIMEOUT_MS = 15_000;
+// Transient errors (deadlocks, a cluster's leader switch) are retried this long; a lost server is not retried.
+const RETRY_BUDGET_MS = 15_000;
+const PING_TIMEOUT_MS = 1_500;
 
 /** Creates the process's driver for `settings`; does not connect until first use. */
 export function createGraph(settings: GraphSettings): Graph {
@@ -72,28 +99,48 @@ export function createGraph(settings: GraphSettings): Graph {
   const driver: Driver = neo4j.driver(settings.uri, auth, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: CONNECT_TIMEOUT_MS,
+    connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,
   });
-  /** Opens a session for `work`, maps driver errors to GraphError codes, always closes it. */
-  async function withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    const session = driver.session({ database: settings.database });
-    try {
-      return await work(session);
-    } catch (err) {
-      throw err instanceof WorkError ? err.cause : mapError(err);
-    } finally {
-      await session.close();
+  const readConfig = { timeout: settings.queryTimeoutMs };
+  const probe = () => runOnce(driver, settings.database, 'READ', (tx) => tx.run(PROBE.cypher), readConfig);
+  const availability = createAvailability({ probe: async () => void (await probe()), log: settings.log });
+
+  /**
+   * Runs `work` in a transaction: fails at once while the graph is down; a connection failure marks it down
+   * unless one probe still reaches the server (a stale pooled connection, a cluster member gone), in which case
+   * the work is retried like a transient error, with backoff within RETRY_BUDGET_MS.
+   */
+  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: TxConfig): Promise<T> {
+    if (!availability.isUp()) throw unavailable(settings.uri, availability.downSince());
+    const started = Date.now();
+    for (let delay = 100; ; delay *= 2) {
+      try {
+        return await runOnce(driver, settings.database, mode, work, config);
+      } catch (err) {
+        if (err instanceof WorkError) throw err.cause;
+        const mapped = mapError(err);
+        const lost = mapped.code === 'GRAPH_UNAVAILABLE';
+        if (
+          lost &&
+          !(await probe().then(
+            () => true,
+            () => false,
+          ))
+        ) {
+          availability.markDown(mapped);
+          throw mapped;
+        }
+        if (!(lost || neo4j.isRetryableError(err)) || Date.now() - started + delay > RETRY_BUDGET_MS) throw mapped;
+        await sleep(delay * (0.8 + Math.random() * 0.4));
+      }
     }
   }
-  const txConfig = { timeout: settings.queryTimeoutMs };
 
   return {
     database: settings.database,
-    read: <T>(q: CypherQuery) =>
-      withSession(async (session) => {
-        const result = await session.executeRead((tx) => tx.run(q.cypher, q.params), txConfig);
-        return toRows(result) as T[];
-      }),
+    read: async <T>(q: CypherQuery) =>
+      toRows(await inTransaction('READ', (tx) => tx.run(q.cypher, q.params), readConfig)) as T[],
     write(queries) {
       return this.transaction(async (tx) => {
         const out: Record<string, unknown>[][] = [];
@@ -102,46 +149,103 @@ export function createGraph(settings: GraphSettings): Graph {
       });
     },
     transaction: (work) =>
-      withSession((session) =>
-        session.executeWrite((tx) =>
-          work({ run: async (q) => toRows(await tx.run(q.cypher, q.params)) }).catch((err: unknown) => {
-            // The caller's own errors (a typed ingest error) pass through unchanged, and are not retried.
-            throw err instanceof Neo4jError ? err : new WorkError(err);
-          }),
-        ),
+      inTransaction('WRITE', (tx) =>
+        work({ run: async (q) => toRows(await tx.run(q.cypher, q.params)) }).catch((err: unknown) => {
+          throw err instanceof Neo4jError ? err : new WorkError(err);
+        }),
       ),
     async waitUntilReady(timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       let last: unknown;
       while (Date.now() < deadline) {
         try {
-          await this.read(query('RETURN 1 AS ok'));
+          await probe();
+          availability.markUp();
           return;
         } catch (err) {
           last = err;
-          await new Promise((r) => setTimeout(r, 500));
+          await sleep(500);
         }
       }
       throw new GraphError('GRAPH_UNAVAILABLE', `Neo4j at ${settings.uri} not ready: ${(last as Error)?.message}`);
     },
     async ping() {
+      if (!availability.isUp()) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
+      const answered = this.read(PROBE).then(
+        () => true,
+        () => false,
+      );
       try {
-        await this.read(query('RETURN 1 AS ok'));
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([answered, late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
-    close: () => driver.close(),
+    isAvailable: () => availability.isUp(),
+    onRecovered: (listener) => availability.onRecovered(listener),
+    onUnavailable: (listener) => availability.onDown(listener),
+    monitor(intervalMs = 1_000) {
+      let checking = false;
+      const timer = setInterval(() => {
+        if (checking || !availability.isUp()) return;
+        checking = true;
+        // A lost server marks the graph down inside inTransaction; other failures are not the monitor's business.
+        void inTransaction('READ', (tx) => tx.run(PROBE.cypher), readConfig)
+          .catch(() => undefined)
+          .finally(() => (checking = false));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    async close() {
+      availability.close();
+      await driver.close();
+    },
   };
 }
 
-/** Carries an error thrown by the caller's work out of a transaction, past the mapping of driver errors. */
+/** Wraps an error of the caller's work, so that it is neither retried nor mapped. */
 class WorkError extends Error {
   constructor(override readonly cause: unknown) {
     super('transaction work failed');
   }
 }
+
+type Mode = 'READ' | 'WRITE';
+type Work<T> = (tx: Transaction) => Promise<T>;
+type TxConfig = { timeout?: number };
+
+const PROBE = query('RETURN 1 AS ok');
+
+/** One attempt: a session, an explicit transaction, commit (or rollback on failure), the session closed. */
+async function runOnce<T>(driver: Driver, database: string, mode: Mode, work: Work<T>, config?: TxConfig) {
+  const session = driver.session({
+    database,
+    defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+  });
+  try {
+    const tx = await session.beginTransaction(config);
+    try {
+      const out = await work(tx);
+      await tx.commit();
+      return out;
+    } catch (err) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+function unavailable(uri: string, since: number | null): GraphError {
+  const when = since === null ? '' : ` since ${new Date(since).toISOString()}`;
+  return new GraphError('GRAPH_UNAVAILABLE', `Neo4j at ${uri} is unreachable${when}; reconnecting in the background`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function toRows(result: QueryResult<RecordShape>): Record<string, unknown>[] {
   return result.records.map((r) => r.toObject() as Record<string, unknown>);
@@ -153,7 +257,13 @@ export function mapError(err: unknown): GraphError {
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
   const message = e.message ?? String(err);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect/i.test(code)) {
+  // A database still starting or recovering after a restart is unavailable too, not a query bug.
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code === 'Neo.TransientError.General.DatabaseUnavailable' ||
+    /ECONNREFUSED|connect/i.test(code)
+  ) {
     return new GraphError('GRAPH_UNAVAILABLE', message, code);
   }
   if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOutClientConfiguration')) {

@@ -63,6 +63,15 @@ export interface WrittenDocument {
   previousHash: string | undefined;
 }
 
+/**
+ * Whether a store operation failed because the store itself cannot be reached (its errors then carry
+ * `unavailable: true`): the rest of a run cannot be written either, so the run stops rather than failing every
+ * remaining document one by one.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  return (err as { unavailable?: unknown } | null)?.unavailable === true;
+}
+
 /** The graph operations the pipeline needs; implemented by graph/neo4j-document-store.ts over Neo4j. */
 export interface DocumentStore {
   documentHashes(origin?: string): Promise<Map<string, string>>;

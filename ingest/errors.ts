@@ -29,3 +29,20 @@ export class IngestError extends Error {
 export function isIngestError(err: unknown, code?: IngestErrorCode): err is IngestError {
   return err instanceof IngestError && (code === undefined || err.code === code);
 }
+
+/**
+ * A run stopped because the graph store could not be reached any more: the documents written before, and the
+ * ones not written (the one in flight may or may not have been committed; a re-run tells, by its hash).
+ */
+export class IngestInterrupted extends Error {
+  override readonly name = 'IngestInterrupted';
+  readonly code = 'INGEST_INTERRUPTED';
+  constructor(
+    message: string,
+    readonly written: string[],
+    readonly notWritten: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

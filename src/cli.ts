@@ -6,6 +6,7 @@ import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../grap
 import { openGraph, openRuntime } from './runtime.js';
 import { ingestPaths } from './ingest-service.js';
 import { hashKey } from './keys.js';
+import { IngestInterrupted } from '../ingest/errors.js';
 import { z } from 'zod';
 import cliProgress from 'cli-progress';
 
@@ -91,6 +92,11 @@ program
       if (args.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else printSummary(summary);
       if (summary.totals.failed > 0) process.exitCode = 2;
+    } catch (err) {
+      bar?.stop();
+      if (!(err instanceof IngestInterrupted)) throw err;
+      printInterrupted(err, args.json);
+      process.exitCode = 3;
     } finally {
       await runtime.close();
     }
@@ -111,6 +117,18 @@ keys
     if (!text) throw new Error('no key given');
     process.stdout.write(`${hashKey(text)}\n`);
   });
+/** Says that Neo4j was lost, what was written and, by path, every document that was not. */
+function printInterrupted(err: IngestInterrupted, json: boolean): void {
+  if (json) {
+    const out = { error: { code: err.code, message: err.message }, written: err.written, notWritten: err.notWritten };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  }
+  const lines = [`iwg ingest: ${err.message}`];
+  if (err.written.length > 0) lines.push(`written (${err.written.length}): ${err.written.join(', ')}`);
+  lines.push(`not written (${err.notWritten.length}):`, ...err.notWritten.map((p) => `  ${p}`));
+  lines.push('Run the same command again once Neo4j is back: written documents are skipped as unchanged.');
+  process.stderr.write(lines.join('\n') + '\n');
+}
 
 function printSummary(s: Awaited<ReturnType<typeof ingestPaths>>): void {
   const out: string[] = [];

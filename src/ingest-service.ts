@@ -75,13 +75,23 @@ async function ingestPathsNow(runtime: Runtime, paths: string[], opts: IngestPat
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const root = opts.root ?? PROJECT_ROOT;
   const sources = await collectSources(paths, opts.manifest, root);
-  return ingestSources(sources, pipelineDeps(runtime, taxonomy, opts.onProgress), {
-    prune: opts.prune,
-    // --prune removes only documents under the given paths: `iwg ingest corpus --prune` never touches others.
-    pruneScope: paths.map((p) => relative(root, resolve(p)).split('\\').join('/')),
-    origin: 'corpus',
-    maxBytes: runtime.config.http.uploadLimitBytes,
-  });
+  // A lost Neo4j stops the run within seconds, even while a long document is being embedded.
+  const lost = new AbortController();
+  const stopMonitor = runtime.graph.monitor();
+  const unsubscribe = runtime.graph.onUnavailable((reason) => lost.abort(reason));
+  try {
+    return await ingestSources(sources, pipelineDeps(runtime, taxonomy, opts.onProgress), {
+      prune: opts.prune,
+      // --prune removes only documents under the given paths: `iwg ingest corpus --prune` never touches others.
+      pruneScope: paths.map((p) => relative(root, resolve(p)).split('\\').join('/')),
+      origin: 'corpus',
+      maxBytes: runtime.config.http.uploadLimitBytes,
+      signal: lost.signal,
+    });
+  } finally {
+    unsubscribe();
+    stopMonitor();
+  }
 }
 
 /** The main job's ingest: the bundled corpus (its manifest), pruning documents removed from it. */

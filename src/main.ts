@@ -8,9 +8,14 @@ import { openRuntime, type Runtime } from './runtime.js';
 import { startServer, stopServer, type AppState, type RunningServer } from './server.js';
 import { ingestCorpusOnStart, refreshDerivedData } from './ingest-service.js';
 import { createMetrics } from './metrics.js';
+import { createWarmUpToken, keepWarm, warmUp } from './warm-up.js';
 
 /** What has been opened so far, closed in reverse on shutdown or on a failed start. */
 const opened: { runtime?: Runtime; running?: RunningServer } = {};
+
+// Whatever state Neo4j is in, a signal ends the process within this: in-flight requests get a few seconds
+// (src/server.ts), then the driver, the embedding workers and a managed Neo4j this process started are closed.
+const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function closeAll(): Promise<void> {
   if (opened.running) await stopServer(opened.running).catch(() => undefined);
@@ -26,6 +31,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ ms: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+      log.flush();
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await closeAll();
     log.flush();
     process.exit(0);
@@ -35,7 +45,7 @@ async function main(): Promise<void> {
 
   const t0 = Date.now();
   const runtime = (opened.runtime = await openRuntime(config, log));
-  const state: AppState = { ingested: false, schemaApplied: true };
+  const state: AppState = { ingested: false, schemaApplied: true, warmUpToken: createWarmUpToken() };
   const metrics = createMetrics();
   const running = (opened.running = await startServer({ config, runtime, log, state, metrics }));
   log.info({ url: running.url, startupMs: Date.now() - t0 }, 'iwg-graph API listening');
@@ -46,34 +56,9 @@ async function main(): Promise<void> {
     log.info('co-occurrence was stale: recomputed');
   }
   state.ingested = true;
-  await warmUp(running.url, log);
+  await warmUp(running.url, log, state.warmUpToken!, 'start');
+  keepWarm(runtime, state, running.url, log);
   process.stdout.write(`\niwg-graph is ready: ${running.url}/  (API ${running.url}/api, docs ${running.url}/docs)\n\n`);
-}
-
-/**
- * Asks the service once per query family so Neo4j plans those queries now rather than on an analyst's first
- * request (a cold plan costs up to a second). Failures here are logged, never fatal.
- */
-async function warmUp(url: string, log: ReturnType<typeof createLogger>): Promise<void> {
-  const t0 = Date.now();
-  const post = (path: string, body: unknown) =>
-    fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const requests = [
-    ...(['hybrid', 'semantic', 'keyword'] as const).map((mode) =>
-      post('/api/search', { query: 'insider threat', mode }),
-    ),
-    fetch(`${url}/api/facets`),
-    fetch(`${url}/api/trends`),
-    fetch(`${url}/api/entities?q=bel`),
-    fetch(`${url}/api/entities/organisation/${encodeURIComponent('organisation:iwg')}`),
-    fetch(`${url}/api/graph/neighborhood?type=organisation&id=organisation:iwg`),
-  ];
-  const statuses = await Promise.all(requests.map((r) => r.then((res) => res.status).catch(() => 0)));
-  log.info({ ms: Date.now() - t0, statuses }, 'query plans warmed up');
 }
 
 main().catch(async (err: Error) => {

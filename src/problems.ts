@@ -69,7 +69,7 @@ export type ProblemTable = Record<ErrorCode, CodeProblem>;
  * (a bug or a broken installation, not the client's doing) shows nothing of the error, which is logged.
  */
 export const PROBLEMS = {
-  GRAPH_UNAVAILABLE: { status: 503, title: 'Graph database unavailable', retryAfter: 10 },
+  GRAPH_UNAVAILABLE: { status: 503, title: 'Graph database unavailable', retryAfter: 5 },
   GRAPH_TIMEOUT: { status: 503, title: 'Graph query timed out', retryAfter: 5 },
   // Indexes still populating, or a schema that does not match the code: the graph cannot answer yet.
   GRAPH_SCHEMA: { status: 503, title: 'Graph schema not ready', retryAfter: 10 },

@@ -32,7 +32,8 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
     managed = await startManagedNeo4j(config.neo4j.managed, logFn(log.child({ component: 'neo4j' })));
     uri = managed.uri;
   }
-  const graph = createGraph({ ...config.neo4j, uri });
+  const neo4jLog = log.child({ component: 'neo4j' });
+  const graph = createGraph({ ...config.neo4j, uri, log: (msg, fields) => neo4jLog.warn(fields ?? {}, msg) });
   await graph.waitUntilReady();
   const t0 = Date.now();
   const { migrated } = await ensureSchema(graph, { embeddingDimensions: EMBEDDING_DIMENSIONS });

@@ -18,11 +18,18 @@ import { createAuth } from './routes/auth.js';
 import { mountApi } from './routes/index.js';
 import type { Runtime } from './runtime.js';
 import { mountWeb } from './web.js';
+import { WARM_UP_HEADER } from './warm-up.js';
 
 export interface AppState {
   /** Set once the corpus ingest at start finished (or was skipped). */
   ingested: boolean;
   schemaApplied: boolean;
+  /**
+   * Set while query plans are warmed up after Neo4j came back (src/warm-up.ts): API requests get a fast 503
+   * meanwhile, except the warm-up's own, which carry `warmUpToken`.
+   */
+  warmingUp?: boolean;
+  warmUpToken?: string;
 }
 
 export interface AppDeps {
@@ -94,7 +101,8 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   });
   app.get('/ready', async (_req, res) => {
-    const neo4j = await deps.runtime.graph.ping();
+    // Fast while Neo4j is known to be down (no round trip) and bounded otherwise (graph/driver.ts).
+    const neo4j = !deps.state.warmingUp && (await deps.runtime.graph.ping());
     const checks = {
       neo4j,
       schema: deps.state.schemaApplied,
@@ -110,6 +118,12 @@ export function createApp(deps: AppDeps): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  app.use('/api', (req, res, next) => {
+    const { warmingUp, warmUpToken } = deps.state;
+    if (!warmingUp || (warmUpToken && req.get(WARM_UP_HEADER) === warmUpToken)) return next();
+    res.setHeader('Retry-After', '2');
+    sendProblem(res, 503, 'Graph database warming up', 'The graph database is back and warming up; retry shortly');
+  });
   app.use(express.json({ limit: config.http.bodyLimit }));
   mountApi(app, { ...deps, metrics }, auth);
   mountWeb(app);
@@ -140,8 +154,13 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   };
 }
 
-/** Stops accepting connections and waits for in-flight requests. */
-export async function stopServer(running: RunningServer): Promise<void> {
+/**
+ * Stops accepting connections and waits for in-flight requests, at most `graceMs`: then the connections still
+ * open (a slow upload, a client that never finishes its request) are closed.
+ */
+export async function stopServer(running: RunningServer, graceMs = 3_000): Promise<void> {
   running.server.closeIdleConnections();
+  const timer = setTimeout(() => running.server.closeAllConnections(), graceMs);
   await new Promise<void>((resolve) => running.server.close(() => resolve()));
+  clearTimeout(timer);
 }

@@ -98,7 +98,6 @@ describe('when a client exceeds the rate limit', () => {
 });
 
 describe('when Neo4j is unavailable', () => {
-  // The driver retries a refused connection for ~30 s before giving up, hence one request only.
   it('then reads are 503 with Retry-After and no internals', async () => {
     const graph = createGraph({
       uri: 'bolt://127.0.0.1:9',

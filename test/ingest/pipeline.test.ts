@@ -12,6 +12,7 @@ import { ingestSources } from '../../ingest/pipeline.js';
 import { vectorScoreFromCosine } from '../../ingest/practice-merge.js';
 import { collectSources } from '../../ingest/sources.js';
 import type { DocumentRecord, DocumentStore, PracticeLookup } from '../../ingest/document-store.js';
+import { IngestInterrupted } from '../../ingest/errors.js';
 import { parseTaxonomy } from '../../ingest/taxonomy.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,5 +127,102 @@ describe('ingestSources scheduling', () => {
     const sut = await ingestSources([], { store, embedder, taxonomy });
     expect(sut.documents).toEqual([]);
     expect(events).toEqual(['refresh']);
+  });
+});
+
+describe('ingestSources when the store becomes unreachable', () => {
+  it('when the third write finds the store gone, then the run stops at once naming what was and was not written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-lost-'));
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const events: string[] = [];
+    const { store, embedder } = fakes(events);
+    const lost = Object.assign(new Error('Neo4j at bolt://x is unreachable'), { unavailable: true });
+    let writes = 0;
+    const storeCalls: string[] = [];
+    const gone: DocumentStore = {
+      ...store,
+      writeDocument: async (build) => {
+        if (++writes === 3) throw lost;
+        return store.writeDocument(async (lookup) => {
+          const record = await build({
+            nearestPractices: async (embeddings, id) => {
+              if (writes > 3) storeCalls.push(`merge:${id}`);
+              return lookup.nearestPractices(embeddings, id);
+            },
+          });
+          if (writes > 3) storeCalls.push(`write:${record.document.id}`);
+          return record;
+        });
+      },
+      refreshCooccurrence: async () => {
+        storeCalls.push('cooccurrence');
+        return false;
+      },
+    };
+
+    const sut = ingestSources(await collectSources([dir], undefined, dir), { store: gone, embedder, taxonomy });
+
+    const err = await sut.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    const interrupted = err as IngestInterrupted;
+    expect(interrupted.message).toMatch(/lost the graph store after 2 of 5 documents; 3 not written: .*unreachable/);
+    expect(interrupted.written.map((p) => p.slice(dir.length + 1))).toEqual(['a.txt', 'b.txt']);
+    expect(interrupted.notWritten.map((p) => p.slice(dir.length + 1))).toEqual(['c.txt', 'd.txt', 'e.txt']);
+    expect(interrupted.cause).toBe(lost);
+    // nothing was tried after the store was lost: no later write, merge or co-occurrence update
+    expect(storeCalls).toEqual([]);
+  });
+
+  it('when the store is lost while a document is being embedded, then the run stops at once, not after the embedding', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-abort-'));
+    for (const name of ['a', 'b', 'c'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const { store, embedder } = fakes([]);
+    const lost = new AbortController();
+    const hung = {
+      ...embedder,
+      // b's embedding never finishes: only the abort can end the run
+      embed: (texts: readonly string[]) =>
+        texts.some((t) => t.includes('Note b')) ? new Promise<Float32Array[]>(() => {}) : embedder.embed(texts),
+    };
+    const sources = await collectSources([dir], undefined, dir);
+    const sut = ingestSources(sources, { store, embedder: hung, taxonomy }, { signal: lost.signal });
+    await sleep(300);
+    const t0 = Date.now();
+    lost.abort(Object.assign(new Error('Neo4j unreachable'), { unavailable: true }));
+
+    const err = (await sut.catch((e: unknown) => e)) as IngestInterrupted;
+    expect(Date.now() - t0).toBeLessThan(100);
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    expect(err.written.map((p) => p.slice(dir.length + 1))).toEqual(['a.txt']);
+    expect(err.notWritten.map((p) => p.slice(dir.length + 1))).toEqual(['b.txt', 'c.txt']);
+  });
+
+  it('when another write fails (not a lost store), then that document fails and the others are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-pipeline-bad-'));
+    for (const name of ['a', 'b', 'c'])
+      await writeFile(join(dir, `${name}.txt`), `Note ${name}\n\nNote ${name} is a synthetic note about access.\n`);
+    const taxonomy = parseTaxonomy(await readFile(join(PROJECT_ROOT, 'corpus', 'taxonomy.yaml'), 'utf8'));
+    const { store, embedder } = fakes([]);
+    const bad: DocumentStore = {
+      ...store,
+      writeDocument: async (build) =>
+        store.writeDocument(async (lookup) => {
+          const record = await build(lookup);
+          if (record.document.id === 'b.txt')
+            throw Object.assign(new Error('constraint'), { code: 'GRAPH_CONSTRAINT' });
+          return record;
+        }),
+    };
+
+    const sut = await ingestSources(await collectSources([dir], undefined, dir), { store: bad, embedder, taxonomy });
+
+    expect(sut.documents.map((d) => `${d.id}:${d.outcome}`)).toEqual(['a.txt:added', 'b.txt:failed', 'c.txt:added']);
   });
 });
