@@ -1,0 +1,82 @@
+/**
+ * The document as its own dictionary for words hyphenated across lines: does it write "co-operation" elsewhere,
+ * or "cooperation"? Indexed once per document, so a text with thousands of split words stays linear (each
+ * question used to rescan the whole text).
+ */
+
+// Questions answered by walking candidates, at most: a hostile text cannot make one document cost more.
+const CANDIDATE_BUDGET = 2_000_000;
+
+/** Answers what `line-repair` asks of a document's text, exactly as scanning its lower-cased text would. */
+export class HyphenDictionary {
+  private readonly lower: string;
+  private index?: { words: string[]; hyphenated: Map<string, Set<string>>; seconds: string[] };
+  private budget = CANDIDATE_BUDGET;
+
+  constructor(text: string) {
+    this.lower = text.toLowerCase();
+  }
+
+  /** Whether the text contains `head-tail` (both lower-cased runs of letters), as a substring. */
+  hasHyphenated(head: string, tail: string): boolean {
+    if (this.lower.length === 0) return false;
+    if (!isLetters(head) || !isLetters(tail)) return this.lower.includes(`${head}-${tail}`);
+    // "head-tail" occurs iff some word ending with head is joined by a hyphen to a word starting with tail.
+    const { hyphenated, seconds } = this.build();
+    for (let i = lowerBound(seconds, tail); i < seconds.length && seconds[i].startsWith(tail); i++) {
+      for (const first of hyphenated.get(seconds[i])!) {
+        if (--this.budget < 0) return false;
+        if (first.endsWith(head)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word of the text (a maximal run of letters) starts with `prefix` (lower-cased letters). */
+  hasWordStartingWith(prefix: string): boolean {
+    if (this.lower.length === 0) return false;
+    if (!isLetters(prefix)) return new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(prefix)}`, 'u').test(this.lower);
+    const { words } = this.build();
+    const i = lowerBound(words, prefix);
+    return i < words.length && words[i].startsWith(prefix);
+  }
+
+  private build(): NonNullable<HyphenDictionary['index']> {
+    if (this.index) return this.index;
+    const words = new Set<string>();
+    const hyphenated = new Map<string, Set<string>>();
+    let previous: { word: string; end: number } | null = null;
+    for (const m of this.lower.matchAll(/\p{L}+/gu)) {
+      const word = m[0];
+      words.add(word);
+      if (previous !== null && previous.end + 1 === m.index && this.lower[previous.end] === '-') {
+        let firsts = hyphenated.get(word);
+        if (!firsts) hyphenated.set(word, (firsts = new Set()));
+        firsts.add(previous.word);
+      }
+      previous = { word, end: m.index + word.length };
+    }
+    this.index = { words: [...words].sort(), hyphenated, seconds: [...hyphenated.keys()].sort() };
+    return this.index;
+  }
+}
+
+function isLetters(text: string): boolean {
+  return /^\p{L}+$/u.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The first index of the sorted array whose value is >= `key` (code-unit order, as Array.prototype.sort). */
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
