@@ -43,18 +43,13 @@ export class HyphenDictionary {
 
   private build(): NonNullable<HyphenDictionary['index']> {
     if (this.index) return this.index;
-    const words = new Set<string>();
+    const words = new Set(this.lower.match(/\p{L}+/gu) ?? []);
     const hyphenated = new Map<string, Set<string>>();
-    let previous: { word: string; end: number } | null = null;
-    for (const m of this.lower.matchAll(/\p{L}+/gu)) {
-      const word = m[0];
-      words.add(word);
-      if (previous !== null && previous.end + 1 === m.index && this.lower[previous.end] === '-') {
-        let firsts = hyphenated.get(word);
-        if (!firsts) hyphenated.set(word, (firsts = new Set()));
-        firsts.add(previous.word);
-      }
-      previous = { word, end: m.index + word.length };
+    // Every word joined by a hyphen to the next (overlapping: "a-b-c" is a-b and b-c).
+    for (const [, first, second] of this.lower.matchAll(/(?<!\p{L})(\p{L}+)-(?=(\p{L}+))/gu)) {
+      let firsts = hyphenated.get(second);
+      if (!firsts) hyphenated.set(second, (firsts = new Set()));
+      firsts.add(first);
     }
     this.index = { words: [...words].sort(), hyphenated, seconds: [...hyphenated.keys()].sort() };
     return this.index;
