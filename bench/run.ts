@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { openEmbedder, openGraph, type Runtime } from '../src/runtime.js';
+import { openEmbedder, openGraph, openParser, type Runtime } from '../src/runtime.js';
 import { startServer, stopServer } from '../src/server.js';
 import { benchConfig, describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
 import { writeGeneratedCorpus } from './generate.js';
@@ -85,6 +85,7 @@ async function main() {
 
   step('loading the model');
   const embedder = await openEmbedder(config, quiet);
+  const parser = openParser(config, quiet);
 
   for (const docs of opts.sizes) {
     const corpusDir = join(cacheDir, `corpus-${opts.seed}-${docs}`);
@@ -115,7 +116,7 @@ async function main() {
       step('starting a fresh Neo4j', { run: i + 1 });
       const { graph, managed } = await openGraph(config, quiet);
       neo4jVersion = managed?.version ?? neo4jVersion;
-      runtime = { config, graph, embedder, managed, log: quiet, close: async () => {} };
+      runtime = { config, graph, embedder, parser, managed, log: quiet, close: async () => {} };
       resetPeakRss('self');
       if (managed) resetPeakRss(managed.pid);
       step('ingesting', { docs, run: i + 1 });
@@ -183,6 +184,7 @@ async function main() {
   }
   await stopManagedNeo4j(config.neo4j.managed);
   await embedder.close();
+  await parser.close();
   await renderResults(join(PROJECT_ROOT, 'bench'));
   step('RESULTS.md written');
 }

@@ -2,6 +2,7 @@
 import type { DocumentStore } from './document-store.js';
 import type { Embedder } from './embed.js';
 import { hashRules } from './hash.js';
+import type { DocumentParser } from './parse-pool.js';
 import type { Entity } from './records.js';
 import type { Taxonomy } from './taxonomy.js';
 import { syncTaxonomy } from './taxonomy-sync.js';
@@ -10,6 +11,8 @@ export interface PipelineDeps {
   store: DocumentStore;
   embedder: Embedder;
   taxonomy: Taxonomy;
+  /** Parses files off the caller's thread (a worker pool); `parseFile` in-process when absent. */
+  parser?: DocumentParser;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
   onProgress?: (p: Progress) => void;
 }

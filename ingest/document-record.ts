@@ -9,7 +9,8 @@ import type { DocumentRecord, EmbeddedUnit, PracticeLookup } from './document-st
 import { IngestError } from './errors.js';
 import { embeddingKey, hashContent } from './hash.js';
 import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD } from './link.js';
-import { detectFormat, parseFile } from './parse.js';
+import { detectFormat } from './parse.js';
+import { inProcessParser } from './parse-pool.js';
 import { mergePractices } from './practice-merge.js';
 import { extractPractices } from './practices.js';
 import type { Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
@@ -53,7 +54,7 @@ export async function draftRecord(
   if (contentHash === knownHash) return null;
   const t0 = Date.now();
   const ref: SourceRef = { id: source.id, format: detectFormat(source.path), path: source.path };
-  const parsed = await parseFile(bytes, ref, { maxBytes: ctx.maxBytes });
+  const parsed = await (ctx.deps.parser ?? inProcessParser).parse(bytes, ref, { maxBytes: ctx.maxBytes });
   const passages = chunkText(parsed);
   if (passages.length === 0) throw new IngestError('EMPTY_DOCUMENT', `${source.path}: no text to index`);
   const aliasMentions = linkAliases(passages, ctx.deps.taxonomy);

@@ -9,6 +9,7 @@ export const INGEST_ERROR_CODES = [
   'BAD_MANIFEST',
   'BAD_TAXONOMY',
   'UNREADABLE',
+  'PARSE_LIMIT',
 ] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 

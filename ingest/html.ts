@@ -1,9 +1,9 @@
-import { load } from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedDocument, SourceRef } from './records.js';
 import { assembleDocument, type DraftBlock } from './assemble.js';
 import { normaliseDate } from './dates.js';
+import { loadWithinDepth } from './html-dom.js';
 
 // Site chrome of IWG portal pages: everything here is navigation, boilerplate or script, never document content.
 const CHROME_SELECTORS = [
@@ -70,7 +70,7 @@ const DATE_META = [
  * paragraphs and list items into blocks. Title, language and date come from the page's head.
  */
 export function parseHtml(html: string, source: SourceRef): ParsedDocument {
-  const $ = load(html);
+  const $ = loadWithinDepth(html, source);
   const meta = { title: findTitle($), language: findLanguage($), date: findDate($) };
   const root = findContentRoot($);
   root.find(CHROME_SELECTORS).remove();
@@ -144,10 +144,12 @@ function collectBlocks(roots: AnyNode[]): DraftBlock[] {
 
 /** Short blocks that occur more than once ("Back to top", "Share this page") are chrome repeated around content. */
 function dropRepeatedChrome(drafts: DraftBlock[]): DraftBlock[] {
+  const keys = drafts.map((d) => d.text.replace(/\s+/g, ' ').trim().toLowerCase());
   const counts = new Map<string, number>();
-  const key = (d: DraftBlock): string => d.text.replace(/\s+/g, ' ').trim().toLowerCase();
-  for (const d of drafts) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
-  return drafts.filter((d) => d.kind === 'heading' || key(d).split(' ').length > 6 || (counts.get(key(d)) ?? 0) < 2);
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return drafts.filter(
+    (d, i) => d.kind === 'heading' || (counts.get(keys[i]) ?? 0) < 2 || keys[i].split(' ', 7).length > 6,
+  );
 }
 
 function findTitle($: CheerioAPI): string | undefined {

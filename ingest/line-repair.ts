@@ -3,6 +3,7 @@
  * line breaks, words hyphenated across lines, bullet glyphs, blank lines between the lines of one paragraph).
  */
 import type { DraftBlock } from './assemble.js';
+import { HyphenDictionary } from './hyphen-dictionary.js';
 
 /** How blank lines are read: as paragraph breaks, or (in PDF extractions) as mere line spacing. */
 export type LineMode = 'paragraphs' | 'lines';
@@ -35,9 +36,12 @@ export function repairLines(text: string, opts: { page?: number; mode?: LineMode
   const lines = toLines(text);
   const mode = opts.mode ?? detectLineMode(lines);
   const drafts: DraftBlock[] = [];
-  let current: DraftBlock | null = null;
+  const dictionary = new HyphenDictionary(text);
+  // The block being read, as its lines joined at close: re-reading one growing string at every line made a long
+  // paragraph quadratic (16,000 lines: 20 s).
+  let current: { kind: DraftBlock['kind']; parts: string[] } | null = null;
   const close = (): void => {
-    if (current) drafts.push(current);
+    if (current) drafts.push({ kind: current.kind, text: current.parts.join('') });
     current = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -45,14 +49,14 @@ export function repairLines(text: string, opts: { page?: number; mode?: LineMode
     const bullet = matchBullet(line.text);
     if (bullet !== null) {
       close();
-      current = { kind: 'list-item', text: bullet };
+      current = { kind: 'list-item', parts: [bullet] };
     } else if (current !== null && !breaksBefore(lines[i - 1], line, mode)) {
-      current.text = joinLines(current.text, line.text, text);
+      appendLine(current.parts, line.text, dictionary);
     } else {
       close();
       if (isHeadingLine(line, lines[i + 1], mode)) {
         drafts.push({ kind: 'heading', text: line.text, level: drafts.length === 0 ? 1 : 2 });
-      } else current = { kind: 'paragraph', text: line.text };
+      } else current = { kind: 'paragraph', parts: [line.text] };
     }
   }
   close();
@@ -125,20 +129,51 @@ const COMPOUND_SUFFIXES = new Set(
   ),
 );
 
-/** Joins a continuation line to a block, undoing a line-end hyphenation where the split was only typographic. */
-export function joinLines(before: string, after: string, context = ''): string {
-  const split = /(\p{L}+)-$/u.exec(before);
-  const tail = /^(\p{L}+)/u.exec(after);
-  if (!split || !tail) return `${before} ${after}`;
-  return keepsHyphen(split[1], tail[1], context) ? `${before}${after}` : `${before.slice(0, -1)}${after}`;
+type Join = 'space' | 'keep-hyphen' | 'drop-hyphen';
+
+/**
+ * Appends a continuation line to a block's parts as `joinLines` would join it to their concatenation: each line is
+ * a part, so a hyphen dropped is sliced off one line, never off the whole block.
+ */
+function appendLine(parts: string[], line: string, dictionary: HyphenDictionary): void {
+  let window = '';
+  for (let k = parts.length - 1; k >= 0 && window.length < WORD_WINDOW; k--) window = parts[k] + window;
+  const join = decideJoin(window, line, dictionary);
+  if (join === 'drop-hyphen') parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+  parts.push(join === 'space' ? ` ${line}` : line);
 }
 
-function keepsHyphen(head: string, tail: string, context: string): boolean {
+// Past this many characters a "word" is no word: its hyphen is kept, and it is not looked up.
+const MAX_WORD_LENGTH = 64;
+// What is read back from the end of a block to find its last word: the longest word, its hyphen, and a character
+// before it (a surrogate pair cut in half is not a letter).
+const WORD_WINDOW = MAX_WORD_LENGTH + 3;
+
+/**
+ * Joins a continuation line to a block, undoing a line-end hyphenation where the split was only typographic. The
+ * context (the whole text, or its dictionary) decides doubtful splits by the form the document writes elsewhere.
+ */
+export function joinLines(before: string, after: string, context: string | HyphenDictionary = ''): string {
+  const join = decideJoin(before.slice(-WORD_WINDOW), after, context);
+  if (join === 'space') return `${before} ${after}`;
+  return join === 'keep-hyphen' ? `${before}${after}` : `${before.slice(0, -1)}${after}`;
+}
+
+/** How a line joins the block whose end is `end` (at least its last WORD_WINDOW characters). */
+function decideJoin(end: string, after: string, context: string | HyphenDictionary): Join {
+  const split = end.endsWith('-') ? /(\p{L}+)-$/u.exec(end) : null;
+  const tail = split ? /^(\p{L}+)/u.exec(after) : null;
+  if (!split || !tail) return 'space';
+  if (split[1].length > MAX_WORD_LENGTH) return 'keep-hyphen';
+  const dictionary = typeof context === 'string' ? new HyphenDictionary(context) : context;
+  return keepsHyphen(split[1], tail[1], dictionary) ? 'keep-hyphen' : 'drop-hyphen';
+}
+
+function keepsHyphen(head: string, tail: string, dictionary: HyphenDictionary): boolean {
   const h = head.toLowerCase();
   const t = tail.toLowerCase();
   // The document itself is the best dictionary: use the form it writes elsewhere.
-  const lower = context.toLowerCase();
-  if (lower.includes(`${h}-${t}`)) return true;
-  if (new RegExp(`(?:^|[^\\p{L}])${h}${t}`, 'u').test(lower)) return false;
+  if (dictionary.hasHyphenated(h, t)) return true;
+  if (dictionary.hasWordStartingWith(`${h}${t}`)) return false;
   return COMPOUND_PREFIXES.has(h) || COMPOUND_SUFFIXES.has(t) || /^\p{Lu}/u.test(tail);
 }

@@ -90,9 +90,10 @@ function decodeText(
   }
   if (text.includes('\u0000')) throw fail('BINARY_CONTENT', 'contains NUL characters; it is binary, not text');
   let control = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || ch === '\uFFFD') control++;
+  // By code unit, not code point: no surrogate is a control character, and a string per character cost seconds.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f || c === 0xfffd) control++;
   }
   if (control > text.length * MAX_CONTROL_RATIO) {
     throw fail('BINARY_CONTENT', `${control} of ${text.length} characters are control characters; it is not text`);

@@ -70,6 +70,8 @@ const RawConfig = z
       .default(20 * 1024 * 1024),
     IWG_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     IWG_FETCH_HOSTS: list.default([]),
+    IWG_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+    IWG_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(512),
   })
   .strip();
 
@@ -118,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queryCacheSize: c.IWG_QUERY_CACHE_SIZE,
     }),
     corpus: Object.freeze({ dir: c.IWG_CORPUS_DIR, ingestOnStart: c.IWG_INGEST_ON_START }),
+    /** Per-document limits of the parse worker: a document over either is refused with PARSE_LIMIT. */
+    parse: Object.freeze({ timeoutMs: c.IWG_PARSE_TIMEOUT_MS, maxMemoryMb: c.IWG_PARSE_MEMORY_MB }),
     http: Object.freeze({
       host: c.HOST,
       port: c.PORT,

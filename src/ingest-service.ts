@@ -52,6 +52,7 @@ function pipelineDeps(runtime: Runtime, taxonomy: Taxonomy, onProgress?: (p: Pro
   return {
     store: createDocumentStore(runtime.graph),
     embedder: runtime.embedder,
+    parser: runtime.parser,
     taxonomy,
     log: (msg, fields) => log.info(fields ?? {}, msg),
     onProgress,

@@ -82,6 +82,8 @@ export const PROBLEMS = {
   BAD_ENCODING: { status: 422, title: 'Document rejected' },
   CORRUPT_PDF: { status: 422, title: 'Document rejected' },
   UNREADABLE: { status: 422, title: 'Document rejected' },
+  // A document over the parser's time or memory limit: the detail names the limit and the file.
+  PARSE_LIMIT: { status: 422, title: 'Document rejected' },
   UNSUPPORTED_FORMAT: { status: 415, title: 'Unsupported document format' },
   TOO_LARGE: { status: 413, title: 'Payload too large' },
   BAD_MANIFEST: { status: 400, title: 'Invalid metadata' },

@@ -11,6 +11,7 @@ import { backfillAccessLabels } from '../graph/access-backfill.js';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { createWorkerEmbedder, type WorkerEmbedder } from '../ingest/embed.js';
 import { ensureModelFiles } from '../ingest/model-files.js';
+import { createParsePool, type DocumentParser } from '../ingest/parse-pool.js';
 import { embedderId } from '../ingest/models.js';
 import type { Config } from './config.js';
 import { logFn, type Logger } from './logger.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   config: Config;
   graph: Graph;
   embedder: WorkerEmbedder;
+  /** Parses documents in a worker thread with the configured time and memory limits. */
+  parser: DocumentParser;
   managed: ManagedNeo4j | null;
   log: Logger;
   close(): Promise<void>;
@@ -79,6 +82,16 @@ export async function openEmbedder(config: Config, log: Logger): Promise<WorkerE
   return embedder;
 }
 
+/** The parse worker pool, with the configured limits; a parser's contained stray error is logged. */
+export function openParser(config: Config, log: Logger): DocumentParser {
+  const parseLog = log.child({ component: 'parse' });
+  return createParsePool({
+    timeoutMs: config.parse.timeoutMs,
+    maxMemoryMb: config.parse.maxMemoryMb,
+    onStrayError: (message) => parseLog.warn({ message }, 'a parser error was contained in its worker'),
+  });
+}
+
 /** Opens graph and embedder together; `close` releases both and stops a managed server this process started. */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const [graphResult, embedderResult] = await Promise.allSettled([openGraph(config, log), openEmbedder(config, log)]);
@@ -93,13 +106,16 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
   }
   const { graph, managed } = graphResult.value;
   const embedder = embedderResult.value;
+  const parser = openParser(config, log);
   return {
     config,
     graph,
     embedder,
+    parser,
     managed,
     log,
     async close() {
+      await parser.close();
       await embedder.close();
       await graph.close();
       if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));

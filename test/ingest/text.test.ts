@@ -110,3 +110,37 @@ describe('text repairs', () => {
     expect(normaliseDate('soon')).toBeUndefined();
   });
 });
+
+describe('parseText on long paragraphs', () => {
+  const lines = (n: number, line: string): string => `Insider threats\n${`${line}\n`.repeat(n)}`;
+  const fastest = (text: string): number => {
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      parseText(text, { id: 'long', format: 'text' });
+      best = Math.min(best, performance.now() - t0);
+    }
+    // A floor keeps timer noise on a tiny base from failing the bound.
+    return Math.max(best, 5);
+  };
+
+  it.each(['word word', '|a|b|', 'a trust-'])(
+    'when a paragraph runs over 16,000 lines of "%s", then parsing takes at most 3× four times 4,000 lines',
+    (line) => {
+      const small = fastest(lines(4_000, line));
+      const large = fastest(lines(16_000, line));
+      expect(large).toBeLessThan(3 * 4 * small);
+    },
+  );
+
+  it('when lines end in split words, then each is joined as the document writes it elsewhere', () => {
+    const sut = parseText(
+      'Insider threats\nco-\noperation and non-\ngovernmental and trust-\nworthiness\ncooperation',
+      {
+        id: 'split',
+        format: 'text',
+      },
+    );
+    expect(sut.text).toContain('cooperation and non-governmental and trustworthiness cooperation');
+  });
+});
