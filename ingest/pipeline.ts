@@ -10,6 +10,12 @@ import type { DocumentStore } from './document-store.js';
 import { IngestError } from './errors.js';
 import type { SourceFile } from './sources.js';
 
+/**
+ * Documents parsed and embedded ahead of the one being written. Two keep the embedding workers fed while a write
+ * takes longer than the next document's embedding (bench/ingest-speed.md); each holds one document's vectors.
+ */
+const PREPARED_AHEAD = 2;
+
 export type Outcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
 
 export interface DocumentResult {
@@ -54,14 +60,15 @@ export async function ingestSources(
   const known = await deps.store.documentHashes(origin);
   const results: DocumentResult[] = [];
   const progress: Progress = { done: 0, total: sources.length, current: '', passages: 0, embedded: 0, embedMs: 0 };
-  // Two documents in flight: the next one is parsed and embedded (worker threads) while this one's practices are
-  // merged and it is written (Neo4j); merging waits for the write before it, so it sees that document's practices.
+  // Documents in flight: the next ones are parsed and embedded (worker threads) while this one's practices are
+  // merged and it is written (Neo4j), so the workers never wait for a write; merging waits for the write before
+  // it, so it sees that document's practices.
   const prepare = (i: number) =>
     i < sources.length ? prepareOne(sources[i], known.get(sources[i].id), ctx, progress) : null;
-  let next = prepare(0);
+  const ahead = Array.from({ length: PREPARED_AHEAD }, (_, i) => prepare(i));
   for (let i = 0; i < sources.length; i++) {
-    const prepared = await next!;
-    next = prepare(i + 1);
+    const prepared = await ahead.shift()!;
+    ahead.push(prepare(i + PREPARED_AHEAD));
     progress.current = sources[i].id;
     const result = await finishOne(prepared, ctx);
     results.push(result);
