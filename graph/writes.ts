@@ -113,7 +113,7 @@ function createDocumentNodes(r: DocumentRecord): CypherQuery {
                          end: s.end, text: s.text, textHash: s.textHash})
      WITH ps, i, s, x CALL db.create.setNodeVectorProperty(x, 'embedding', $sentenceVectors[i])
      UNWIND s.within AS j
-     WITH ps[j] AS p, x
+     WITH ps[toInteger(j)] AS p, x
      CREATE (p)-[:HAS_SENTENCE]->(x)`,
     {
       id: r.document.id,
