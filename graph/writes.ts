@@ -14,23 +14,25 @@ import type { DocumentRecord, PracticeLookup, WrittenDocument } from '../ingest/
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 
 /**
- * Statements that remove what a document contributed (not the Document node itself). Practices it supported are
- * marked `affectedBy` first, so the clean-up after it touches those practices only, not every practice.
+ * One statement removing what a document contributed (not the Document node itself), run only when the Document
+ * exists: a new document pays one index look-up instead of scanning every fact. Practices it supported are marked
+ * `affectedBy` first, so the clean-up after it touches those practices only, not every practice; a merged
+ * practice's topic/attribute tags are kept per supporting document.
  */
-function removeDocumentContent(id: string): CypherQuery[] {
-  return [
-    query(`MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r`, { id }),
-    query('MATCH (:Passage {documentId: $id})<-[:SOURCED_FROM]-(x:Practice) SET x.affectedBy = $id', { id }),
-    // A merged practice's topic/attribute tags are kept per supporting document.
-    query(
-      `MATCH (:Practice {affectedBy: $id})-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
+function removeDocumentContent(id: string): CypherQuery {
+  return query(
+    `MATCH (doc:Document {id: $id})
+     CALL (doc) { MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r }
+     CALL (doc) { MATCH (:Passage {documentId: $id})<-[:SOURCED_FROM]-(x:Practice) SET x.affectedBy = $id }
+     CALL (doc) {
+       MATCH (:Practice {affectedBy: $id})-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
        SET r.documentIds = [d IN r.documentIds WHERE d <> $id]
-       WITH r WHERE size(r.documentIds) = 0 DELETE r`,
-      { id },
-    ),
-    query('MATCH (p:Passage {documentId: $id}) DETACH DELETE p', { id }),
-    query('MATCH (s:Sentence {documentId: $id}) DETACH DELETE s', { id }),
-  ];
+       WITH r WHERE size(r.documentIds) = 0 DELETE r
+     }
+     CALL (doc) { MATCH (p:Passage {documentId: $id}) DETACH DELETE p }
+     CALL (doc) { MATCH (s:Sentence {documentId: $id}) DETACH DELETE s }`,
+    { id },
+  );
 }
 
 /**
@@ -57,17 +59,23 @@ function settlePractices(id: string): CypherQuery[] {
   ];
 }
 
-// An entity's establishedIn (and its evidence) is the first remaining statement of it, by document and offset, so
-// it survives the deletion of one of several documents that state it.
-const DERIVE_STATED_VALUES = query(
-  `MATCH (e:Entity) WHERE e.establishedIn IS NOT NULL OR EXISTS { (:Passage)-[:STATES {key: 'establishedIn'}]->(e) }
-   OPTIONAL MATCH (p:Passage)-[r:STATES {key: 'establishedIn'}]->(e)
-   WITH e, p, r ORDER BY r.documentId, r.start
-   WITH e, head(collect(CASE WHEN r IS NULL THEN null ELSE {r: r, p: p.id} END)) AS first
-   SET e.establishedIn = first.r.value, e.establishedInDocumentId = first.r.documentId,
-       e.establishedInPassageId = first.p, e.establishedInSentence = first.r.sentence,
-       e.establishedInStart = first.r.start, e.establishedInEnd = first.r.end`,
-);
+/**
+ * An entity's establishedIn (and its evidence) is the first remaining statement of it, by document and offset, so
+ * it survives the deletion of one of several documents that state it. Only entities this document may have changed
+ * are derived again: those it states now (`entityIds`) and those whose value came from it.
+ */
+function deriveStatedValues(id: string, entityIds: string[]): CypherQuery {
+  return query(
+    `MATCH (e:Entity) WHERE e.id IN $entityIds OR e.establishedInDocumentId = $id
+     OPTIONAL MATCH (p:Passage)-[r:STATES {key: 'establishedIn'}]->(e)
+     WITH e, p, r ORDER BY r.documentId, r.start
+     WITH e, head(collect(CASE WHEN r IS NULL THEN null ELSE {r: r, p: p.id} END)) AS first
+     SET e.establishedIn = first.r.value, e.establishedInDocumentId = first.r.documentId,
+         e.establishedInPassageId = first.p, e.establishedInSentence = first.r.sentence,
+         e.establishedInStart = first.r.start, e.establishedInEnd = first.r.end`,
+    { id, entityIds },
+  );
+}
 
 /** A subquery tagging practice `x` with the entities of `pr.<field>`; the tag records which documents gave it. */
 function tagPractice(field: 'topics' | 'attributes', target: string, type: string): string {
@@ -79,6 +87,64 @@ function tagPractice(field: 'topics' | 'attributes', target: string, type: strin
              a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
                                   ELSE coalesce(a.documentIds, []) + $id END
        }`;
+}
+
+/**
+ * The document, its passages (in order, NEXT between neighbours) and its sentences in one statement: each
+ * sentence is linked from every passage that contains it by the passages' positions in this statement, so no
+ * sentence looks passages up. Vectors are stored as float32 (half the size of a list of floats).
+ */
+function createDocumentNodes(r: DocumentRecord): CypherQuery {
+  const passages = r.passages.map(({ embedding: _e, ...p }) => p);
+  const sentences = r.sentences.map(({ mentions: _m, embedding: _e, ...s }) => ({
+    ...s,
+    within: r.passages.flatMap((p, i) => (p.start <= s.start && s.end <= p.end ? [i] : [])),
+  }));
+  return query(
+    `MERGE (d:Document {id: $id}) SET d += $props, d.passageCount = size($passages), d.ingestedAt = datetime()
+     WITH d
+     UNWIND range(0, size($passages) - 1) AS i
+     CREATE (x:Passage) SET x = $passages[i]
+     CREATE (d)-[:HAS_PASSAGE]->(x)
+     WITH x, i CALL db.create.setNodeVectorProperty(x, 'embedding', $passageVectors[i])
+     WITH x ORDER BY x.ordinal
+     WITH collect(x) AS ps
+     CALL (ps) { UNWIND range(0, size(ps) - 2) AS i WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b) }
+     UNWIND range(0, size($sentences) - 1) AS i
+     WITH ps, i, $sentences[i] AS s
+     CREATE (x:Sentence {id: s.id, documentId: $id, passageId: s.passageId, ordinal: s.ordinal, start: s.start,
+                         end: s.end, text: s.text, textHash: s.textHash})
+     WITH ps, i, s, x CALL db.create.setNodeVectorProperty(x, 'embedding', $sentenceVectors[i])
+     UNWIND s.within AS j
+     WITH ps[toInteger(j)] AS p, x
+     CREATE (p)-[:HAS_SENTENCE]->(x)`,
+    {
+      id: r.document.id,
+      props: r.document,
+      passages,
+      passageVectors: r.passages.map((p) => p.embedding),
+      sentences,
+      sentenceVectors: r.sentences.map((x) => x.embedding),
+    },
+  );
+}
+
+/** Alias mentions of the document's sentences and mentions (alias or semantic) of its passages. */
+function createMentions(r: DocumentRecord): CypherQuery {
+  return query(
+    `CALL () {
+       UNWIND $sentenceMentions AS m
+       MATCH (s:Sentence {id: m.sentenceId}) MATCH (e:Entity {id: m.entityId})
+       CREATE (s)-[:MENTIONS {method: 'alias', spans: m.spans, count: size(m.spans) / 2}]->(e)
+     }
+     UNWIND $mentions AS m
+     MATCH (p:Passage {id: m.passageId}) MATCH (e:Entity {id: m.entityId})
+     CREATE (p)-[:MENTIONS {method: m.method, score: m.score, spans: m.spans, count: size(m.spans) / 2}]->(e)`,
+    {
+      sentenceMentions: r.sentences.flatMap((s) => s.mentions.map((m) => ({ sentenceId: s.id, ...m }))),
+      mentions: r.mentions,
+    },
+  );
 }
 
 /**
@@ -106,48 +172,9 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
   const factsByType = new Map<string, Relation[]>();
   for (const rel of r.relations) factsByType.set(rel.type, [...(factsByType.get(rel.type) ?? []), rel]);
   return [
-    ...removeDocumentContent(id),
-    query('MERGE (d:Document {id: $id}) SET d += $props, d.passageCount = $count, d.ingestedAt = datetime()', {
-      id,
-      props: r.document,
-      count: r.passages.length,
-    }),
-    query(
-      `MATCH (d:Document {id: $id})
-       UNWIND $passages AS p
-       CREATE (x:Passage) SET x = p
-       CREATE (d)-[:HAS_PASSAGE]->(x)`,
-      { id, passages: r.passages },
-    ),
-    // Sentences, each once, linked from every passage that contains it; stored as float32 vectors (half the size).
-    query(
-      `UNWIND $sentences AS s
-       CREATE (x:Sentence {id: s.id, documentId: $id, passageId: s.passageId, ordinal: s.ordinal, start: s.start,
-                           end: s.end, text: s.text, textHash: s.textHash})
-       WITH x, s CALL db.create.setNodeVectorProperty(x, 'embedding', s.embedding)
-       WITH x
-       MATCH (p:Passage {documentId: $id}) WHERE p.start <= x.start AND x.end <= p.end
-       CREATE (p)-[:HAS_SENTENCE]->(x)`,
-      { id, sentences: r.sentences.map(({ mentions: _m, ...s }) => s) },
-    ),
-    query(
-      `UNWIND $mentions AS m
-       MATCH (s:Sentence {id: m.sentenceId}) MATCH (e:Entity {id: m.entityId})
-       CREATE (s)-[:MENTIONS {method: 'alias', spans: m.spans, count: size(m.spans) / 2}]->(e)`,
-      { mentions: r.sentences.flatMap((s) => s.mentions.map((m) => ({ sentenceId: s.id, ...m }))) },
-    ),
-    query(
-      `UNWIND range(0, size($ids) - 2) AS i
-       MATCH (a:Passage {id: $ids[i]}), (b:Passage {id: $ids[i + 1]})
-       CREATE (a)-[:NEXT]->(b)`,
-      { ids: r.passages.map((p) => p.id) },
-    ),
-    query(
-      `UNWIND $mentions AS m
-       MATCH (p:Passage {id: m.passageId}) MATCH (e:Entity {id: m.entityId})
-       CREATE (p)-[:MENTIONS {method: m.method, score: m.score, spans: m.spans, count: size(m.spans) / 2}]->(e)`,
-      { mentions: r.mentions },
-    ),
+    removeDocumentContent(id),
+    createDocumentNodes(r),
+    createMentions(r),
     ...[...factsByType].map(([type, rels]) =>
       query(
         `UNWIND $rels AS r
@@ -185,18 +212,18 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
       { id, practices: r.practices },
     ),
     ...settlePractices(id),
-    DERIVE_STATED_VALUES,
+    deriveStatedValues(id, [...new Set(r.attributes.map((a) => a.entityId))]),
   ];
 }
 
 /** Deletes documents (each in its own transaction) with their passages, facts and the practices only they supported. */
 export async function deleteDocument(graph: Graph, id: string): Promise<boolean> {
-  const content = [takeWriteLock(true), ...removeDocumentContent(id)];
+  const content = [takeWriteLock(true), removeDocumentContent(id)];
   const results = await graph.write([
     ...content,
     query('MATCH (d:Document {id: $id}) DETACH DELETE d RETURN count(d) AS n', { id }),
     ...settlePractices(id),
-    DERIVE_STATED_VALUES,
+    deriveStatedValues(id, []),
   ]);
   return Number(results[content.length][0]?.n ?? 0) > 0;
 }

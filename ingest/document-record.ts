@@ -67,21 +67,15 @@ export async function draftRecord(
   const parseMs = Date.now() - t0;
 
   const t1 = Date.now();
-  const passageVectors = await embedUnits(
-    'passage',
-    passages.map((p) => p.text),
-    ctx,
-  );
-  const sentenceVectors = await embedUnits(
-    'sentence',
-    sentences.map((x) => x.text),
-    ctx,
-  );
   // A practice quotes a sentence: its vector is that sentence's when the quote is the whole sentence.
   const quoted = candidates.map((c) => quotedSentence(c, sentences));
-  const ownVectors = await ctx.deps.embedder.embed(
+  const vectors = await embedDocument(
+    passages.map((p) => p.text),
+    sentences.map((x) => x.text),
     candidates.filter((c, i) => quoted[i]?.text !== c.text).map((c) => c.text),
+    ctx,
   );
+  const { passages: passageVectors, sentences: sentenceVectors, quotes: ownVectors } = vectors;
   let own = 0;
   const practiceVectors = candidates.map((c, i) =>
     quoted[i]?.text === c.text ? sentenceVectors[quoted[i]!.ordinal] : ownVectors[own++],
@@ -144,12 +138,35 @@ function documentMeta(parsed: ParsedDocument, source: SourceFile) {
   };
 }
 
-/** Embeds passage or sentence texts, reusing vectors already stored for identical texts (once per content hash). */
-async function embedUnits(unit: EmbeddedUnit, texts: string[], ctx: DocContext): Promise<Float32Array[]> {
+/**
+ * Embeds a document's passages, sentences and practice quotes in one call, so the worker pool gets them as one
+ * queue (three calls in a row leave a worker idle at the end of each); passages and sentences whose text already
+ * has a stored vector (same embedder, same text) reuse it.
+ */
+async function embedDocument(
+  passages: string[],
+  sentences: string[],
+  quotes: string[],
+  ctx: DocContext,
+): Promise<{ passages: Float32Array[]; sentences: Float32Array[]; quotes: Float32Array[] }> {
+  const [p, s] = await Promise.all([
+    storedVectors('passage', passages, ctx),
+    storedVectors('sentence', sentences, ctx),
+  ]);
+  const missing = (texts: string[], stored: (Float32Array | undefined)[]) => texts.filter((_, i) => !stored[i]);
+  const computed = await ctx.deps.embedder.embed([...missing(passages, p), ...missing(sentences, s), ...quotes]);
+  let k = 0;
+  const fill = (stored: (Float32Array | undefined)[]) => stored.map((v) => v ?? computed[k++]);
+  return { passages: fill(p), sentences: fill(s), quotes: computed.slice(k) };
+}
+
+/** The stored vector of each text (undefined where none is stored), looked up once per distinct text hash. */
+async function storedVectors(
+  unit: EmbeddedUnit,
+  texts: string[],
+  ctx: DocContext,
+): Promise<(Float32Array | undefined)[]> {
   const hashes = texts.map((t) => embeddingKey(ctx.embedderId, t));
   const stored = await ctx.deps.store.embeddingsByHash(unit, [...new Set(hashes)]);
-  const missing = texts.filter((_, i) => !stored.has(hashes[i]));
-  const computed = await ctx.deps.embedder.embed(missing);
-  let k = 0;
-  return hashes.map((h) => (stored.has(h) ? Float32Array.from(stored.get(h)!) : computed[k++]));
+  return hashes.map((h) => (stored.has(h) ? Float32Array.from(stored.get(h)!) : undefined));
 }

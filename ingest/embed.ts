@@ -45,6 +45,8 @@ interface Pending {
   resolve: (v: Float32Array[]) => void;
   reject: (e: Error) => void;
   size: number;
+  /** What the batch costs the model, in textCost units. */
+  cost: number;
   started: number;
 }
 
@@ -87,11 +89,12 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
     if (closed) return Promise.reject(new EmbedderError('embedder is closed'));
     const alive = slots.filter((s) => !s.dead);
     if (alive.length === 0) return Promise.reject(new EmbedderError('no embedding worker is running'));
-    const slot = alive.reduce((a, b) => (pendingTexts(b) < pendingTexts(a) ? b : a));
+    const slot = alive.reduce((a, b) => (pendingCost(b) < pendingCost(a) ? b : a));
     const id = nextId++;
     const started = Date.now();
+    const cost = texts.reduce((sum, t) => sum + textCost(t), 0);
     return new Promise<Float32Array[]>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject, size: texts.length, started });
+      slot.pending.set(id, { resolve, reject, size: texts.length, cost, started });
       slot.worker.postMessage({ id, texts });
     }).then((vectors) => {
       o.onBatch?.({ size: texts.length, ms: Date.now() - started });
@@ -108,10 +111,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
       if (texts.length === 0) return [];
       const prefix = opts?.kind === 'query' ? spec.queryPrefix : spec.passagePrefix;
       const input = prefix ? texts.map((t) => prefix + t) : [...texts];
-      // Spread one call over every worker: 40 texts on 2 workers are 2 messages of 20, not 32 + 8.
-      const size = Math.max(1, Math.min(batchSize, Math.ceil(input.length / slots.length)));
-      const batches: Promise<Float32Array[]>[] = [];
-      for (let i = 0; i < input.length; i += size) batches.push(runBatch(input.slice(i, i + size)));
+      const batches = cutBatches(input, batchSize, slots.length).map(runBatch);
       return (await Promise.all(batches)).flat();
     },
     async close() {
@@ -122,10 +122,41 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
   };
 }
 
-function pendingTexts(slot: Slot): number {
+/**
+ * What one text costs the model, roughly: its characters plus a fixed cost per call. A ~1,000-character passage
+ * costs about as much as six ~120-character sentences (bench/embedding.md), which counting texts ignores.
+ */
+function textCost(text: string): number {
+  return text.length + 60;
+}
+
+function pendingCost(slot: Slot): number {
   let n = 0;
-  for (const p of slot.pending.values()) n += p.size;
+  for (const p of slot.pending.values()) n += p.cost;
   return n;
+}
+
+/**
+ * Cuts one call into batches of at most `batchSize` texts and about 1/workers of the call's cost each, so a call
+ * of long passages and short sentences keeps every worker busy to its end (40 equal texts on 2 workers are 2
+ * messages of 20, not 32 + 8).
+ */
+function cutBatches(texts: string[], batchSize: number, workers: number): string[][] {
+  const share = texts.reduce((sum, t) => sum + textCost(t), 0) / workers;
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let cost = 0;
+  for (const t of texts) {
+    batch.push(t);
+    cost += textCost(t);
+    if (batch.length >= batchSize || cost >= share) {
+      batches.push(batch);
+      batch = [];
+      cost = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /** Marks a slot dead and rejects the batches it owed. */

@@ -11,6 +11,12 @@ import { isStoreUnavailable } from './document-store.js';
 import { IngestError, IngestInterrupted } from './errors.js';
 import type { SourceFile } from './sources.js';
 
+/**
+ * Documents parsed and embedded ahead of the one being written. Two keep the embedding workers fed while a write
+ * takes longer than the next document's embedding (bench/ingest-speed.md); each holds one document's vectors.
+ */
+const PREPARED_AHEAD = 2;
+
 export type Outcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
 
 export interface DocumentResult {
@@ -66,15 +72,16 @@ export async function ingestSources(
     throw stop(err, 0);
   });
   const progress: Progress = { done: 0, total: sources.length, current: '', passages: 0, embedded: 0, embedMs: 0 };
-  // Two documents in flight: the next one is parsed and embedded (worker threads) while this one's practices are
-  // merged and it is written (Neo4j); merging runs in the write's transaction, so it sees every earlier document.
+  // Documents in flight: the next ones are parsed and embedded (worker threads) while this one's practices are
+  // merged and it is written (Neo4j), so the workers never wait for a write; merging runs in the write's
+  // transaction, so it sees every earlier document.
   const prepare = (i: number) =>
     i < sources.length ? prepareOne(sources[i], known.get(sources[i].id), ctx, progress) : null;
-  let next = prepare(0);
+  const ahead = Array.from({ length: PREPARED_AHEAD }, (_, i) => prepare(i));
   for (let i = 0; i < sources.length; i++) {
     const result = await abortable(
-      next!.then((prepared) => {
-        next = prepare(i + 1);
+      ahead.shift()!.then((prepared) => {
+        ahead.push(prepare(i + PREPARED_AHEAD));
         progress.current = sources[i].id;
         return finishOne(prepared, ctx);
       }),
