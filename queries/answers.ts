@@ -206,10 +206,21 @@ export const LinkagePaths = z.object({ paths: z.array(LinkagePath) }).meta({ id:
 export type LinkagePaths = z.infer<typeof LinkagePaths>;
 
 // ---- documents
-/** A document's stored properties: these four always, the others (language, source, access, …) as stored. */
-const StoredDocument = z
-  .object({ id: z.string(), title: z.string().nullable(), type: z.string().nullable(), date: z.string().nullable() })
-  .passthrough();
+/** A document's stored properties (null when not recorded). */
+const StoredDocument = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  type: z.string().nullable(),
+  date: z.string().nullable(),
+  year: z.number().int().nullable(),
+  language: z.string().nullable(),
+  source: z.string().nullable().describe('Where it came from: a URL, or its path in the corpus'),
+  access: z.string().nullable().describe('Its access label (public, restricted)'),
+  format: z.string().nullable().describe('The format it was parsed from: html, pdf, text or markdown'),
+  contentHash: z.string().nullable(),
+  passageCount: z.number().int().nullable(),
+  ingestedAt: z.string().nullable(),
+});
 export type StoredDocument = z.infer<typeof StoredDocument>;
 
 /** A page of the normalised text; offsets are absolute (into the whole text), in UTF-16 code units. */

@@ -90,7 +90,13 @@ export const DocumentParams = z.object({ id: z.string().min(1).max(2000) }).stri
 /** A page of a document's text, in characters: long documents are read a page at a time. */
 export const DocumentPageQuery = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0).describe('Where the page starts (a character offset)'),
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .default(0)
+      .describe('Where the page starts (a character offset)'),
     limit: smallInt(100, 100_000, 20_000).describe('Characters in the page (a page never cuts a sentence)'),
   })
   .strict();
