@@ -27,7 +27,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
-  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000' });
+  // A cold search on a busy machine can take longer than the default 10 s query timeout.
+  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000', IWG_QUERY_TIMEOUT_MS: '60000' });
   await ingestCorpusOnStart(rt, rt.config.corpus.dir);
   await ingestPaths(rt, [FIXTURES]);
   running = await startServer({
