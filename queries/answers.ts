@@ -206,22 +206,51 @@ export const LinkagePaths = z.object({ paths: z.array(LinkagePath) }).meta({ id:
 export type LinkagePaths = z.infer<typeof LinkagePaths>;
 
 // ---- documents
-/** A document's stored properties: these four always, the others (language, source, format, …) as stored. */
-const StoredDocument = z
-  .object({ id: z.string(), title: z.string().nullable(), type: z.string().nullable(), date: z.string().nullable() })
-  .passthrough();
+/** A document's stored properties (null when not recorded). */
+const StoredDocument = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  type: z.string().nullable(),
+  date: z.string().nullable(),
+  year: z.number().int().nullable(),
+  language: z.string().nullable(),
+  source: z.string().nullable().describe('Where it came from: a URL, or its path in the corpus'),
+  access: z.string().nullable().describe('Its access label (public, restricted)'),
+  format: z.string().nullable().describe('The format it was parsed from: html, pdf, text or markdown'),
+  contentHash: z.string().nullable(),
+  passageCount: z.number().int().nullable(),
+  ingestedAt: z.string().nullable(),
+});
 export type StoredDocument = z.infer<typeof StoredDocument>;
 
+/** A page of the normalised text; offsets are absolute (into the whole text), in UTF-16 code units. */
+export const DocumentTextPage = z
+  .object({
+    offset: z.number().int().describe('Where the page starts: the requested offset, moved back to its sentence start'),
+    end: z.number().int().describe('Where the page ends (exclusive): offset + limit, moved on to its sentence end'),
+    text: z.string().describe('The normalised text from offset to end'),
+    previous: z.number().int().nullable().describe('The offset of the page before this one; null at the start'),
+    next: z.number().int().nullable().describe("The offset of the next page (this page's end); null at the end"),
+  })
+  .meta({ id: 'DocumentTextPage' });
+
 export const DocumentDetail = StoredDocument.extend({
-  passages: z.array(
-    z.object({
-      id: z.string(),
-      ordinal: z.number().int(),
-      heading: z.string().nullable(),
-      text: z.string(),
-      span: Span,
-      entities: z.array(EntityRef),
-    }),
-  ),
+  length: z.number().int().describe('Characters in the whole normalised text'),
+  page: DocumentTextPage,
+  passages: z
+    .array(
+      z.object({
+        id: z.string(),
+        ordinal: z.number().int(),
+        heading: z.string().nullable(),
+        text: z.string(),
+        span: Span,
+        entities: z.array(EntityRef),
+      }),
+    )
+    .describe('The passages overlapping the page, in reading order, whole (a passage may run past the page)'),
+  sentences: z
+    .array(z.object({ id: z.string(), ordinal: z.number().int(), text: z.string(), span: Span, passageId: z.string() }))
+    .describe('The sentences on the page, in reading order; passageId is the first passage holding the sentence'),
 }).meta({ id: 'Document' });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

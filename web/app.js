@@ -8,6 +8,7 @@ import * as practiceView from './views/practice.js';
 import * as entityView from './views/entity.js';
 import * as trendsView from './views/trends.js';
 import * as graphView from './views/graph.js';
+import * as documentView from './views/document.js';
 
 /** Path patterns → view modules; each view exports mount(el, ctx) → { update?(ctx), destroy?() }. */
 const ROUTES = [
@@ -16,6 +17,7 @@ const ROUTES = [
   { name: 'entity', pattern: /^\/entity\/([^/]+)\/([^/]+)$/, view: entityView, keys: ['type', 'id'] },
   { name: 'trends', pattern: /^\/trends$/, view: trendsView },
   { name: 'graph', pattern: /^\/graph$/, view: graphView },
+  { name: 'document', pattern: /^\/document\/([^/]+)$/, view: documentView, keys: ['id'] },
 ];
 
 const main = document.getElementById('main');

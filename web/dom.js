@@ -108,14 +108,31 @@ export function chipList(refs, label) {
   return h('ul', { class: 'chips', 'aria-label': label }, ...refs.map((r) => h('li', {}, entityChip(r))));
 }
 
-/** "Title · 2021-03-04 · brochure" for a document reference, optionally with the span. */
-export function documentLine(doc, span) {
+/** Where the reader shows a document, opened at `span` (document offsets) and highlighting it when given. */
+export function documentHref(id, span) {
+  const at = span ? `?${new URLSearchParams({ start: String(span.start), end: String(span.end) })}` : '';
+  return `/document/${encodeURIComponent(id)}${at}`;
+}
+
+/**
+ * "Title · 2021-03-04 · brochure" for a document reference, optionally with the span; the title links to the
+ * reader opened at `cite` (the cited span, by default `span`).
+ */
+export function documentLine(doc, span, cite = span) {
   if (!doc) return null;
   const parts = [doc.date, doc.type, span ? spanLabel(span) : null].filter(Boolean);
   return h(
     'p',
     { class: 'doc-line' },
-    h('span', { class: 'doc-title' }, doc.title || doc.id),
+    h(
+      'a',
+      {
+        class: 'doc-title cite',
+        href: documentHref(doc.id, cite),
+        title: cite ? 'Read the cited text in its document' : 'Read the document',
+      },
+      doc.title || doc.id,
+    ),
     parts.length ? h('span', { class: 'doc-meta' }, ` · ${parts.join(' · ')}`) : null,
     doc.source && /^https?:\/\//.test(doc.source)
       ? [' · ', h('a', { href: doc.source, rel: 'noreferrer noopener', class: 'external' }, 'original')]

@@ -15,6 +15,7 @@ import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
 import {
   DocumentJsonRequest,
   DocumentMetadata,
+  DocumentPageQuery,
   DocumentParams,
   DocumentUploadRequest,
   IngestResponse,
@@ -100,17 +101,25 @@ export function documentRoutes(config: Config): RouteSpec[] {
       path: '/api/documents/:id',
       family: 'documents',
       operationId: 'getDocument',
-      summary: "A document's metadata and passages",
-      description: 'The id is URL-encoded (documents%2Finfcirc-908-iwg-brochure.txt).',
+      summary: "A document's metadata and a page of its text, with the passages and sentences on it",
+      description:
+        'The id is URL-encoded (documents%2Finfcirc-908-iwg-brochure.txt). The text is paged by character offsets ' +
+        '(`offset`, `limit`; `page.next` is the next offset); a page boundary inside a sentence moves to its edge. ' +
+        'Every passage and sentence carries absolute offsets: `page.text.slice(start - page.offset, end - page.offset)`.',
       access: 'read',
       params: DocumentParams,
+      query: DocumentPageQuery,
       response: { status: 200, schema: DocumentDetail, description: 'The document' },
       errors: [400, 401, 404, 503],
-      async handle({ params, scope }, ctx) {
-        return (
-          (await getDocument(ctx.graph, params.id, scope.read)) ??
-          Promise.reject(notFoundProblem(`Document ${params.id}`))
-        );
+      async handle({ params, query, scope }, ctx) {
+        const doc = await getDocument(ctx.graph, { id: params.id, ...query }, scope.read);
+        if (!doc) throw notFoundProblem(`Document ${params.id}`);
+        if (query.offset > doc.length) {
+          throw new HttpProblem(400, 'Invalid request', 'Invalid query', [
+            { field: 'query.offset', message: `past the end of the text (${doc.length} characters)` },
+          ]);
+        }
+        return doc;
       },
     }),
     defineRoute({

@@ -87,6 +87,19 @@ export const PathsQuery = z
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 // ---- documents
 export const DocumentParams = z.object({ id: z.string().min(1).max(2000) }).strict();
+/** A page of a document's text, in characters: long documents are read a page at a time. */
+export const DocumentPageQuery = z
+  .object({
+    offset: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .default(0)
+      .describe('Where the page starts (a character offset)'),
+    limit: smallInt(100, 100_000, 20_000).describe('Characters in the page (a page never cuts a sentence)'),
+  })
+  .strict();
 export const DocumentMetadata = DocumentMetadataRecord.meta({ id: 'DocumentMetadata' });
 export const DocumentJsonRequest = z
   .object({

@@ -72,7 +72,7 @@ async function viewText(path: string, ready: string): Promise<string> {
 
 describe('when an anonymous analyst uses the page', () => {
   it('then the restricted document is in the graph for a reader of restricted documents (the plant took)', async () => {
-    const doc = await getDocument(rt.graph, RESTRICTED_ID, ['public', 'restricted']);
+    const doc = await getDocument(rt.graph, { id: RESTRICTED_ID, offset: 0, limit: 100_000 }, ['public', 'restricted']);
     expect(doc?.passages.map((p) => p.text).join(' ')).toMatch(LEAK_MARKERS);
   });
 
@@ -98,5 +98,9 @@ describe('when an anonymous analyst uses the page', () => {
       expect(text, path).not.toMatch(LEAK_MARKERS);
       expect(text, path).not.toContain(RESTRICTED_ID);
     }
+    // The reader, asked for the restricted document itself, answers as for an unknown id (it echoes the id asked).
+    const reader = await viewText(`/document/${enc(RESTRICTED_ID)}`, 'h1');
+    expect(reader).toContain('Document not found');
+    expect(reader).not.toMatch(LEAK_MARKERS);
   });
 });

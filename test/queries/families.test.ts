@@ -260,9 +260,30 @@ describe('entities, graph, facets, documents', () => {
       }
       RETURN entities, documentTypes, languages, fromDate, toDate"
     `);
-    expect(buildGetDocument('corpus/documents/x.txt', PUBLIC).params).toEqual({
-      id: 'corpus/documents/x.txt',
-      readable: ['public'],
-    });
+    const document = buildGetDocument({ id: 'corpus/documents/x.txt', offset: 120, limit: 500 }, PUBLIC);
+    expect(document.params).toEqual({ id: 'corpus/documents/x.txt', offset: 120, limit: 500, readable: ['public'] });
+    expect(document.cypher).toMatchInlineSnapshot(`
+      "MATCH (d:Document {id: $id}) WHERE d.access IN $readable
+      WITH d,
+        coalesce(head(COLLECT {
+          MATCH (s:Sentence {documentId: d.id}) WHERE s.start < $offset < s.end RETURN s.start
+        }), $offset) AS from,
+        coalesce(head(COLLECT {
+          MATCH (s:Sentence {documentId: d.id}) WHERE s.start < $offset + $limit < s.end RETURN s.end
+        }), $offset + $limit) AS to
+      RETURN d {.id, .title, .type, .date, .year, .language, .source, .access, .format, .contentHash, .passageCount,
+          ingestedAt: toString(d.ingestedAt)} AS document,
+        coalesce(d.text, '') AS text, from, to,
+        COLLECT {
+          MATCH (d)-[:HAS_PASSAGE]->(p:Passage) WHERE p.start < to AND from < p.end
+          RETURN {id: p.id, ordinal: p.ordinal, heading: p.heading, text: p.text, start: p.start, end: p.end, page: p.page,
+            entities: COLLECT { MATCH (p)-[:MENTIONS]->(e:Entity) RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id }}
+          ORDER BY p.ordinal
+        } AS passages,
+        COLLECT {
+          MATCH (s:Sentence {documentId: d.id}) WHERE from <= s.start AND s.end <= to
+          RETURN s {.id, .ordinal, .text, .start, .end, .passageId} ORDER BY s.ordinal
+        } AS sentences"
+    `);
   });
 });

@@ -73,7 +73,8 @@ export function renderHit(hit, queryText) {
       h('span', { class: 'score', title: 'Combined score' }, formatNumber(hit.score, 3)),
     ),
     expandableQuote(hit.text, terms, 'hit-text', matchFocus(hit)),
-    documentLine(hit.document, hit.span),
+    // The citation opens the reader at the sentence that answers the query, else at the whole hit.
+    documentLine(hit.document, hit.span, hit.match?.span ?? hit.span),
     chipList(hit.entities, 'Linked entities'),
     why(hit),
   );
