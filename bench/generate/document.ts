@@ -4,7 +4,7 @@
  * the labelled needles of the query set).
  */
 import type { DocumentType } from '../../ingest/records.js';
-import { HARD_NEGATIVES, type NegativeKind } from './negatives.js';
+import { HARD_NEGATIVES, HARD_PRACTICES, type NegativeKind } from './negatives.js';
 import { randomFor, type Random } from './random.js';
 import {
   ACTIVITIES,
@@ -70,7 +70,7 @@ export interface Section {
 /** A planted sentence whose practice label the generator knows: a normative practice or a hard negative. */
 export interface LabelledSentence {
   text: string;
-  kind: 'normative' | NegativeKind;
+  kind: 'normative' | 'prescription' | NegativeKind;
   practice: boolean;
 }
 
@@ -144,7 +144,7 @@ export function composeDocument(
 }
 
 /**
- * Plants 2–3 hard negatives into the paragraphs, never first. They draw from their own stream, after every other
+ * Plants 2–3 hard negatives and one prescription of another form into the paragraphs, never first. They draw from their own stream, after every other
  * draw, so the rest of the document (and every placement of the query set) is what it was without them.
  */
 function plantNegatives(
@@ -158,7 +158,8 @@ function plantNegatives(
   const planted = r
     .shuffle(HARD_NEGATIVES)
     .slice(0, 2 + r.int(2))
-    .map(({ kind, template }) => ({ text: fill(template), kind, practice: false }));
+    .map(({ kind, template }): LabelledSentence => ({ text: fill(template), kind, practice: false }));
+  planted.push({ text: fill(r.pick(HARD_PRACTICES)), kind: 'prescription', practice: true });
   for (const { text } of planted) {
     const paragraph = r.pick(paragraphs);
     paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);

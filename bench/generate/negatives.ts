@@ -90,4 +90,60 @@ export const HARD_NEGATIVES: readonly NegativeTemplate[] = [
   { kind: 'logistics', template: 'Participants should register for the {month} meeting of {fg} before {month2}.' },
   { kind: 'logistics', template: 'Presentations must not exceed fifteen minutes, so that time remains for questions.' },
   { kind: 'logistics', template: 'This page lists the documents that members should read before the {month} meeting.' },
+  // Second batch, written after the extraction rules were frozen (commit 9bf838e) to measure them on forms they
+  // were not tuned on.
+  { kind: 'agenda', template: 'Item {countWord} of the agenda: how {roles} should {vp}.' },
+  {
+    kind: 'agenda',
+    template: 'The afternoon session was devoted to the question of whether {roles} must {vp}.',
+  },
+  { kind: 'action-item', template: 'Secretariat to update the contact list and circulate it to all members.' },
+  {
+    kind: 'action-item',
+    template: '{country} will prepare a note on {topic}, which members are encouraged to comment on.',
+  },
+  { kind: 'report', template: '{country} stated that in its view the draft guidance should be shorter.' },
+  { kind: 'report', template: 'Several speakers said that more work needs to be done on {topic}.' },
+  { kind: 'report', template: '{country} requires more time to review the draft paper on {topic}.' },
+  {
+    kind: 'visit',
+    template: 'A visit to one of the {facilities} is planned, and participants must bring an identity document.',
+  },
+  {
+    kind: 'description',
+    template: '{fg} has {count} members, and its chair must be elected every two years.',
+  },
+  {
+    kind: 'description',
+    template: 'Insiders who want to cause harm must first overcome the measures already in place at {facilities}.',
+  },
+  {
+    kind: 'attendance',
+    template: 'All members are strongly encouraged to take part in the planning call for {activity} in {month}.',
+  },
+  {
+    kind: 'logistics',
+    template: 'Interpretation must be requested from the host at least a month before the meeting.',
+  },
+  { kind: 'logistics', template: 'Speakers should send their slides to the rapporteur a week before the session.' },
+  { kind: 'description', template: 'The question of who should pay for vetting at {facilities} was left open.' },
+  { kind: 'agenda', template: 'No decision was taken on whether the glossary should include {topic}.' },
+];
+
+/**
+ * Prescriptions in forms other than the normative templates (vocabulary.ts): expectations, requirements,
+ * recommendations in the first person, purpose clauses. Written with the second batch of hard negatives, after
+ * the extraction rules were frozen; each document gets one.
+ */
+export const HARD_PRACTICES: readonly string[] = [
+  'Licensees are expected to {vp}.',
+  'It is essential that {roles} {vp}.',
+  '{Roles} have to {vp}, and the regulator checks this during inspections.',
+  '{fg} recommends that {roles} {vp}.',
+  'A good practice is to {vp}.',
+  'We recommend that {roles} {vp}.',
+  '{Roles} are required to {vp}.',
+  'Where resources allow, {roles} should also {vp}.',
+  'To reduce insider risk, {roles} should {vp}.',
+  '{country} encourages its operators to {vp}.',
 ];

@@ -122,6 +122,38 @@ describe('normativeCue', () => {
     expect(normativeCue('States need to share experience.')).toBe('need to');
   });
 
+  it('when a state or regulator states a requirement in force, then it is a cue', () => {
+    expect(normativeCue('Italy requires that the audit trail of administrators is write-protected.')).toBe('requires');
+    expect(normativeCue('The Moroccan regulator encourages licensees to rotate guards.')).toBe('encourages');
+    expect(normativeCue('Slovakia requires more time to review the draft paper.')).toBeUndefined();
+  });
+
+  it('when a cue sits in an agenda, action item, indirect question, report, description or logistics, then it is vetoed', () => {
+    const sut = [
+      'The secretariat to collect comments on the glossary by the end of May.',
+      'Germany to circulate a note on how operators should vet contractors.',
+      'The workshop agenda covered why licensees should vet contractors.',
+      'Belgium asked whether regulators should publish guidance.',
+      'A speaker said that her team would need to consult the regulator.',
+      'A survey showed that few managers believe they must review logs.',
+      'The new training centre, which must serve three states, opened in 2020.',
+      'Insiders who want to cause harm must first overcome the measures in place.',
+      'Norway committed to attending the May meeting of the focus group.',
+      'All members are encouraged to attend the webinar on vetting.',
+      'Comments on the draft report should be sent to the secretariat by May.',
+      'Speakers should send their slides to the rapporteur a week before the session.',
+    ];
+    for (const sentence of sut) expect(normativeCue(sentence), sentence).toBeUndefined();
+  });
+
+  it('when a cue word is part of an entity name, then it is not a cue', () => {
+    const sentence = 'The workshop covered need to know principle at reactors.';
+    const at = sentence.indexOf('need to know principle');
+
+    expect(normativeCue(sentence, [{ start: at, end: at + 'need to know principle'.length }])).toBeUndefined();
+    expect(normativeCue('Guard force members should be vetted like operations staff.')).toBe('should');
+  });
+
   it('when "need to" is a noun phrase or a sentence is a question, then there is no cue', () => {
     expect(normativeCue('There is a need to act.')).toBeUndefined();
     expect(normativeCue('What should operators do?')).toBeUndefined();
