@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedCorpus, type GroundTruth, type PracticeLabel } from '../../bench/generate.js';
-import { HARD_NEGATIVES } from '../../bench/generate/negatives.js';
+import { HARD_NEGATIVES, HARD_PRACTICES } from '../../bench/generate/negatives.js';
 import { NEEDLE_CONCEPTS } from '../../bench/generate/needles.js';
 import { planQueries } from '../../bench/generate/queries.js';
 import {
@@ -113,6 +113,8 @@ describe('the needles and templates', () => {
       ...[vocabulary.countries, vocabulary.focusGroups, vocabulary.topics, vocabulary.organisations].flat(),
       ...[FILLER_TEMPLATES, MEETING_TEMPLATES, PAGE_TEMPLATES, TREND_TEMPLATES, NORMATIVE_TEMPLATES].flat(),
       ...PRACTICE_PHRASES,
+      ...HARD_NEGATIVES.map((n) => n.template),
+      ...HARD_PRACTICES,
       ...NEEDLE_CONCEPTS.flatMap((c) => [...c.needles, ...c.near]),
     ];
     for (const text of texts) {
