@@ -4,17 +4,12 @@
  * attributes (IAEA NSS 8-G: access, authority, knowledge) they mitigate.
  */
 import { sha256 } from './hash.js';
+import { normativeCue } from './practice-cues.js';
 import type { Block, Mention, Passage, PracticeCandidate } from './records.js';
 import { documentSentences, type SentenceEvidence } from './relations.js';
 import type { Taxonomy } from './taxonomy.js';
 
-const NORMATIVE =
-  /\b(?:should|must|shall|ought to|(?:is|are) (?:strongly )?encouraged to|commits? to|committed to|(?:is|are) (?:strongly )?recommended|it is (?:a )?good practice|needs? to)\b/gi;
-
-// "should"/"need to" that predict, ask or name a need instead of prescribing: "the community's need to address",
-// "the meeting should take place in May", "Should you have questions".
-const NOUN_NEED = /(?:['’]s|\bthe|\ba|\bthis|\bthat|\bno|\bany)\s+needs?\s+to$/i;
-const PREDICTIVE = /^should\s+(?:be noted|take place|be held|arrive|begin|start|end|be available|be ready)\b/i;
+export { normativeCue } from './practice-cues.js';
 
 // A list item is a practice only under a lead-in that announces practices; "areas for inquiry" and the like list
 // subjects to explore ("Sharing best practices and lessons learned"), not things to do.
@@ -43,7 +38,9 @@ export function extractPractices(
   const practices: PracticeCandidate[] = [];
   const taken = new Set<number>();
   for (const e of evidence) {
-    const cue = normativeCue(e.sentence.text);
+    // Entity names are never cues: "need to know principle" names a topic.
+    const names = e.hits.map((h) => ({ start: h.start - e.sentence.start, end: h.end - e.sentence.start }));
+    const cue = normativeCue(e.sentence.text, names);
     if (!cue) continue;
     const { start, end } = withoutBullet(docText, e.sentence.start, e.sentence.end);
     taken.add(start);
@@ -58,17 +55,6 @@ export function extractPractices(
     practices.push(candidate(context, start, end, `heading: ${item.lead}`, e));
   }
   return practices.sort((a, b) => a.start - b.start);
-}
-
-/** The normative cue of a sentence, lower-cased, or undefined when it prescribes nothing. */
-export function normativeCue(sentence: string): string | undefined {
-  if (/\?\s*$/.test(sentence) || /^\W*should\b/i.test(sentence)) return undefined;
-  for (const m of sentence.matchAll(NORMATIVE)) {
-    const excluded =
-      NOUN_NEED.test(sentence.slice(0, m.index + m[0].length)) || PREDICTIVE.test(sentence.slice(m.index));
-    if (!excluded) return m[0].toLowerCase().replace(/\s+/g, ' ');
-  }
-  return undefined;
 }
 
 /** A stable id for a practice quote: `practice:` and 12 hex digits of a hash of the normalised quote. */

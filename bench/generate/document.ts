@@ -4,6 +4,7 @@
  * the labelled needles of the query set).
  */
 import type { DocumentType } from '../../ingest/records.js';
+import { HARD_NEGATIVES, HARD_PRACTICES, type NegativeKind } from './negatives.js';
 import { randomFor, type Random } from './random.js';
 import {
   ACTIVITIES,
@@ -66,11 +67,20 @@ export interface Section {
   blocks: Block[];
 }
 
+/** A planted sentence whose practice label the generator knows: a normative practice or a hard negative. */
+export interface LabelledSentence {
+  text: string;
+  kind: 'normative' | 'prescription' | NegativeKind;
+  practice: boolean;
+}
+
 export interface ComposedDocument extends DocumentIdentity {
   title: string;
   sections: Section[];
   /** Taxonomy ids of the trends this document mentions. */
   trends: string[];
+  /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
+  labelled: LabelledSentence[];
 }
 
 /** The identity of document `index`: formats are dealt in shuffled blocks of 20, so shares hold at every size. */
@@ -107,6 +117,7 @@ export function composeDocument(
   const headings = ['', ...r.shuffle(HEADINGS[identity.format]).slice(0, 3 + r.int(3))];
   const extra: string[] = [];
   for (let n = 2 + r.int(3); n > 0; n--) extra.push(fill(r.pick(NORMATIVE_TEMPLATES)));
+  const labelled: LabelledSentence[] = extra.map((text) => ({ text, kind: 'normative', practice: true }));
   const trends: string[] = [];
   for (const trend of vocabulary.trends) {
     const rate = trend.planted ? plantedRate(trend.planted, identity.year) : FLAT_TREND_RATE;
@@ -128,7 +139,32 @@ export function composeDocument(
   }
   if (identity.format === 'meeting') sections[sections.length - 1].blocks.push(actionList(r, fill));
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
-  return { ...identity, title, sections, trends };
+  labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
+  return { ...identity, title, sections, trends, labelled };
+}
+
+/**
+ * Plants 2–3 hard negatives and one prescription of another form into the paragraphs, never first. They draw from their own stream, after every other
+ * draw, so the rest of the document (and every placement of the query set) is what it was without them.
+ */
+function plantNegatives(
+  seed: number,
+  identity: DocumentIdentity,
+  vocabulary: Vocabulary,
+  paragraphs: { sentences: string[] }[],
+): LabelledSentence[] {
+  const r = randomFor(seed, 'hard-negatives', identity.index);
+  const fill = filler(r, vocabulary, identity.year);
+  const planted = r
+    .shuffle(HARD_NEGATIVES)
+    .slice(0, 2 + r.int(2))
+    .map(({ kind, template }): LabelledSentence => ({ text: fill(template), kind, practice: false }));
+  planted.push({ text: fill(r.pick(HARD_PRACTICES)), kind: 'prescription', practice: true });
+  for (const { text } of planted) {
+    const paragraph = r.pick(paragraphs);
+    paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);
+  }
+  return planted;
 }
 
 /** Fills each section with paragraphs of 4–6 sentences until it has `perSection` words; paragraphs get ≥ 2. */

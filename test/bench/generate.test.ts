@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGeneratedCorpus, type GroundTruth } from '../../bench/generate.js';
+import { writeGeneratedCorpus, type GroundTruth, type PracticeLabel } from '../../bench/generate.js';
+import { HARD_NEGATIVES, HARD_PRACTICES } from '../../bench/generate/negatives.js';
 import { NEEDLE_CONCEPTS } from '../../bench/generate/needles.js';
 import { planQueries } from '../../bench/generate/queries.js';
 import {
@@ -112,6 +113,8 @@ describe('the needles and templates', () => {
       ...[vocabulary.countries, vocabulary.focusGroups, vocabulary.topics, vocabulary.organisations].flat(),
       ...[FILLER_TEMPLATES, MEETING_TEMPLATES, PAGE_TEMPLATES, TREND_TEMPLATES, NORMATIVE_TEMPLATES].flat(),
       ...PRACTICE_PHRASES,
+      ...HARD_NEGATIVES.map((n) => n.template),
+      ...HARD_PRACTICES,
       ...NEEDLE_CONCEPTS.flatMap((c) => [...c.needles, ...c.near]),
     ];
     for (const text of texts) {
@@ -229,6 +232,26 @@ describe('a generated corpus of 400 documents', () => {
         `${q.id}: ${quote}`,
       ).toEqual([{ path: r.document, count: 1 }]);
     }
+  });
+
+  it('when practice-labels.jsonl is read, then every format has every kind of hard negative and each labelled sentence is in its parsed document', async () => {
+    const lines = (await readFile(join(dir, 'practice-labels.jsonl'), 'utf8')).trim().split('\n');
+    const labels = lines.map((line) => JSON.parse(line) as PracticeLabel);
+    const kinds = [...new Set(HARD_NEGATIVES.map((n) => n.kind))];
+    for (const format of ['md', 'txt', 'html', 'pdf'] as const) {
+      const inFormat = labels.filter((l) => l.format === format);
+      for (const kind of kinds)
+        expect(
+          inFormat.some((l) => l.kind === kind && !l.practice),
+          `${format} ${kind}`,
+        ).toBe(true);
+      expect(
+        inFormat.some((l) => l.kind === 'normative' && l.practice),
+        format,
+      ).toBe(true);
+    }
+    const textOf = new Map(docs.map((d) => [d.path, d.text]));
+    for (const l of labels) expect(textOf.get(l.document), l.text).toContain(normalise(l.text));
   });
 
   it('when planted trends are recounted with the alias linker, then the counts equal the ground truth', () => {
