@@ -63,7 +63,13 @@ async function viewText(path: string, ready: string): Promise<string> {
   page.on('pageerror', (err) => errors.push(err.message));
   page.setDefaultTimeout(120_000);
   await page.goto(`${running.url}${path}`);
-  await page.locator(ready).first().waitFor();
+  await page
+    .locator(ready)
+    .first()
+    .waitFor()
+    .catch(async (err: Error) => {
+      throw new Error(`${path}: ${err.message}\n${await page.locator('main').innerText()}`);
+    });
   await page.waitForLoadState('networkidle');
   const text = (await page.locator('body').innerText()) + (await page.content());
   await page.close();
@@ -82,7 +88,7 @@ describe('when an anonymous analyst uses the page', () => {
       ...['hybrid', 'semantic', 'keyword'].map((mode): [string, string] => [
         // Its other words: the page shows the analyst's own query, so the query holds none of the markers.
         `/search?q=${enc('vault badge swap ledger keys rotated every fortnight')}&mode=${mode}`,
-        '.result-summary',
+        '.result-summary, .results .state.empty',
       ]),
       [`/practice/${enc(sharedPractice)}`, 'h1'],
       [`/entity/country/${enc('country:TH')}`, 'h1'],
