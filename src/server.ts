@@ -11,6 +11,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { answerClientError, requireUtf8Json } from './client-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { notFound, problemHandler, sendProblem } from './problems.js';
 import { createAuth } from './routes/auth.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  app.use(requireUtf8Json);
   app.use(express.json({ limit: config.http.bodyLimit }));
   mountApi(app, { ...deps, metrics });
   mountWeb(app);
@@ -129,6 +131,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       err ? reject(err) : resolve(s),
     );
   });
+  // Requests Node refuses before Express (431, malformed Content-Length) get problem+json too.
+  server.on('clientError', answerClientError);
   const { port } = server.address() as AddressInfo;
   return {
     server,
