@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { getDocumentProxy, getMeta } from 'unpdf';
 import { IngestError } from './errors.js';
 import type { ParsedDocument, SourceRef } from './records.js';
 import { assembleDocument, cleanText, type DraftBlock } from './assemble.js';
@@ -18,12 +18,13 @@ export async function parsePdf(bytes: Uint8Array, source: SourceRef): Promise<Pa
     // (what readFile and uploads give), so the copy is a plain Uint8Array.
     const pdf = await getDocumentProxy(Uint8Array.from(bytes), { verbosity: 0 });
     try {
-      pages = (await extractText(pdf, { mergePages: false })).text;
+      pages = await extractPages(pdf, name, source.path);
       info = (await getMeta(pdf)).info ?? {};
     } finally {
       await pdf.destroy();
     }
   } catch (err) {
+    if (err instanceof IngestError) throw err;
     throw new IngestError('CORRUPT_PDF', `${name}: not a readable PDF (${errorMessage(err)})`, {
       path: source.path,
       cause: err,
@@ -41,6 +42,55 @@ export async function parsePdf(bytes: Uint8Array, source: SourceRef): Promise<Pa
     date: pdfDate(info.CreationDate) ?? pdfDate(info.ModDate),
     language: typeof info.Language === 'string' && info.Language.length >= 2 ? info.Language : undefined,
   });
+}
+
+// A dense printed page holds ~10,000 characters; a "page" of 200,000 is a content stream built to stall the
+// parser (one 8 MB line: over 60 s), and so is a document of 4 million.
+const MAX_PAGE_CHARS = 200_000;
+const MAX_DOCUMENT_CHARS = 4_000_000;
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/**
+ * The text of every page, as unpdf's extractText gives it (each item's string, a newline after an item that ends
+ * a line), read as a stream so that a page or document over its limit is refused (PARSE_LIMIT) while pdf.js is
+ * still reading it, instead of once it has built all of it.
+ */
+async function extractPages(pdf: PdfDocument, name: string, path: string | undefined): Promise<string[]> {
+  const pages: string[] = [];
+  let total = 0;
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const reader = (
+      page.streamTextContent() as ReadableStream<{ items: { str?: string; hasEOL?: boolean }[] }>
+    ).getReader();
+    const parts: string[] = [];
+    let chars = 0;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      for (const item of value.items) {
+        if (item.str == null) continue;
+        const text = item.str + (item.hasEOL ? '\n' : '');
+        parts.push(text);
+        chars += text.length;
+      }
+      const over =
+        chars > MAX_PAGE_CHARS
+          ? `page ${n} has more than ${MAX_PAGE_CHARS.toLocaleString('en')} characters of text`
+          : total + chars > MAX_DOCUMENT_CHARS
+            ? `its text is longer than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters`
+            : null;
+      if (over !== null) {
+        const err = new IngestError('PARSE_LIMIT', `${name}: refused, ${over}`, { path });
+        await reader.cancel(err).catch(() => undefined);
+        throw err;
+      }
+    }
+    total += chars;
+    pages.push(parts.join(''));
+  }
+  return pages;
 }
 
 /** A paragraph cut by a page break continues on the next page; it keeps the page it starts on. */

@@ -9,6 +9,7 @@ import { startServer, stopServer, type AppState, type RunningServer } from './se
 import { ingestCorpusOnStart, refreshDerivedData } from './ingest-service.js';
 import { createMetrics } from './metrics.js';
 import { createWarmUpToken, keepWarm, warmUp } from './warm-up.js';
+import { installProcessGuards } from './process-guards.js';
 
 /** What has been opened so far, closed in reverse on shutdown or on a failed start. */
 const opened: { runtime?: Runtime; running?: RunningServer } = {};
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Installed first: a signal during provisioning or the start-up ingest still stops the managed Neo4j.
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
@@ -38,10 +39,11 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     await closeAll();
     log.flush();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  installProcessGuards(process, log, (reason, code) => void shutdown(reason, code));
 
   const t0 = Date.now();
   const runtime = (opened.runtime = await openRuntime(config, log));

@@ -11,6 +11,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { answerClientError, requireUtf8Json } from './client-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { notFound, problemHandler, sendProblem } from './problems.js';
 import { createKeyStore } from './keys.js';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Retry-After', '2');
     sendProblem(res, 503, 'Graph database warming up', 'The graph database is back and warming up; retry shortly');
   });
+  app.use(requireUtf8Json);
   app.use(express.json({ limit: config.http.bodyLimit }));
   mountApi(app, { ...deps, metrics }, auth);
   mountWeb(app);
@@ -146,6 +148,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       err ? reject(err) : resolve(s),
     );
   });
+  // Requests Node refuses before Express (431, malformed Content-Length) get problem+json too.
+  server.on('clientError', answerClientError);
   const { port } = server.address() as AddressInfo;
   return {
     server,

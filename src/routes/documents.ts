@@ -30,6 +30,10 @@ function uploadMiddleware(config: Config): RequestHandler {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 5, fieldSize: 64 * 1024 },
+    // File names are UTF-8 (busboy's default reads them as latin1: "évil" became "Ã©vil"), and their folders are
+    // dropped by uploadName, as in JSON bodies.
+    defParamCharset: 'utf8',
+    preservePath: true,
   }).single('file');
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
@@ -39,6 +43,15 @@ function uploadMiddleware(config: Config): RequestHandler {
       next(new ApiError('BAD_MULTIPART', `The multipart body is malformed: ${why}`, { cause: err }));
     });
   };
+}
+
+/**
+ * The name an upload is stored under: the last part of the path the client sent (`../../x.md` and `C:\x.md`
+ * are `x.md`), the same for multipart and JSON; `fallback` when nothing is left.
+ */
+export function uploadName(raw: string | undefined, fallback: string): string {
+  const name = (raw ?? '').split(/[\\/]/).pop()!.trim();
+  return name === '' || name === '.' || name === '..' ? fallback : name;
 }
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -69,7 +82,11 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
     const metadata = DocumentMetadata.safeParse(raw);
     if (!metadata.success)
       throw new HttpProblem(400, 'Invalid metadata', 'Invalid metadata', fieldErrors(metadata.error, 'metadata'));
-    return { bytes: new Uint8Array(file.buffer), filename: file.originalname || 'upload.txt', metadata: metadata.data };
+    return {
+      bytes: new Uint8Array(file.buffer),
+      filename: uploadName(file.originalname, 'upload.txt'),
+      metadata: metadata.data,
+    };
   }
   const parsed = DocumentJsonRequest.safeParse(req.body);
   if (!parsed.success) throw new HttpProblem(400, 'Invalid request', 'Invalid body', fieldErrors(parsed.error, 'body'));
@@ -81,7 +98,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
     });
     return {
       ...fetched,
-      filename: b.filename ?? fetched.filename,
+      filename: uploadName(b.filename ?? fetched.filename, fetched.filename),
       metadata: { source: b.url, ...b.metadata },
       id: b.url,
     };
@@ -91,7 +108,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
     throw new HttpProblem(413, 'Payload too large', 'The document is too large');
   // Unnamed texts would all get the id upload:document.txt and replace each other: name them by their content.
   const id = b.filename || b.metadata.source ? undefined : `upload:${sha256Hex(bytes).slice(0, 16)}`;
-  return { bytes, filename: b.filename ?? 'document.txt', metadata: b.metadata, ...(id ? { id } : {}) };
+  return { bytes, filename: uploadName(b.filename, 'document.txt'), metadata: b.metadata, ...(id ? { id } : {}) };
 }
 
 export function documentRoutes(config: Config): RouteSpec[] {

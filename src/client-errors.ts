@@ -1,0 +1,47 @@
+/**
+ * Answers for requests Node's HTTP parser refuses before Express sees them (a URL or header over the size limit,
+ * a malformed Content-Length) and for JSON in another charset than UTF-8: problem+json like every other error.
+ */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { RequestHandler } from 'express';
+import { sendProblem } from './problems.js';
+
+/** The status and detail of a parser error (`clientError` event), as Node itself would choose the status. */
+export function describeClientError(err: Error & { code?: string }): { status: number; detail: string } {
+  if (err.code === 'HPE_HEADER_OVERFLOW')
+    return { status: 431, detail: 'The request line or headers are larger than the server accepts' };
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, detail: 'The request took too long to arrive' };
+  if (err.code === 'HPE_INVALID_CONTENT_LENGTH' || err.code === 'HPE_UNEXPECTED_CONTENT_LENGTH')
+    return { status: 400, detail: 'The Content-Length header is malformed or contradicts the body framing' };
+  return { status: 400, detail: 'The request is not valid HTTP' };
+}
+
+/** The `clientError` listener: a problem+json response when the socket can still take one, then close. */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const { status, detail } = describeClientError(err);
+  const title = STATUS_CODES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ type: `https://iwg-graph.local/problems/${status}`, title, status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * JSON is UTF-8 (RFC 8259): a body declared in another charset is refused with 415 naming it, before the JSON
+ * parser decodes it into garbage and answers 400.
+ */
+export const requireUtf8Json: RequestHandler = (req, res, next) => {
+  const type = req.headers['content-type'];
+  if (type === undefined || !req.is('json')) return next();
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1]?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return next();
+  sendProblem(res, 415, 'Unsupported media type', `JSON bodies must be UTF-8; charset "${charset}" is not supported`, [
+    { field: 'content-type', message: `unsupported charset ${charset}` },
+  ]);
+};
