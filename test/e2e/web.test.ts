@@ -27,7 +27,8 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
-  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000' });
+  // A cold query on a busy machine can take longer than the default 10 s query timeout.
+  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000', IWG_QUERY_TIMEOUT_MS: '60000' });
   await ingestCorpusOnStart(rt, rt.config.corpus.dir);
   await ingestPaths(rt, [FIXTURES]);
   running = await startServer({
@@ -64,7 +65,7 @@ async function openPage(width = 1280): Promise<{ page: Page; errors: string[] }>
   const errors: string[] = [];
   page.on('request', (req) => requested.push(req.url()));
   page.on('pageerror', (err) => errors.push(err.message));
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(60_000);
   onTestFailed(async ({ task }) => {
     if (page.isClosed()) return;
     const name = task.name.replace(/\W+/g, '-').slice(0, 60);
