@@ -126,7 +126,10 @@ function printInterrupted(err: IngestInterrupted, json: boolean): void {
   const lines = [`iwg ingest: ${err.message}`];
   if (err.written.length > 0) lines.push(`written (${err.written.length}): ${err.written.join(', ')}`);
   lines.push(`not written (${err.notWritten.length}):`, ...err.notWritten.map((p) => `  ${p}`));
-  lines.push('Run the same command again once Neo4j is back: written documents are skipped as unchanged.');
+  lines.push(
+    'Run the same command again once Neo4j is back: written documents are skipped as unchanged (also the one whose',
+    'commit Neo4j may have made as the connection was cut, which this run could not confirm).',
+  );
   process.stderr.write(lines.join('\n') + '\n');
 }
 

@@ -11,10 +11,11 @@ import type { RouteSpec } from './routes/route.js';
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input; `errors` names each field',
   401: 'Missing or wrong API key',
-  403: 'Writes disabled (no API keys configured)',
+  403: 'Forbidden: writes disabled (no API keys configured), or the key may not do this',
   404: 'Not found',
+  409: 'Conflict: the id is taken by a document this key may not replace',
   413: 'Too large',
-  415: 'Unsupported document format',
+  415: 'Unsupported document format, or a JSON body declared in a charset other than UTF-8',
   422: 'Document cannot be parsed or fetched',
   429: 'Rate limited',
   503: 'Neo4j or the model is unavailable; see Retry-After',
@@ -30,10 +31,11 @@ const problem = (status: number) => ({
 
 /**
  * Statuses every /api route can answer whatever it does, from the app's middleware (src/server.ts): the rate
- * limit, and the JSON body parser for routes that take a body (malformed → 400, over IWG_BODY_LIMIT → 413).
+ * limit, and the JSON body parser for routes that take a body (malformed → 400, over IWG_BODY_LIMIT → 413, a
+ * charset other than UTF-8 → 415).
  */
 function middlewareStatuses(r: RouteSpec): number[] {
-  return r.body || r.extraBodies ? [400, 413, 429] : [429];
+  return r.body || r.extraBodies ? [400, 413, 415, 429] : [429];
 }
 
 /** One API route as the operation the document describes. */

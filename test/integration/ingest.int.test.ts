@@ -72,7 +72,7 @@ describe('ingesting the bundled corpus', () => {
     expect(trends[0].n).toBeGreaterThanOrEqual(2);
   });
 
-  it('when practices are extracted, then there are at least three with exact quotes, incl. no remote access', async () => {
+  it('when practices are extracted, then each has an exact quote, no remote access is one and the subscription procedure is not', async () => {
     const rows = await read<{
       text: string;
       quote: string;
@@ -88,7 +88,11 @@ describe('ingesting the bundled corpus', () => {
        RETURN x.text AS text, s.quote AS quote, d.text AS doc, s.start AS start, s.end AS end,
               collect(DISTINCT t.id) AS topics, collect(DISTINCT a.id) AS attrs`,
     );
-    expect(rows.length).toBeGreaterThanOrEqual(3);
+    // The two real documents prescribe little: the operator's remote-access rule and the subscriber's commitments.
+    // How to subscribe ("… in Vienna must 1) inform …") is a procedure, not a security practice (labelled negative
+    // in test/fixtures/practices/labelled-sentences.yaml).
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.some((r) => /Permanent Mission/.test(r.text))).toBe(false);
     for (const r of rows) expect(r.doc.slice(r.start, r.end)).toBe(r.quote);
     const remote = rows.find((r) => /should not permit remote access to critical systems/.test(r.text));
     expect(remote).toBeDefined();
