@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dot } from '../../ingest/link.js';
 import { PRACTICE_MERGE_THRESHOLD } from '../../ingest/practice-merge.js';
@@ -106,9 +105,11 @@ const freePort = () =>
   });
 
 /** Starts the main job (npm start) on its own port against the suite's Neo4j, without the corpus ingest. */
-async function startProcess(): Promise<(typeof children)[number]> {
+async function startProcess(): Promise<void> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+  // node itself with tsx's loader (not tsx's CLI, which runs the service in a child of its own that a kill of
+  // the CLI would leave running).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -120,6 +121,7 @@ async function startProcess(): Promise<(typeof children)[number]> {
     },
   });
   const proc = { child, url: `http://127.0.0.1:${port}`, stderr: '' };
+  children.push(proc); // stopped in afterAll even when it fails to start
   let stdout = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (proc.stderr += d.toString()));
@@ -128,7 +130,6 @@ async function startProcess(): Promise<(typeof children)[number]> {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`main job did not start:\n${proc.stderr}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  return proc;
 }
 
 /** Uploads document k to process p; its HTTP status and the status in the answer ('201 added'). */
@@ -188,10 +189,20 @@ async function snapshot() {
 
 beforeAll(async () => {
   rt = await openTestRuntime();
-  children.push(...(await Promise.all([startProcess(), startProcess()])));
+  await Promise.all([startProcess(), startProcess()]);
 }, 600_000);
+/** Stops a process: SIGTERM (it closes its embedder and driver), SIGKILL when it has not exited within 15 s. */
+async function stopProcess({ child }: (typeof children)[number]): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 afterAll(async () => {
-  for (const { child } of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(children.map(stopProcess));
   await rt?.close();
 });
 
