@@ -124,8 +124,9 @@ describe('when Neo4j is killed under the running service', () => {
     expect(warmUps().map((w) => w.reason)).toEqual(['start', 'reconnect']);
     expect(warmUps()[1].statuses).not.toContain(503);
     expect(mainErr).toMatch(/Neo4j reachable again/);
-    const res = await search();
-    expect(res.status).toBe(200);
+    // A cold server on a busy machine may still time a first search out: the service answers without a restart.
+    let res = await search();
+    await waitFor('a search answered', async () => (res = await search()).status === 200, 300_000);
     expect(JSON.parse(res.body)).toMatchObject({ mode: 'hybrid', results: [] });
   }, 600_000);
 });
@@ -147,7 +148,8 @@ describe('when Neo4j dies during `iwg ingest`', () => {
     try {
       const written = async () =>
         (await graph.read<{ n: number }>({ cypher: 'MATCH (d:Document) RETURN count(d) AS n', params: {} }))[0].n;
-      await waitFor('a document written', async () => (await written().catch(() => 0)) >= 1, 500_000);
+      // Two: the first one's result is then surely recorded (a kill right after a commit leaves it in doubt).
+      await waitFor('two documents written', async () => (await written().catch(() => 0)) >= 2, 500_000);
     } finally {
       await graph.close();
     }
