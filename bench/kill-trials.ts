@@ -9,7 +9,7 @@
  *   nice -n 10 npx tsx bench/kill-trials.ts --bolt-port 7714 --http-port 7494 --data-dir /tmp/neo4j-trials \
  *     --port 3104 [--trials 10] [--documents 40] [--out bench/reliability.md]
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -37,6 +37,7 @@ const opts = new Command()
   .option('--outages <n>', 'outage rounds', '3')
   .option('--documents <n>', 'generated documents per ingest', '40')
   .option('--out <file>', 'report', 'bench/reliability.md')
+  .option('--done <jsonl>', 'trials already measured (one JSON line each, as this script logs them): not re-run')
   .parse()
   .opts<Record<string, string>>();
 
@@ -223,9 +224,15 @@ async function main() {
     const clean = await ingestAll(); // into the empty database; applies the schema too
     const cleanPrint = await fingerprint(graph);
     process.stderr.write(`clean ingest: ${clean.ms} ms, ${cleanPrint.documents.size} documents\n`);
-    const trials: KillTrial[] = [];
-    for (let i = 0; i < Number(opts.trials); i++) trials.push(await killTrial('ingester', cleanPrint));
-    for (let i = 0; i < Number(opts.trials); i++) trials.push(await killTrial('neo4j', cleanPrint));
+    const trials: KillTrial[] = opts.done
+      ? (await readFile(opts.done, 'utf8'))
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as KillTrial)
+      : [];
+    for (const kind of ['ingester', 'neo4j'] as const)
+      for (let i = trials.filter((x) => x.kind === kind).length; i < Number(opts.trials); i++)
+        trials.push(await killTrial(kind, cleanPrint));
     const outages = await outageRounds(Number(opts.outages));
     const report = renderReliability({
       environment: describeEnvironment('5.26', '512m'),

@@ -7,6 +7,7 @@
 import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
 import { createAvailability } from './availability.js';
 import { query } from './cypher.js';
+import { runTransactionOnce, type Mode, type Work } from './transaction.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
 export interface CypherQuery {
@@ -103,7 +104,12 @@ export function createGraph(settings: GraphSettings): Graph {
     connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,
   });
   const readConfig = { timeout: settings.queryTimeoutMs };
-  const probe = () => runOnce(driver, settings.database, 'READ', (tx) => tx.run(PROBE.cypher), readConfig);
+  const probe = () => runTransactionOnce(driver, settings.database, 'READ', (tx) => tx.run(PROBE.cypher), readConfig);
+  const reachable = () =>
+    probe().then(
+      () => true,
+      () => false,
+    );
   const availability = createAvailability({ probe: async () => void (await probe()), log: settings.log });
 
   /**
@@ -111,23 +117,17 @@ export function createGraph(settings: GraphSettings): Graph {
    * unless one probe still reaches the server (a stale pooled connection, a cluster member gone), in which case
    * the work is retried like a transient error, with backoff within RETRY_BUDGET_MS.
    */
-  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: TxConfig): Promise<T> {
+  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: { timeout?: number }): Promise<T> {
     if (!availability.isUp()) throw unavailable(settings.uri, availability.downSince());
     const started = Date.now();
     for (let delay = 100; ; delay *= 2) {
       try {
-        return await runOnce(driver, settings.database, mode, work, config);
+        return await runTransactionOnce(driver, settings.database, mode, work, config);
       } catch (err) {
         if (err instanceof WorkError) throw err.cause;
         const mapped = mapError(err);
         const lost = mapped.code === 'GRAPH_UNAVAILABLE';
-        if (
-          lost &&
-          !(await probe().then(
-            () => true,
-            () => false,
-          ))
-        ) {
+        if (lost && !(await reachable())) {
           availability.markDown(mapped);
           throw mapped;
         }
@@ -213,39 +213,13 @@ class WorkError extends Error {
   }
 }
 
-type Mode = 'READ' | 'WRITE';
-type Work<T> = (tx: Transaction) => Promise<T>;
-type TxConfig = { timeout?: number };
-
-const PROBE = query('RETURN 1 AS ok');
-
-/** One attempt: a session, an explicit transaction, commit (or rollback on failure), the session closed. */
-async function runOnce<T>(driver: Driver, database: string, mode: Mode, work: Work<T>, config?: TxConfig) {
-  const session = driver.session({
-    database,
-    defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-  });
-  try {
-    const tx = await session.beginTransaction(config);
-    try {
-      const out = await work(tx);
-      await tx.commit();
-      return out;
-    } catch (err) {
-      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-      throw err;
-    }
-  } finally {
-    await session.close().catch(() => undefined);
-  }
-}
-
 function unavailable(uri: string, since: number | null): GraphError {
   const when = since === null ? '' : ` since ${new Date(since).toISOString()}`;
   return new GraphError('GRAPH_UNAVAILABLE', `Neo4j at ${uri} is unreachable${when}; reconnecting in the background`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PROBE = query('RETURN 1 AS ok');
 
 function toRows(result: QueryResult<RecordShape>): Record<string, unknown>[] {
   return result.records.map((r) => r.toObject() as Record<string, unknown>);

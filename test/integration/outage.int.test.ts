@@ -123,8 +123,9 @@ describe('when Neo4j is killed under the running service', () => {
     expect(warmUps().map((w) => w.reason)).toEqual(['start', 'reconnect']);
     expect(warmUps()[1].statuses).not.toContain(503);
     expect(mainErr).toMatch(/Neo4j reachable again/);
-    const res = await search();
-    expect(res.status).toBe(200);
+    // A cold server on a busy machine may still time a first search out: the service answers without a restart.
+    let res = await search();
+    await waitFor('a search answered', async () => (res = await search()).status === 200, 300_000);
     expect(JSON.parse(res.body)).toMatchObject({ mode: 'hybrid', results: [] });
   }, 600_000);
 });

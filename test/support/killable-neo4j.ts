@@ -2,7 +2,7 @@
  * A managed Neo4j of its own (own data dir, free ports) that a test or a reliability trial may kill -9 and start
  * again: the suite's shared server is never touched.
  */
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { loadConfig } from '../../src/config.js';
 import {
   managedNeo4jStatus,
@@ -45,6 +45,37 @@ const alive = (pid: number) => {
   }
 };
 
+/**
+ * Starts the server; on a busy machine a restart after a kill (store recovery) can outlast the managed server's
+ * own 180 s wait for Bolt, so a server still starting is waited for up to 10 minutes more.
+ */
+async function startSlowly(options: ManagedNeo4jOptions): Promise<number> {
+  try {
+    return (await startManagedNeo4j(options)).pid;
+  } catch (err) {
+    const starting = await managedNeo4jStatus(options);
+    if (!starting || !/did not open Bolt/.test((err as Error).message)) throw err;
+    const deadline = Date.now() + 600_000;
+    while (Date.now() < deadline) {
+      if (!alive(starting.pid)) break;
+      if ((await managedNeo4jStatus(options)) && (await boltOpen(options.boltPort))) return starting.pid;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw err;
+  }
+}
+
+function boltOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** Starts a managed Neo4j in `dataDir` (created when absent) on the given or free ports. */
 export async function startKillableNeo4j(
   dataDir: string,
@@ -59,7 +90,7 @@ export async function startKillableNeo4j(
     httpPort: ports.http ?? (await freePort()),
     heap: '512m',
   };
-  let pid = (await startManagedNeo4j(options)).pid;
+  let pid = await startSlowly(options);
   return {
     uri: `bolt://127.0.0.1:${options.boltPort}`,
     options,
@@ -72,7 +103,7 @@ export async function startKillableNeo4j(
       pid = 0;
     },
     async start() {
-      pid = (await startManagedNeo4j(options)).pid;
+      pid = await startSlowly(options);
     },
     async stop() {
       await stopManagedNeo4j(options);
