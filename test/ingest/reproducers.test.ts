@@ -12,17 +12,18 @@ import { detectFormat } from '../../ingest/parse.js';
 import { createParsePool } from '../../ingest/parse-pool.js';
 
 const DIR = new URL('../fixtures/reliability/', import.meta.url);
-// The deadline a reproducer must beat; pdf-hang-nested meets it, as pdf.js spends it inside one content stream.
-const DEADLINE_MS = 10_000;
+// Above the production deadline (20 s), for a machine under load: every reproducer but pdf-hang-nested parses or
+// is refused well before it (in about 0.1 to 4 s of CPU each); pdf.js spends it in that PDF's broken content stream.
+const DEADLINE_MS = 30_000;
 const REFUSED: Record<string, RegExp> = {
   'html-hang-nested.html': /refused, elements nested deeper than 512 levels$/,
   'pdf-hang-hugeLine.pdf': /refused, page 2 has more than 200,000 characters of text$/,
-  'pdf-hang-nested.pdf': /refused, parsing took longer than the 10000 ms time limit$/,
+  'pdf-hang-nested.pdf': /refused, parsing took longer than the 30000 ms time limit$/,
 };
 const parser = createParsePool({ timeoutMs: DEADLINE_MS });
 afterAll(() => parser.close());
 
-describe('the probe reproducers', { timeout: 120_000 }, () => {
+describe('the probe reproducers', { timeout: 180_000 }, () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.gz'));
 
   it('when the folder is read, then it holds every reproducer of the probe', () => {
