@@ -12,18 +12,20 @@ import { detectFormat } from '../../ingest/parse.js';
 import { createParsePool } from '../../ingest/parse-pool.js';
 
 const DIR = new URL('../fixtures/reliability/', import.meta.url);
-// Above the production deadline (20 s), for a machine under load: every reproducer but pdf-hang-nested parses or
-// is refused well before it (in about 0.1 to 4 s of CPU each); pdf.js spends it in that PDF's broken content stream.
-const DEADLINE_MS = 30_000;
+// Far above the production deadline (20 s), for a machine under load: every reproducer but pdf-hang-nested parses or
+// is refused in about 0.1 to 7 s of CPU. pdf.js spends any deadline in that PDF's broken content stream: it gets 5 s.
+const DEADLINE_MS = 60_000;
+const NESTED_PDF_DEADLINE_MS = 5_000;
 const REFUSED: Record<string, RegExp> = {
   'html-hang-nested.html': /refused, elements nested deeper than 512 levels$/,
   'pdf-hang-hugeLine.pdf': /refused, page 2 has more than 200,000 characters of text$/,
-  'pdf-hang-nested.pdf': /refused, parsing took longer than the 30000 ms time limit$/,
+  'pdf-hang-nested.pdf': /refused, parsing took longer than the 5000 ms time limit$/,
 };
 const parser = createParsePool({ timeoutMs: DEADLINE_MS });
-afterAll(() => parser.close());
+const nestedPdfParser = createParsePool({ timeoutMs: NESTED_PDF_DEADLINE_MS });
+afterAll(() => Promise.all([parser.close(), nestedPdfParser.close()]));
 
-describe('the probe reproducers', { timeout: 180_000 }, () => {
+describe('the probe reproducers', { timeout: 240_000 }, () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.gz'));
 
   it('when the folder is read, then it holds every reproducer of the probe', () => {
@@ -32,10 +34,12 @@ describe('the probe reproducers', { timeout: 180_000 }, () => {
 
   it.each(files.map((f) => f.replace(/\.gz$/, '')))('when %s is ingested, then it ends in seconds', async (name) => {
     const bytes = gunzipSync(readFileSync(new URL(`${name}.gz`, DIR)));
+    const nestedPdf = name === 'pdf-hang-nested.pdf';
+    const sut = nestedPdf ? nestedPdfParser : parser;
     // The parse worker's start-up is not the parse.
-    await parser.parse(new TextEncoder().encode('Warm-up.'), { id: 'warm-up', format: 'text' });
+    await sut.parse(new TextEncoder().encode('Warm-up.'), { id: 'warm-up', format: 'text' });
     const t0 = Date.now();
-    const outcome = await parser
+    const outcome = await sut
       .parse(bytes, { id: name, format: detectFormat(name), path: name })
       .then((doc) => ({ passages: chunkText(doc).length, error: null }))
       .catch((error: unknown) => ({ passages: 0, error }));
@@ -47,6 +51,7 @@ describe('the probe reproducers', { timeout: 180_000 }, () => {
       expect(outcome.error).toBeNull();
       expect(outcome.passages).toBeGreaterThan(0);
     }
-    expect(ms).toBeLessThan(DEADLINE_MS + 5_000);
+    // A refusal at the deadline comes at the deadline: the stuck worker is ended, not waited for.
+    expect(ms).toBeLessThan((nestedPdf ? NESTED_PDF_DEADLINE_MS : DEADLINE_MS) + 5_000);
   });
 });

@@ -113,22 +113,28 @@ describe('text repairs', () => {
 
 describe('parseText on long paragraphs', () => {
   const lines = (n: number, line: string): string => `Insider threats\n${`${line}\n`.repeat(n)}`;
-  const fastest = (text: string): number => {
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      parseText(text, { id: 'long', format: 'text' });
-      best = Math.min(best, performance.now() - t0);
-    }
-    // A floor keeps timer noise on a tiny base from failing the bound.
-    return Math.max(best, 5);
+  const parse = (text: string): number => {
+    const t0 = performance.now();
+    parseText(text, { id: 'long', format: 'text' });
+    return performance.now() - t0;
+  };
+  /**
+   * The fastest of five runs of each size, the sizes interleaved so that a busy machine slows both alike; a floor
+   * keeps timer noise on a tiny base from failing the bound.
+   */
+  const fastestPair = (small: string, large: string): [number, number] => {
+    let best: [number, number] = [Infinity, Infinity];
+    for (let run = 0; run < 5; run++) best = [Math.min(best[0], parse(small)), Math.min(best[1], parse(large))];
+    return [Math.max(best[0], 5), best[1]];
   };
 
   it.each(['word word', '|a|b|', 'a trust-'])(
     'when a paragraph runs over 16,000 lines of "%s", then parsing takes at most 3× four times 4,000 lines',
+    // Timed on a shared machine: a load spike may fail one attempt; the quadratic parse this guards against took
+    // ~20 s for 16,000 lines (×60 the bound), which no retry passes.
+    { retry: 2 },
     (line) => {
-      const small = fastest(lines(4_000, line));
-      const large = fastest(lines(16_000, line));
+      const [small, large] = fastestPair(lines(4_000, line), lines(16_000, line));
       expect(large).toBeLessThan(3 * 4 * small);
     },
   );
