@@ -35,9 +35,15 @@ export interface FuzzTally {
 }
 
 /** Runs inputs through `parser` and chunkText, one at a time; a hang is a refusal for the time limit. */
-export async function runFuzz(inputs: Iterable<FuzzInput>, parser: DocumentParser): Promise<Record<string, FuzzTally>> {
+export async function runFuzz(
+  inputs: Iterable<FuzzInput>,
+  parser: DocumentParser,
+  onProgress?: (done: number) => void,
+): Promise<Record<string, FuzzTally>> {
   const tallies: Record<string, FuzzTally> = {};
+  let done = 0;
   for (const input of inputs) {
+    if (++done % 200 === 0) onProgress?.(done);
     const t = (tallies[input.format] ??= { inputs: 0, parsed: 0, refused: {}, crashes: [], hangs: [], slowestMs: 0 });
     t.inputs++;
     const path = `${input.name}.${input.format}`;
@@ -145,7 +151,11 @@ async function main(): Promise<void> {
   // The worker's start-up is not a parse: it starts before the first input.
   await parser.parse(new TextEncoder().encode('Warm-up.'), { id: 'warm-up', format: 'text' });
   const t0 = Date.now();
-  const tallies = await runFuzz(generateInputs(await collectBases(seed), perFormat, seed), parser);
+  const progress = (done: number) =>
+    process.stderr.write(
+      `${done} inputs, ${Math.round((Date.now() - t0) / 1000)} s, rss ${process.memoryUsage().rss >> 20} MB\n`,
+    );
+  const tallies = await runFuzz(generateInputs(await collectBases(seed), perFormat, seed), parser, progress);
   await parser.close();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const minutes = Math.round((Date.now() - t0) / 6000) / 10;

@@ -61,8 +61,15 @@ export const MUTATIONS: Record<string, Mutation> = {
   truncate: (b, r) => b.subarray(0, r.int(b.length + 1)),
   repeatRegion: (b, r) => {
     const [a, z] = cut(b, r);
-    const times = 2 + r.int(Math.max(2, Math.floor(MAX_BYTES / Math.max(1, (z - a) * 4))));
-    return concat(b.subarray(0, z), ...Array.from({ length: times }, () => b.subarray(a, z)), b.subarray(z));
+    const region = b.subarray(a, Math.max(z, a + 1));
+    const times = 2 + r.int(Math.max(2, Math.floor(MAX_BYTES / Math.max(1, region.length * 4))));
+    const out = new Uint8Array(Math.min(MAX_BYTES, b.length + region.length * times));
+    out.set(b.subarray(0, Math.min(z, out.length)));
+    let at = Math.min(z, out.length);
+    for (let k = 0; k < times && at < out.length; k++, at += region.length)
+      out.set(region.subarray(0, out.length - at), at);
+    if (at < out.length) out.set(b.subarray(z, z + out.length - at), at);
+    return out;
   },
   oneHugeLine: (b) => b.map((x) => (x === 0x0a || x === 0x0d ? 0x20 : x)),
   manyLines: (b, r) => {
