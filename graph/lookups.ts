@@ -2,7 +2,7 @@
  * Reads of the ingest pipeline and the upload path: stored hashes and embeddings (so unchanged work is skipped),
  * graph counts and what one document contributes. The practice merge's read is graph/practice-lookup.ts.
  */
-import { query } from './cypher.js';
+import { query, stableQuery } from './cypher.js';
 import type { EmbeddedUnit } from '../ingest/document-store.js';
 import type { Graph } from './driver.js';
 import { label } from './schema.js';
@@ -32,10 +32,14 @@ export async function embeddingsByHash(
   hashes: string[],
 ): Promise<Map<string, number[]>> {
   if (hashes.length === 0) return new Map();
+  const unitLabel = label(unit === 'passage' ? 'Passage' : 'Sentence');
   const rows = await graph.read<{ hash: string; embedding: number[] }>(
-    query(
+    stableQuery(
       `UNWIND $hashes AS h
-       CALL (h) { MATCH (p:${label(unit === 'passage' ? 'Passage' : 'Sentence')} {textHash: h}) RETURN p.embedding AS embedding LIMIT 1 }
+       CALL (h) {
+         MATCH (p:${unitLabel} {textHash: h}) USING INDEX p:${unitLabel}(textHash)
+         RETURN p.embedding AS embedding LIMIT 1
+       }
        RETURN h AS hash, embedding`,
       { hashes },
     ),

@@ -3,7 +3,7 @@
  * version atomically), deletions with their orphans, co-occurrence. Each transaction takes the write lock first
  * (graph/write-lock.ts), so writers in several processes change the graph one at a time.
  */
-import { query } from './cypher.js';
+import { query, stableQuery } from './cypher.js';
 import type { Graph, CypherQuery } from './driver.js';
 import { nearestPractices } from './practice-lookup.js';
 import { FACT_TYPES, label, relType } from './schema.js';
@@ -20,17 +20,21 @@ const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
  * practice's topic/attribute tags are kept per supporting document.
  */
 function removeDocumentContent(id: string): CypherQuery {
-  return query(
+  return stableQuery(
     `MATCH (doc:Document {id: $id})
      CALL (doc) { MATCH (:Entity)-[r:${FACT_PATTERN}]->(:Entity) WHERE r.documentId = $id DELETE r }
-     CALL (doc) { MATCH (:Passage {documentId: $id})<-[:SOURCED_FROM]-(x:Practice) SET x.affectedBy = $id }
      CALL (doc) {
-       MATCH (:Practice {affectedBy: $id})-[r:ADDRESSES|MITIGATES]->() WHERE $id IN r.documentIds
+       MATCH (p:Passage {documentId: $id})<-[:SOURCED_FROM]-(x:Practice) USING INDEX p:Passage(documentId)
+       SET x.affectedBy = $id
+     }
+     CALL (doc) {
+       MATCH (x:Practice {affectedBy: $id})-[r:ADDRESSES|MITIGATES]->() USING INDEX x:Practice(affectedBy)
+       WHERE $id IN r.documentIds
        SET r.documentIds = [d IN r.documentIds WHERE d <> $id]
        WITH r WHERE size(r.documentIds) = 0 DELETE r
      }
-     CALL (doc) { MATCH (p:Passage {documentId: $id}) DETACH DELETE p }
-     CALL (doc) { MATCH (s:Sentence {documentId: $id}) DETACH DELETE s }`,
+     CALL (doc) { MATCH (p:Passage {documentId: $id}) USING INDEX p:Passage(documentId) DETACH DELETE p }
+     CALL (doc) { MATCH (s:Sentence {documentId: $id}) USING INDEX s:Sentence(documentId) DETACH DELETE s }`,
     { id },
   );
 }
@@ -42,9 +46,13 @@ function removeDocumentContent(id: string): CypherQuery {
  */
 function settlePractices(id: string): CypherQuery[] {
   return [
-    query('MATCH (x:Practice {affectedBy: $id}) WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x', { id }),
-    query(
-      `MATCH (x:Practice {affectedBy: $id})
+    stableQuery(
+      `MATCH (x:Practice {affectedBy: $id}) USING INDEX x:Practice(affectedBy)
+       WHERE NOT (x)-[:SOURCED_FROM]->() DETACH DELETE x`,
+      { id },
+    ),
+    stableQuery(
+      `MATCH (x:Practice {affectedBy: $id}) USING INDEX x:Practice(affectedBy)
        CALL (x) {
          MATCH (x)-[s:SOURCED_FROM]->()
          WITH s ORDER BY s.documentId, s.start
@@ -65,7 +73,7 @@ function settlePractices(id: string): CypherQuery[] {
  * are derived again: those it states now (`entityIds`) and those whose value came from it.
  */
 function deriveStatedValues(id: string, entityIds: string[]): CypherQuery {
-  return query(
+  return stableQuery(
     `MATCH (e:Entity) WHERE e.id IN $entityIds OR e.establishedInDocumentId = $id
      OPTIONAL MATCH (p:Passage)-[r:STATES {key: 'establishedIn'}]->(e)
      WITH e, p, r ORDER BY r.documentId, r.start
@@ -81,7 +89,7 @@ function deriveStatedValues(id: string, entityIds: string[]): CypherQuery {
 function tagPractice(field: 'topics' | 'attributes', target: string, type: string): string {
   return `CALL (x, pr) {
          UNWIND pr.${field} AS t
-         MATCH (e:${label(target)} {id: t.id})
+         MATCH (e:${label(target)} {id: t.id}) USING INDEX e:${label(target)}(id)
          MERGE (x)-[a:${relType(type)}]->(e)
          SET a.method = t.method, a.score = t.score,
              a.documentIds = CASE WHEN $id IN coalesce(a.documentIds, []) THEN a.documentIds
@@ -100,7 +108,7 @@ function createDocumentNodes(r: DocumentRecord): CypherQuery {
     ...s,
     within: r.passages.flatMap((p, i) => (p.start <= s.start && s.end <= p.end ? [i] : [])),
   }));
-  return query(
+  return stableQuery(
     `MERGE (d:Document {id: $id}) SET d += $props, d.passageCount = size($passages), d.ingestedAt = datetime()
      WITH d
      UNWIND range(0, size($passages) - 1) AS i
@@ -131,14 +139,16 @@ function createDocumentNodes(r: DocumentRecord): CypherQuery {
 
 /** Alias mentions of the document's sentences and mentions (alias or semantic) of its passages. */
 function createMentions(r: DocumentRecord): CypherQuery {
-  return query(
+  return stableQuery(
     `CALL () {
        UNWIND $sentenceMentions AS m
-       MATCH (s:Sentence {id: m.sentenceId}) MATCH (e:Entity {id: m.entityId})
+       MATCH (s:Sentence {id: m.sentenceId}) USING INDEX s:Sentence(id)
+       MATCH (e:Entity {id: m.entityId}) USING INDEX e:Entity(id)
        CREATE (s)-[:MENTIONS {method: 'alias', spans: m.spans, count: size(m.spans) / 2}]->(e)
      }
      UNWIND $mentions AS m
-     MATCH (p:Passage {id: m.passageId}) MATCH (e:Entity {id: m.entityId})
+     MATCH (p:Passage {id: m.passageId}) USING INDEX p:Passage(id)
+     MATCH (e:Entity {id: m.entityId}) USING INDEX e:Entity(id)
      CREATE (p)-[:MENTIONS {method: m.method, score: m.score, spans: m.spans, count: size(m.spans) / 2}]->(e)`,
     {
       sentenceMentions: r.sentences.flatMap((s) => s.mentions.map((m) => ({ sentenceId: s.id, ...m }))),
@@ -176,9 +186,10 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
     createDocumentNodes(r),
     createMentions(r),
     ...[...factsByType].map(([type, rels]) =>
-      query(
+      stableQuery(
         `UNWIND $rels AS r
-         MATCH (a:Entity {id: r.from}) MATCH (b:Entity {id: r.to})
+         MATCH (a:Entity {id: r.from}) USING INDEX a:Entity(id)
+         MATCH (b:Entity {id: r.to}) USING INDEX b:Entity(id)
          CREATE (a)-[x:${relType(type)}]->(b)
          SET x.documentId = $id, x.passageId = r.passageId, x.sentence = r.sentence, x.start = r.start,
              x.end = r.end, x.method = 'pattern', x.access = $access`,
@@ -187,13 +198,14 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
       ),
     ),
     // A value fact ("established in 2020") is stated by a passage: deleting the passage deletes the statement.
-    query(
+    stableQuery(
       `UNWIND $attributes AS a
-       MATCH (p:Passage {id: a.passageId}) MATCH (e:Entity {id: a.entityId})
+       MATCH (p:Passage {id: a.passageId}) USING INDEX p:Passage(id)
+       MATCH (e:Entity {id: a.entityId}) USING INDEX e:Entity(id)
        CREATE (p)-[:STATES {key: a.key, value: a.value, documentId: $id, sentence: a.sentence, start: a.start, end: a.end}]->(e)`,
       { id, attributes: r.attributes },
     ),
-    query(
+    stableQuery(
       `UNWIND $practices AS pr
        MERGE (x:Practice {id: pr.id})
        ON CREATE SET x.text = pr.text, x.embedding = pr.embedding
@@ -201,10 +213,10 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
        WITH x, pr
        CALL (x, pr) {
          UNWIND pr.sources AS s
-         MATCH (p:Passage {id: s.passageId})
+         MATCH (p:Passage {id: s.passageId}) USING INDEX p:Passage(id)
          CREATE (x)-[:SOURCED_FROM {documentId: $id, quote: s.quote, start: s.start, end: s.end, cue: s.cue}]->(p)
          WITH x, s
-         MATCH (q:Sentence {id: s.sentenceId})
+         MATCH (q:Sentence {id: s.sentenceId}) USING INDEX q:Sentence(id)
          CREATE (x)-[:QUOTES {documentId: $id}]->(q)
        }
        ${tagPractice('topics', 'Topic', 'ADDRESSES')}
