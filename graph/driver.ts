@@ -4,7 +4,7 @@
  * driver so that a lost server fails fast (graph/availability.ts), values only as parameters, Neo4j errors mapped
  * to our own codes.
  */
-import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape, type Transaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { createAvailability } from './availability.js';
 import { query } from './cypher.js';
 import { runTransactionOnce, type Mode, type Work } from './transaction.js';
