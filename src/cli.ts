@@ -67,7 +67,8 @@ program
   .action(async (paths: string[], options: Record<string, unknown>) => {
     const args = IngestArgs.parse({ paths, ...options });
     const config = loadConfig();
-    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+    // A progress bar shows on a terminal; with --json (scripts, CI) each document is a structured log line instead.
+    const log = createLogger(config.logLevel === 'info' && !args.json ? 'warn' : config.logLevel);
     const runtime = await openRuntime(config, log);
     const bar = args.json
       ? null
