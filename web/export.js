@@ -82,13 +82,12 @@ export function itemsToJson(items, about) {
   return JSON.stringify({ about, exportedAt: new Date().toISOString(), items }, null, 2) + '\n';
 }
 
-/** A file name from what was exported: lower-case words joined by hyphens, at most 60 characters. */
+/** A file name from what was exported: lower-case words joined by hyphens, whole words up to 60 characters. */
 export function exportFileName(about, ext) {
-  const slug = String(about)
+  let slug = String(about)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');
   return `iwg-${slug || 'export'}.${ext}`;
 }

@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../web/csv.js';
+import { readCsv } from '../support/csv.js';
 import { CSV_COLUMNS, exportFileName, itemsFromHits, itemsFromPractices, itemsToCsv } from '../../web/export.js';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const BROCHURE = { id: 'documents/infcirc-908-iwg-brochure.txt', title: 'IWG brochure', date: null, type: 'brochure' };
-
-/** A small RFC 4180 reader for the checks: quoted fields, doubled quotes, CRLF records. */
-function readCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      record.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return records;
-}
 
 describe('csvField (RFC 4180)', () => {
   it('when a field holds a comma, a quote or a line break, then it is quoted with its quotes doubled', () => {
@@ -132,5 +104,8 @@ describe('export items', () => {
       'iwg-search-remote-access-vital-areas.csv',
     );
     expect(exportFileName('', 'json')).toBe('iwg-export.json');
+    expect(exportFileName('search Should an operator allow remote access to safety systems?', 'csv')).toBe(
+      'iwg-search-should-an-operator-allow-remote-access-to-safety.csv',
+    );
   });
 });

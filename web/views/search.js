@@ -160,7 +160,7 @@ export function mount(el, ctx) {
         'div',
         { class: 'result-bar' },
         summary,
-        exportButtons(() => itemsFromHits(hits, location.origin), about),
+        exportButtons(() => itemsFromHits(hits, location.origin), about, `Export these ${hits.length} with citations:`),
       ),
       lowConfidence,
       h(

@@ -6,7 +6,7 @@
 import { api, getDocumentTypes, forgetFacets } from '../api.js';
 import { h, replace, errorBox, documentHref } from '../dom.js';
 
-const ACCEPT = '.html,.htm,.pdf,.txt,.md,.markdown';
+const ACCEPT = '.html,.htm,.xhtml,.pdf,.txt,.text,.md,.markdown';
 /** Ingesting a long PDF (parse, embed every passage) can take minutes on a small machine. */
 const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 const OUTCOME = {
