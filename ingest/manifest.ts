@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { IngestError } from './errors.js';
-import { DocumentMetadata } from './records.js';
+import { DocumentMetadata, acceptedDocumentType } from './records.js';
 
 /** One manifest entry: a corpus file (path relative to the manifest) and the metadata the file does not carry. */
 export const ManifestEntry = z
@@ -18,11 +18,20 @@ export type ManifestEntry = z.infer<typeof ManifestEntry>;
 export const Manifest = z.object({ documents: z.array(ManifestEntry) }).strict();
 export type Manifest = z.infer<typeof Manifest>;
 
+/** The manifest whose entries' `type` must be one of `documentTypes` (the taxonomy's). */
+function manifestFor(documentTypes: readonly string[] | undefined) {
+  if (!documentTypes) return Manifest;
+  const entry = ManifestEntry.extend({ type: acceptedDocumentType(documentTypes).optional() });
+  return z.object({ documents: z.array(entry) }).strict();
+}
+
 /**
  * Parses a corpus manifest (YAML, or JSON by extension) and validates it. Invalid → IngestError BAD_MANIFEST whose
  * message lists every bad field with its path, e.g. `documents[1].date: expected a date as YYYY-MM-DD`.
+ * `documentTypes` (the taxonomy's ids) are the types an entry may declare; without them a type is only checked
+ * to be a slug.
  */
-export function parseManifest(text: string, file: string): Manifest {
+export function parseManifest(text: string, file: string, documentTypes?: readonly string[]): Manifest {
   let data: unknown;
   try {
     data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
@@ -33,7 +42,7 @@ export function parseManifest(text: string, file: string): Manifest {
       cause: err,
     });
   }
-  const result = Manifest.safeParse(data ?? {});
+  const result = manifestFor(documentTypes).safeParse(data ?? {});
   const problems = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...duplicatePaths(data)];
   if (result.success && problems.length === 0) return result.data;
   throw new IngestError('BAD_MANIFEST', `${file}: invalid manifest:\n  ${problems.join('\n  ')}`, {

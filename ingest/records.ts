@@ -7,9 +7,29 @@ import { z } from 'zod';
 /** all-MiniLM-L6-v2 vectors: the embedder's output and the vector indexes' dimension. */
 export const EMBEDDING_DIMENSIONS = 384;
 
-export const DOCUMENT_TYPES = ['web-page', 'brochure', 'newsletter', 'meeting-summary', 'guide', 'other'] as const;
-export const DocumentType = z.enum(DOCUMENT_TYPES);
+/**
+ * A document type's id, a lower-case slug (`meeting-summary`). Which types are accepted is not fixed here: the
+ * `documentTypes:` section of corpus/taxonomy.yaml lists them (see `acceptedDocumentType`).
+ */
+export const DocumentType = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'expected a document type id such as "meeting-summary"');
 export type DocumentType = z.infer<typeof DocumentType>;
+
+/** A document type as the taxonomy declares it: what analysts call it and what belongs to it. */
+export const DocumentTypeEntry = z
+  .object({ id: DocumentType, name: z.string().min(1).max(100), description: z.string().min(1).max(500) })
+  .strict();
+export type DocumentTypeEntry = z.infer<typeof DocumentTypeEntry>;
+
+/** A document type that must be one of `allowed` (the taxonomy's); the error names the allowed ones. */
+export function acceptedDocumentType(allowed: readonly string[]) {
+  const list = allowed.length ? allowed.join(', ') : 'none (the taxonomy has no documentTypes section)';
+  return DocumentType.refine((t) => allowed.includes(t), {
+    error: (issue) => `unknown document type "${String(issue.input)}"; allowed: ${list}`,
+  });
+}
 
 export const AccessLabel = z.enum(['public', 'restricted']);
 export type AccessLabel = z.infer<typeof AccessLabel>;
@@ -41,6 +61,11 @@ export const DocumentMetadata = z
   })
   .strict();
 export type DocumentMetadata = z.infer<typeof DocumentMetadata>;
+
+/** DocumentMetadata whose `type` must be one of the taxonomy's document types. */
+export function metadataForTypes(allowed: readonly string[]) {
+  return DocumentMetadata.extend({ type: acceptedDocumentType(allowed).optional() });
+}
 
 /** Where a document came from: its stable id (corpus-relative path or URL) and its format. */
 export const SourceRef = z.object({

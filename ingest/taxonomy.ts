@@ -1,9 +1,10 @@
 /**
- * The taxonomy: canonical entities read from corpus/taxonomy.yaml (one section per kind), validated once.
+ * The taxonomy: canonical entities read from corpus/taxonomy.yaml (one section per kind) and the document types
+ * the manifest and uploads accept (`documentTypes:`), validated once.
  */
 import { isMap, parseDocument } from 'yaml';
 import { IngestError } from './errors.js';
-import { Entity, type EntityKind } from './records.js';
+import { DocumentTypeEntry, Entity, type EntityKind } from './records.js';
 
 /** The parsed taxonomy. `related` holds, per entity id, the ids a mention of it also brings in (for practices). */
 export interface Taxonomy {
@@ -11,6 +12,8 @@ export interface Taxonomy {
   entities: readonly Entity[];
   byId: ReadonlyMap<string, Entity>;
   related: ReadonlyMap<string, readonly string[]>;
+  /** The document types a manifest entry or an upload may declare (none when the section is absent). */
+  documentTypes: readonly DocumentTypeEntry[];
 }
 
 /** YAML section → kind and the id prefix its entries must carry. */
@@ -44,7 +47,7 @@ export function parseTaxonomy(yamlText: string, file = 'taxonomy.yaml'): Taxonom
   const version = root.version;
   if (!Number.isInteger(version) || (version as number) < 1) problems.push('version: expected a positive integer');
   for (const key of Object.keys(root)) {
-    if (key !== 'version' && !(key in SECTIONS)) problems.push(`${key}: unknown section`);
+    if (key !== 'version' && key !== 'documentTypes' && !(key in SECTIONS)) problems.push(`${key}: unknown section`);
   }
 
   const entities: Entity[] = [];
@@ -72,12 +75,14 @@ export function parseTaxonomy(yamlText: string, file = 'taxonomy.yaml'): Taxonom
       if (!pathOf.has(target)) problems.push(`${pathOf.get(id) ?? id}.related: unknown id "${target}"`);
     }
   }
+  const documentTypes = parseDocumentTypes(root.documentTypes, problems);
   if (problems.length > 0) throw badTaxonomy(file, problems);
   return Object.freeze({
     version: version as number,
     entities: Object.freeze(entities),
     byId: new Map(entities.map((e) => [e.id, e])),
     related,
+    documentTypes: Object.freeze(documentTypes),
   });
 }
 
@@ -110,6 +115,37 @@ function parseEntry(
   if (entity.semantic && !SEMANTIC_KINDS.has(kind)) problems.push(`${path}.semantic: only topics and trends`);
   if (relatedIds.length > 0) related.set(entity.id, relatedIds);
   return entity;
+}
+
+/** The `documentTypes:` section: entries with id, name and description, ids unique. */
+function parseDocumentTypes(raw: unknown, problems: Problems): DocumentTypeEntry[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('documentTypes: expected a list of entries with id, name, description');
+    return [];
+  }
+  const types: DocumentTypeEntry[] = [];
+  const firstAt = new Map<string, number>();
+  raw.forEach((item: unknown, i) => {
+    const parsed = DocumentTypeEntry.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`documentTypes[${i}]${describePath(issue)}`);
+      return;
+    }
+    const first = firstAt.get(parsed.data.id);
+    if (first !== undefined)
+      problems.push(`documentTypes[${i}].id: duplicate id "${parsed.data.id}" (first at [${first}])`);
+    else firstAt.set(parsed.data.id, i);
+    types.push(parsed.data);
+  });
+  return types;
+}
+
+/** `.field: message` for a zod issue; unknown keys are named one by one. */
+function describePath(issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] }): string {
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${(issue.keys ?? []).join(', ')}`;
+  return `${where}: ${issue.message}`;
 }
 
 function parseRelated(rel: unknown, path: string, problems: Problems): string[] {

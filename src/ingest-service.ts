@@ -75,7 +75,8 @@ export function ingestPaths(runtime: Runtime, paths: string[], opts: IngestPaths
 async function ingestPathsNow(runtime: Runtime, paths: string[], opts: IngestPathsOptions): Promise<IngestSummary> {
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const root = opts.root ?? PROJECT_ROOT;
-  const sources = await collectSources(paths, opts.manifest, root);
+  const documentTypes = taxonomy.documentTypes.map((t) => t.id);
+  const sources = await collectSources(paths, opts.manifest, root, documentTypes);
   // A lost Neo4j stops the run within seconds, even while a long document is being embedded.
   const lost = new AbortController();
   const stopMonitor = runtime.graph.monitor();

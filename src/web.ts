@@ -13,7 +13,7 @@ const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
 };
 
 /** The page's own paths (see web/app.js ROUTES); anything else falls through to the 404 problem. */
-const PAGE_PATHS = ['/search', '/trends', '/graph', '/practice/*rest', '/entity/*rest', '/document/*rest'];
+const PAGE_PATHS = ['/search', '/trends', '/graph', '/upload', '/practice/*rest', '/entity/*rest', '/document/*rest'];
 
 /** Direct dependencies install at the top of node_modules (chart.js does not export its package.json). */
 function packageDir(pkg: string): string {

@@ -6,7 +6,7 @@
 export class ApiError extends Error {
   /**
    * @param {string} message
-   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number }} info
+   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number, problem?: object }} info
    */
   constructor(message, info) {
     super(message);
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     this.status = info.status ?? 0;
     this.kind = info.kind;
     this.retryAfter = info.retryAfter;
+    /** The problem+json document the service answered, when it answered one. */
+    this.problem = info.problem ?? null;
   }
 }
 
@@ -26,8 +28,8 @@ function apiKey() {
 }
 
 /**
- * Asks the analyst for an API key when the service requires one for reads (IWG_READ_REQUIRES_KEY).
- * Returns whether a key was given.
+ * Asks the analyst for an API key when the service requires one (reads with IWG_READ_REQUIRES_KEY, and every
+ * upload), once per tab: the key is kept for the session. Returns whether a key was given.
  */
 function askForKey(invalid) {
   const key = window.prompt(
@@ -39,9 +41,10 @@ function askForKey(invalid) {
 }
 
 /**
- * Calls the API; resolves with the parsed JSON body or rejects with an ApiError.
+ * Calls the API; resolves with the parsed JSON body or rejects with an ApiError. `form` sends a multipart body
+ * (an upload) instead of JSON.
  * @param {string} path e.g. '/api/facets'
- * @param {{ method?: string, body?: unknown, signal?: AbortSignal }} [opts]
+ * @param {{ method?: string, body?: unknown, form?: FormData, signal?: AbortSignal, timeoutMs?: number }} [opts]
  */
 export async function api(path, opts = {}) {
   for (let attempt = 0; ; attempt++) {
@@ -57,18 +60,18 @@ export async function api(path, opts = {}) {
 
 async function send(path, opts) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? TIMEOUT_MS);
   opts.signal?.addEventListener('abort', () => controller.abort());
   let res;
   try {
     res = await fetch(path, {
-      method: opts.method ?? (opts.body ? 'POST' : 'GET'),
+      method: opts.method ?? (opts.body || opts.form ? 'POST' : 'GET'),
       headers: {
         Accept: 'application/json',
         ...(opts.body ? { 'Content-Type': 'application/json' } : {}),
         ...(apiKey() ? { Authorization: `Bearer ${apiKey()}` } : {}),
       },
-      body: opts.body ? JSON.stringify(opts.body) : undefined,
+      body: opts.form ?? (opts.body ? JSON.stringify(opts.body) : undefined),
       signal: controller.signal,
     });
   } catch (err) {
@@ -97,32 +100,36 @@ function problemToError(res, body) {
   const detail = body && typeof body === 'object' ? (body.detail ?? body.title ?? '') : '';
   const fields = Array.isArray(body?.errors) ? body.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '';
   const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
+  const problem = body && typeof body === 'object' ? body : undefined;
   if (res.status === 503 || res.status === 502 || res.status === 504) {
     const when = retryAfter ? ` Retry in about ${retryAfter} s.` : '';
     return new ApiError(`The iwg-graph service is unavailable (${detail || 'database or model not ready'}).${when}`, {
       status: res.status,
       kind: 'unavailable',
       retryAfter,
+      problem,
     });
   }
   if (res.status === 404) {
-    return new ApiError(detail || 'Not found.', { status: 404, kind: 'not-found' });
+    return new ApiError(detail || 'Not found.', { status: 404, kind: 'not-found', problem });
   }
   if (res.status === 400) {
-    return new ApiError(`The request was not accepted: ${fields || detail}`, { status: 400, kind: 'invalid' });
+    return new ApiError(`The request was not accepted: ${fields || detail}`, { status: 400, kind: 'invalid', problem });
   }
   if (res.status === 401) {
     return new ApiError('This service requires a valid API key; reload the page to enter one.', {
       status: 401,
       kind: 'failed',
+      problem,
     });
   }
   if (res.status === 429) {
-    return new ApiError('Too many requests: wait a minute and retry.', { status: 429, kind: 'unavailable' });
+    return new ApiError('Too many requests: wait a minute and retry.', { status: 429, kind: 'unavailable', problem });
   }
   return new ApiError(`The service answered ${res.status}${detail ? `: ${detail}` : ''}.`, {
     status: res.status,
     kind: 'failed',
+    problem,
   });
 }
 
@@ -146,4 +153,20 @@ export function getFacets() {
     throw err;
   });
   return facetsPromise;
+}
+
+/** Forgets the facets, so the next getFacets() sees a document just added (its type, date, language). */
+export function forgetFacets() {
+  facetsPromise = null;
+}
+
+let typesPromise = null;
+
+/** GET /api/document-types (the taxonomy's document types), fetched once per page load (retried after a failure). */
+export function getDocumentTypes() {
+  typesPromise ??= api('/api/document-types').catch((err) => {
+    typesPromise = null;
+    throw err;
+  });
+  return typesPromise;
 }

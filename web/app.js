@@ -9,6 +9,7 @@ import * as entityView from './views/entity.js';
 import * as trendsView from './views/trends.js';
 import * as graphView from './views/graph.js';
 import * as documentView from './views/document.js';
+import * as uploadView from './views/upload.js';
 
 /** Path patterns → view modules; each view exports mount(el, ctx) → { update?(ctx), destroy?() }. */
 const ROUTES = [
@@ -18,6 +19,7 @@ const ROUTES = [
   { name: 'trends', pattern: /^\/trends$/, view: trendsView },
   { name: 'graph', pattern: /^\/graph$/, view: graphView },
   { name: 'document', pattern: /^\/document\/([^/]+)$/, view: documentView, keys: ['id'] },
+  { name: 'upload', pattern: /^\/upload$/, view: uploadView },
 ];
 
 const main = document.getElementById('main');

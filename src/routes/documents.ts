@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
+import { acceptedDocumentType, type DocumentMetadata as Metadata } from '../../ingest/records.js';
 import { DocumentDetail } from '../../queries/answers.js';
 import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
-import { deleteDocument, ingestOneDocument } from '../ingest-service.js';
+import { deleteDocument, ingestOneDocument, loadTaxonomy } from '../ingest-service.js';
 import { ApiError, HttpProblem, fieldErrors } from '../problems.js';
 import { fetchDocument } from './fetch-document.js';
 import { defineRoute, notFoundProblem, type RouteSpec } from './route.js';
@@ -56,6 +57,16 @@ export function uploadName(raw: string | undefined, fallback: string): string {
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Refuses a document type the taxonomy does not list (400), naming the allowed ones; checked before any fetch. */
+async function checkDocumentType(metadata: Metadata, config: Config): Promise<void> {
+  if (metadata.type === undefined) return;
+  const taxonomy = await loadTaxonomy(config.corpus.dir);
+  const parsed = acceptedDocumentType(taxonomy.documentTypes.map((t) => t.id)).safeParse(metadata.type);
+  if (parsed.success) return;
+  const errors = fieldErrors(parsed.error, 'metadata.type');
+  throw new HttpProblem(400, 'Invalid metadata', errors[0].message, errors);
+}
+
 /** The request's document as the ingest service wants it. */
 async function documentFromRequest(req: Parameters<RequestHandler>[0], config: Config) {
   if (req.is('multipart/form-data')) {
@@ -82,6 +93,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
     const metadata = DocumentMetadata.safeParse(raw);
     if (!metadata.success)
       throw new HttpProblem(400, 'Invalid metadata', 'Invalid metadata', fieldErrors(metadata.error, 'metadata'));
+    await checkDocumentType(metadata.data, config);
     return {
       bytes: new Uint8Array(file.buffer),
       filename: uploadName(file.originalname, 'upload.txt'),
@@ -91,6 +103,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
   const parsed = DocumentJsonRequest.safeParse(req.body);
   if (!parsed.success) throw new HttpProblem(400, 'Invalid request', 'Invalid body', fieldErrors(parsed.error, 'body'));
   const b = parsed.data;
+  await checkDocumentType(b.metadata, config);
   if (b.url) {
     const fetched = await fetchDocument(b.url, {
       allowedHosts: config.http.fetchHosts,

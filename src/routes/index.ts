@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics.js';
 import { buildOpenApi } from '../openapi.js';
 import { renderDocsHtml } from '../openapi-html.js';
 import type { AppDeps } from '../server.js';
+import { documentTypeRoutes } from './document-types.js';
 import { documentRoutes } from './documents.js';
 import { createQueryEmbedder } from './embedding.js';
 import { entityRoutes } from './entities.js';
@@ -24,6 +25,7 @@ export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
     ...trendRoutes,
     ...entityRoutes,
     ...graphRoutes,
+    ...documentTypeRoutes,
     ...documentRoutes(config),
   ];
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_KIND_NAMES } from '../../graph/schema.js';
-import { DocumentMetadata as DocumentMetadataRecord, IsoDate } from '../../ingest/records.js';
+import { DocumentMetadata as DocumentMetadataRecord, DocumentTypeEntry, IsoDate } from '../../ingest/records.js';
 import { HIT_TYPES } from '../../queries/search.js';
 
 export const EntityKind = z.enum(ENTITY_KIND_NAMES as [string, ...string[]]).meta({ id: 'EntityKind' });
@@ -125,6 +125,9 @@ export const IngestResponse = z
     practices: z.number().int(),
   })
   .meta({ id: 'IngestResult' });
+export const DocumentTypesResponse = z
+  .object({ documentTypes: z.array(DocumentTypeEntry.meta({ id: 'DocumentType' })) })
+  .meta({ id: 'DocumentTypes' });
 export const Problem = z
   .object({
     type: z.string(),

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { IngestError } from '../../ingest/errors.js';
 import { parseManifest } from '../../ingest/manifest.js';
 
+/** The document types of the bundled taxonomy. */
+const TYPES = ['web-page', 'brochure', 'newsletter', 'meeting-summary', 'guide', 'other'];
+
 const failureOf = (text: string, file: string): IngestError => {
   try {
-    parseManifest(text, file);
+    parseManifest(text, file, TYPES);
   } catch (err) {
     return err as IngestError;
   }
@@ -46,7 +49,7 @@ describe('parseManifest', () => {
     for (const line of [
       'documents[1].path: expected a path relative to the manifest',
       'documents[1].date: expected a date as YYYY-MM-DD',
-      'documents[1].type:',
+      'documents[1].type: unknown document type "memo"; allowed: web-page, brochure',
       'documents[1].titel: unknown field',
       'documents[2].access:',
       'documents[2].date: expected a calendar date as YYYY-MM-DD',

@@ -1,6 +1,8 @@
 /** Practice page: the practice's quotes with every source and offset, what it addresses, and related practices. */
 import { api } from '../api.js';
 import { h, replace, loading, empty, errorBox, chipList, documentLine, practiceHref, formatNumber } from '../dom.js';
+import { itemsFromPractices } from '../export.js';
+import { exportButtons } from './export-buttons.js';
 
 export function mount(el, ctx) {
   const id = ctx.params.id;
@@ -30,7 +32,7 @@ export function mount(el, ctx) {
       h('h1', { tabindex: '-1', class: 'practice-text' }, `“${practice.text}”`),
       h('p', { class: 'muted small' }, `Id ${practice.id}`),
       h('div', { class: 'two-col' }, sourcesSection(practice.sources ?? []), addressesSection(practice)),
-      relatedSection(related),
+      relatedSection(related, practice.id),
     );
   }
 
@@ -73,14 +75,21 @@ function addressesSection(practice) {
   );
 }
 
-function relatedSection(related) {
+function relatedSection(related, practiceId) {
   const heading = h('h2', { id: 'related-h' }, 'Related practices');
   if (related?.error) return h('section', { 'aria-labelledby': 'related-h' }, heading, errorBox(related.error));
   const results = related?.results ?? [];
   return h(
     'section',
     { 'aria-labelledby': 'related-h', class: 'related' },
-    heading,
+    h(
+      'div',
+      { class: 'result-bar' },
+      heading,
+      results.length
+        ? exportButtons(() => itemsFromPractices(results, location.origin), `practices related to ${practiceId}`)
+        : null,
+    ),
     results.length
       ? h(
           'ol',

@@ -6,6 +6,8 @@ import { api } from '../api.js';
 import { h, replace, loading, empty, errorBox } from '../dom.js';
 import { renderFilters, filtersFromQuery, countActive } from './search-filters.js';
 import { renderHit } from './search-hit.js';
+import { exportButtons } from './export-buttons.js';
+import { itemsFromHits } from '../export.js';
 
 const PAGE_SIZE = 10;
 const MODES = [
@@ -151,9 +153,15 @@ export function mount(el, ctx) {
             `Nothing in the corpus answers “${text}” closely; these are the nearest passages.`,
           )
         : null;
+    const about = `search ${text}${page > 1 ? ` page ${page}` : ''}`;
     replace(
       results,
-      summary,
+      h(
+        'div',
+        { class: 'result-bar' },
+        summary,
+        exportButtons(() => itemsFromHits(hits, location.origin), about, `Export these ${hits.length} with citations:`),
+      ),
       lowConfidence,
       h(
         'ol',

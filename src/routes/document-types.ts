@@ -1,0 +1,24 @@
+/** The document types the manifest and uploads accept: the taxonomy's `documentTypes:` section. */
+import { loadTaxonomy } from '../ingest-service.js';
+import { defineRoute } from './route.js';
+import { DocumentTypesResponse } from './schemas.js';
+
+export const documentTypeRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/document-types',
+    family: 'documents',
+    operationId: 'listDocumentTypes',
+    summary: 'The document types a manifest entry or an upload may declare',
+    description:
+      'Read from the `documentTypes:` section of corpus/taxonomy.yaml (loaded once at start): adding a type there ' +
+      'and restarting is all it takes to accept it. A `type` outside this list is refused with 400.',
+    access: 'read',
+    response: { status: 200, schema: DocumentTypesResponse, description: 'The accepted document types, in order' },
+    errors: [401],
+    async handle(_input, ctx) {
+      const taxonomy = await loadTaxonomy(ctx.config.corpus.dir);
+      return { documentTypes: taxonomy.documentTypes };
+    },
+  }),
+];

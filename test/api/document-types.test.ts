@@ -1,0 +1,69 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
+/**
+ * Document types come from the taxonomy: an analyst adds one to taxonomy.yaml and the API lists it and accepts
+ * uploads of it, while a type it does not list is refused naming the allowed ones.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { startApi, type Api } from './helpers.js';
+
+const KEY = 'document-types-test-key';
+const auth = { authorization: `Bearer ${KEY}` };
+const TEXT = 'The vault exercise report recommends that operators should rehearse the two-person rule every quarter.';
+
+let api: Api;
+let corpusDir: string;
+
+beforeAll(async () => {
+  corpusDir = await mkdtemp(join(tmpdir(), 'iwg-doctypes-'));
+  const bundled = await readFile(join(PROJECT_ROOT, 'corpus/taxonomy.yaml'), 'utf8');
+  const added = 'documentTypes:\n  - id: report\n    name: Report\n    description: A report on a study or exercise.\n';
+  await writeFile(join(corpusDir, 'taxonomy.yaml'), bundled.replace(/^documentTypes:\n/m, added));
+  api = await startApi({ IWG_API_KEYS: KEY, IWG_CORPUS_DIR: corpusDir });
+});
+afterAll(async () => {
+  await api?.close();
+  await rm(corpusDir, { recursive: true, force: true });
+});
+
+describe('when an analyst adds "report" to the taxonomy', () => {
+  it('then GET /api/document-types lists it with the seeded types, names and descriptions', async () => {
+    const res = await api.get('/api/document-types');
+
+    expect(res.status).toBe(200);
+    const ids = res.body.documentTypes.map((t: any) => t.id);
+    expect(ids).toEqual(['report', 'web-page', 'brochure', 'newsletter', 'meeting-summary', 'guide', 'other']);
+    expect(res.body.documentTypes[0]).toEqual({
+      id: 'report',
+      name: 'Report',
+      description: 'A report on a study or exercise.',
+    });
+  });
+
+  it('then an upload of type report is ingested', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([TEXT], { type: 'text/plain' }), 'vault-report.txt');
+    form.append('metadata', JSON.stringify({ title: 'Vault exercise report', type: 'report' }));
+
+    const res = await fetch(`${api.url}/api/documents`, { method: 'POST', body: form, headers: auth });
+
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 'upload:vault-report.txt', status: 'added' });
+  });
+
+  it('then an upload of a type the taxonomy lacks is refused with 400 naming the allowed types', async () => {
+    const res = await api.post(
+      '/api/documents',
+      { text: TEXT, filename: 'glossary.txt', metadata: { type: 'glossary' } },
+      auth,
+    );
+
+    expect(res.status).toBe(400);
+    const allowed = 'report, web-page, brochure, newsletter, meeting-summary, guide, other';
+    expect(res.body.detail).toBe(`unknown document type "glossary"; allowed: ${allowed}`);
+    expect(res.body.errors).toEqual([{ field: 'metadata.type', message: res.body.detail }]);
+  });
+});
