@@ -31,7 +31,11 @@ export interface FuzzTally {
   refused: Record<string, number>;
   crashes: { name: string; mutation: string; error: string }[];
   hangs: { name: string; mutation: string; bytes: number }[];
+  /** Slowest parse (worker, deadline included) and slowest chunkText (the caller's thread), in ms. */
   slowestMs: number;
+  slowestChunkMs: number;
+  /** Inputs over 1 s in the worker or 100 ms in chunkText, with both times. */
+  slow: { name: string; mutation: string; bytes: number; parseMs: number; chunkMs: number }[];
 }
 
 /** Runs inputs through `parser` and chunkText, one at a time; a hang is a refusal for the time limit. */
@@ -44,13 +48,26 @@ export async function runFuzz(
   let done = 0;
   for (const input of inputs) {
     if (++done % 200 === 0) onProgress?.(done);
-    const t = (tallies[input.format] ??= { inputs: 0, parsed: 0, refused: {}, crashes: [], hangs: [], slowestMs: 0 });
+    const t = (tallies[input.format] ??= {
+      inputs: 0,
+      parsed: 0,
+      refused: {},
+      crashes: [],
+      hangs: [],
+      slowestMs: 0,
+      slowestChunkMs: 0,
+      slow: [],
+    });
     t.inputs++;
     const path = `${input.name}.${input.format}`;
     const t0 = Date.now();
+    let parseMs = 0;
+    let chunkMs = 0;
     try {
       const doc = await parser.parse(input.bytes, { id: input.name, format: detectFormat(path), path });
+      parseMs = Date.now() - t0;
       chunkText(doc);
+      chunkMs = Date.now() - t0 - parseMs;
       t.parsed++;
     } catch (err) {
       const untyped = !isIngestError(err) || err.code === 'UNREADABLE';
@@ -58,8 +75,12 @@ export async function runFuzz(
       else if (err.code === 'PARSE_LIMIT' && /time limit/.test(err.message))
         t.hangs.push({ name: input.name, mutation: input.mutation, bytes: input.bytes.length });
       else t.refused[err.code] = (t.refused[err.code] ?? 0) + 1;
+      parseMs ||= Date.now() - t0;
     }
-    t.slowestMs = Math.max(t.slowestMs, Date.now() - t0);
+    t.slowestMs = Math.max(t.slowestMs, parseMs);
+    t.slowestChunkMs = Math.max(t.slowestChunkMs, chunkMs);
+    if (parseMs > 1000 || chunkMs > 100)
+      t.slow.push({ name: input.name, mutation: input.mutation, bytes: input.bytes.length, parseMs, chunkMs });
   }
   return tallies;
 }
@@ -111,12 +132,18 @@ export function renderFuzzReport(
       Object.entries(t.refused)
         .map(([code, n]) => `${code} ${n}`)
         .join(', ') || '–';
-    return `| ${f} | ${t.inputs} | ${t.parsed} | ${refused} | ${t.crashes.length} | ${t.hangs.length} | ${t.slowestMs} |`;
+    const cells = [t.inputs, t.parsed, refused, t.crashes.length, t.hangs.length, t.slowestMs, t.slowestChunkMs];
+    return `| ${f} | ${cells.join(' | ')} |`;
   });
   const details = FUZZ_FORMATS.flatMap((f) => [
     ...(tallies[f]?.crashes ?? []).map((c) => `- crash: ${c.name} (${c.mutation}): ${c.error}`),
     ...(tallies[f]?.hangs ?? []).map((h) => `- hang: ${h.name} (${h.mutation}), ${h.bytes} bytes`),
   ]);
+  const slow = FUZZ_FORMATS.flatMap((f) =>
+    (tallies[f]?.slow ?? []).map(
+      (x) => `- ${x.name} (${x.mutation}), ${x.bytes} bytes: parse ${x.parseMs} ms, chunkText ${x.chunkMs} ms`,
+    ),
+  );
   return [
     '# Parser fuzzing',
     '',
@@ -126,14 +153,15 @@ export function renderFuzzReport(
     'IngestError, or UNREADABLE wrapping an exception); a hang is a refusal at the deadline. Re-run with',
     '`nice -n 10 npx tsx bench/fuzz-parsers.ts`.',
     '',
-    '| format | inputs | parsed | refused (typed) | crashes | hangs > 5 s | slowest ms |',
-    '|---|---|---|---|---|---|---|',
+    '| format | inputs | parsed | refused (typed) | crashes | hangs > 5 s | slowest parse ms | slowest chunkText ms |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `Peak RSS of the process (the worker included): ${run.peakRssMb} MB. Stray parser errors contained in the worker:`,
     `${run.strayErrors}. Run time: ${run.minutes} min on 2 cores shared with other work.`,
     '',
     ...(details.length > 0 ? ['## Crashes and hangs', '', ...details, ''] : []),
+    ...(slow.length > 0 ? ['## Slow inputs (parse over 1 s or chunkText over 100 ms)', '', ...slow, ''] : []),
   ].join('\n');
 }
 
@@ -143,8 +171,10 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed', '908')
     .option('--timeout <ms>', 'parse deadline', '5000')
     .option('--out <file>', 'report', join(PROJECT_ROOT, 'bench/fuzz.md'))
+    .option('--only <names>', 'comma-separated input names (e.g. html-572): re-run only those')
     .parse()
-    .opts<{ perFormat: string; seed: string; timeout: string; out: string }>();
+    .opts<{ perFormat: string; seed: string; timeout: string; out: string; only?: string }>();
+  const only = o.only ? new Set(o.only.split(',').map((n) => n.trim())) : null;
   const [seed, perFormat, timeoutMs] = [Number(o.seed), Number(o.perFormat), Number(o.timeout)];
   let strayErrors = 0;
   const parser = createParsePool({ timeoutMs, onStrayError: () => strayErrors++ });
@@ -155,7 +185,9 @@ async function main(): Promise<void> {
     process.stderr.write(
       `${done} inputs, ${Math.round((Date.now() - t0) / 1000)} s, rss ${process.memoryUsage().rss >> 20} MB\n`,
     );
-  const tallies = await runFuzz(generateInputs(await collectBases(seed), perFormat, seed), parser, progress);
+  const all = generateInputs(await collectBases(seed), perFormat, seed);
+  const inputs = only ? [...all].filter((x) => only.has(x.name.split('-').slice(0, 2).join('-'))) : all;
+  const tallies = await runFuzz(inputs, parser, progress);
   await parser.close();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const minutes = Math.round((Date.now() - t0) / 6000) / 10;
