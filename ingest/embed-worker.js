@@ -23,17 +23,36 @@ try {
   parentPort.postMessage({ type: 'failed', error: String(err && err.message ? err.message : err) });
 }
 
+// Closing: the batch in progress stops after its current text, the session is released, then the pool may terminate
+// this thread. Terminating a worker while onnxruntime runs (or still holds a session) aborts the whole process.
+let closing = false;
+let inFlight = 0;
+async function closeWhenIdle() {
+  if (!closing || inFlight > 0) return;
+  await extractor?.dispose?.().catch(() => undefined);
+  parentPort.postMessage({ type: 'closed' });
+}
+
 parentPort.on('message', async (msg) => {
+  if (msg.type === 'close') {
+    closing = true;
+    return closeWhenIdle();
+  }
+  if (closing) return;
+  inFlight++;
   try {
     // One text per model call: padding a mixed-length batch changes q8 vectors (cosine ~0.99 to the unpadded
     // one) and is slower on CPU, so a batch is a unit of messaging, not of inference. Same text → same vector.
     const data = new Float32Array(msg.texts.length * dimensions);
-    for (let i = 0; i < msg.texts.length; i++) {
+    for (let i = 0; i < msg.texts.length && !closing; i++) {
       const out = await extractor(msg.texts[i], { pooling, normalize });
       data.set(out.data, i * dimensions);
     }
-    parentPort.postMessage({ type: 'result', id: msg.id, data }, [data.buffer]);
+    if (!closing) parentPort.postMessage({ type: 'result', id: msg.id, data }, [data.buffer]);
   } catch (err) {
     parentPort.postMessage({ type: 'error', id: msg.id, error: String(err && err.message ? err.message : err) });
+  } finally {
+    inFlight--;
+    await closeWhenIdle();
   }
 });

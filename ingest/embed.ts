@@ -117,7 +117,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
     async close() {
       closed = true;
       for (const slot of slots) failSlot(slot, new EmbedderError('embedder closed'));
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map((s) => quiesce(s.worker).then(() => s.worker.terminate())));
     },
   };
 }
@@ -159,6 +159,31 @@ function cutBatches(texts: string[], batchSize: number, workers: number): string
   return batches;
 }
 
+/**
+ * Asks a worker to stop after the text it is embedding and release its session, and waits for that (at most
+ * `QUIESCE_MS`): terminating a thread inside onnxruntime aborts the whole process (SIGABRT, exit 134).
+ */
+function quiesce(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already exited
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('exit', done);
+      resolve();
+    };
+    const onMessage = (msg: { type?: string }) => {
+      if (msg.type === 'closed') done();
+    };
+    const timer = setTimeout(done, QUIESCE_MS);
+    worker.on('message', onMessage);
+    worker.once('exit', done);
+    worker.postMessage({ type: 'close' });
+  });
+}
+
+const QUIESCE_MS = 5_000;
+
 /** Marks a slot dead and rejects the batches it owed. */
 function failSlot(slot: Slot, err: Error): void {
   slot.dead = true;
@@ -186,6 +211,7 @@ function startWorker(o: WorkerEmbedderOptions, spec: ModelSpec, stats: EmbedderS
         void worker.terminate();
         return reject(new EmbedderError(`model ${spec.folder} could not be loaded from ${o.modelDir}: ${msg.error}`));
       }
+      if (msg.type === 'closed') return; // quiesce() waits for it
       const p = slot.pending.get(msg.id);
       if (!p) return;
       slot.pending.delete(msg.id);
@@ -210,7 +236,8 @@ type WorkerMessage =
   | { type: 'ready'; loadMs: number }
   | { type: 'failed'; error: string }
   | { type: 'result'; id: number; data: Float32Array }
-  | { type: 'error'; id: number; error: string };
+  | { type: 'error'; id: number; error: string }
+  | { type: 'closed' };
 
 function splitRows(data: Float32Array, n: number, dimensions: number): Float32Array[] {
   const out: Float32Array[] = [];

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerEmbedder } from '../../ingest/embed.js';
 import { dot as cosine } from '../../ingest/link.js';
 import { indexStates, schemaVersion } from '../../graph/ensure-schema.js';
 import { SCHEMA_VERSION, VECTOR_INDEXES, FULLTEXT_INDEXES } from '../../graph/schema.js';
+import { PROJECT_ROOT } from '../../src/config.js';
 import type { Runtime } from '../../src/runtime.js';
 import { openTestRuntime } from '../support/runtime.js';
 
@@ -91,6 +93,19 @@ describe('embedding pool failures', () => {
     await sut.close();
     await expect(sut.embed(['too late'])).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
   });
+
+  it('when a pool is closed while it embeds, then the process ends normally (no native abort)', async () => {
+    // Before the workers were quiesced first, 7 of 8 such runs ended in SIGABRT (status 134).
+    for (const delayMs of [60, 150, 300]) {
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'test/support/close-mid-embed.ts', rt.config.model.dir, String(delayMs)],
+        { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 },
+      );
+      expect({ status: child.status, signal: child.signal }, child.stderr).toEqual({ status: 3, signal: null });
+      expect(child.stdout.trim()).toMatch(/^(embedder closed|finished)$/);
+    }
+  }, 400_000);
 
   it('when a pool is opened again after one was closed in this process, then it loads and embeds', async () => {
     // onnxruntime-node 1.14 failed here with "Module did not self-register"; 1.30 registers in every worker.
