@@ -17,6 +17,14 @@ import type { PracticeCandidate } from './records.js';
  */
 export const PRACTICE_MERGE_THRESHOLD = 0.65;
 
+/**
+ * The merge decision: whether two practice quotes with this cosine are one practice. Measured on the 291 labelled
+ * pairs of test/fixtures/practices/merge-pairs.yaml by bench/merge-calibration.ts (bench/merge-calibration.md).
+ */
+export function isSamePractice(cosine: number): boolean {
+  return cosine >= PRACTICE_MERGE_THRESHOLD;
+}
+
 /** How many semantic topics (besides those it names) a practice is tagged with at most. */
 const SEMANTIC_TOPICS_PER_PRACTICE = 2;
 
@@ -67,7 +75,7 @@ export async function mergePractices(
       ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),
     ];
     const attributes = c.attributes.map((id) => ({ id, method: 'alias', score: 1 }));
-    const local = out.find((p) => dot(p.vector, v) >= PRACTICE_MERGE_THRESHOLD);
+    const local = out.find((p) => isSamePractice(dot(p.vector, v)));
     if (local) {
       local.sources.push(source);
       local.topics.push(...topics.filter((t) => !local.topics.some((x) => x.id === t.id)));
@@ -75,8 +83,7 @@ export async function mergePractices(
       continue;
     }
     const existing = nearest[i];
-    const id =
-      existing && cosineFromVectorScore(existing.score) >= PRACTICE_MERGE_THRESHOLD ? existing.id : practiceId(c.text);
+    const id = existing && isSamePractice(cosineFromVectorScore(existing.score)) ? existing.id : practiceId(c.text);
     out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
   }
   return out.map(({ vector: _vector, ...p }) => p);
