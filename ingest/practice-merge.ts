@@ -9,17 +9,18 @@ import { practiceId } from './practices.js';
 import type { PracticeCandidate } from './records.js';
 
 /**
- * Cosine (all-MiniLM-L6-v2, unit vectors) at or above which two practice quotes from different documents are
- * taken as the same practice. Calibrated by bench/calibrate-thresholds.ts on 40 pairs (20 paraphrases, 20
- * different-but-related practices on the same subject):
- *   0.55 → P 0.59 R 0.95 | 0.60 → P 0.72 R 0.90 | 0.65 → P 0.90 R 0.90 | 0.70 → P 0.88 R 0.75 | 0.75 → P 1.00 R 0.60
- * 0.65 has the best F1 (0.90); going higher loses paraphrases faster than it removes false merges.
+ * Cosine (all-MiniLM-L6-v2, unit vectors) of two practices' prescriptions (ingest/prescription.ts) at or above
+ * which they are taken as the same practice. First calibrated on the quotes by bench/calibrate-thresholds.ts (40
+ * pairs); re-measured by bench/merge-calibration.ts on the 291 labelled pairs of
+ * test/fixtures/practices/merge-pairs.yaml, where it is also the dev split's best F1 for prescriptions (dev P 0.89
+ * R 0.59, held-out P 0.91 R 0.47; quotes at 0.65: held-out P 0.76 R 0.42). Recall stays short of the 0.90 target:
+ * paraphrases that share few words (the generator's needles) score 0.2-0.6, as low as related practices.
  */
 export const PRACTICE_MERGE_THRESHOLD = 0.65;
 
 /**
- * The merge decision: whether two practice quotes with this cosine are one practice. Measured on the 291 labelled
- * pairs of test/fixtures/practices/merge-pairs.yaml by bench/merge-calibration.ts (bench/merge-calibration.md).
+ * The merge decision: whether two practices whose prescriptions have this cosine are one practice
+ * (bench/merge-calibration.md has its precision and recall).
  */
 export function isSamePractice(cosine: number): boolean {
   return cosine >= PRACTICE_MERGE_THRESHOLD;
@@ -41,8 +42,9 @@ export function vectorScoreFromCosine(cosine: number): number {
 }
 
 /**
- * Turns candidates into practices: a candidate close enough (≥ PRACTICE_MERGE_THRESHOLD) to a practice of another
- * document, or to an earlier candidate of this one, becomes another source of it instead of a new practice.
+ * Turns candidates into practices: a candidate whose prescription is close enough (`isSamePractice`) to a practice
+ * of another document, or to an earlier candidate of this one, becomes another source of it instead of a new
+ * practice. `vectors` are the candidates' prescription vectors, as stored on practices.
  * `lookup` reads the graph's practices inside the transaction that writes this document.
  */
 export async function mergePractices(

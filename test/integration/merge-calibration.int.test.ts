@@ -14,9 +14,10 @@ import { testConfig } from '../support/runtime.js';
 
 // Issue 12: merge precision and recall ≥ 0.90 each on the labelled pairs.
 const TARGET = 0.9;
-// What the ingest decision measured when this test was written (bench/merge-calibration.md: all 291 pairs P 0.73,
-// R 0.50; held-out P 0.76, R 0.42): a floor against regressions until the target is met.
-const FLOOR = { precision: 0.7, recall: 0.4 };
+// What the merge decision measured when this test was written (bench/merge-calibration.md: dev P 0.89 R 0.61,
+// held-out P 0.91 R 0.47; the quotes' cosine, before prescriptions: held-out P 0.76 R 0.42): a floor against
+// regressions until the target is met.
+const FLOOR = { precision: 0.85, recall: 0.45 };
 
 describe('practice merge decision on the labelled pairs (test/fixtures/practices/merge-pairs.yaml)', () => {
   let pairs: MergePair[];
