@@ -13,6 +13,7 @@ import { detectFormat } from './parse.js';
 import { inProcessParser } from './parse-pool.js';
 import { mergePractices } from './practice-merge.js';
 import { extractPractices } from './practices.js';
+import { prescriptionOf } from './prescription.js';
 import type { Mention, ParsedDocument, PracticeCandidate, SourceRef } from './records.js';
 import { documentSentences, extractRelations } from './relations.js';
 import { draftSentences, quotedSentence } from './sentence-records.js';
@@ -67,18 +68,21 @@ export async function draftRecord(
   const parseMs = Date.now() - t0;
 
   const t1 = Date.now();
-  // A practice quotes a sentence: its vector is that sentence's when the quote is the whole sentence.
+  // A practice's vector is its prescription's (ingest/prescription.ts): that is what merging compares. It is the
+  // quoted sentence's vector when the quote is the whole sentence and has no framing to strip.
   const quoted = candidates.map((c) => quotedSentence(c, sentences));
+  const prescriptions = candidates.map((c) => prescriptionOf(c.text));
+  const isSentence = (i: number) => prescriptions[i] === candidates[i].text && quoted[i]?.text === candidates[i].text;
   const vectors = await embedDocument(
     passages.map((p) => p.text),
     sentences.map((x) => x.text),
-    candidates.filter((c, i) => quoted[i]?.text !== c.text).map((c) => c.text),
+    prescriptions.filter((_, i) => !isSentence(i)),
     ctx,
   );
   const { passages: passageVectors, sentences: sentenceVectors, quotes: ownVectors } = vectors;
   let own = 0;
-  const practiceVectors = candidates.map((c, i) =>
-    quoted[i]?.text === c.text ? sentenceVectors[quoted[i]!.ordinal] : ownVectors[own++],
+  const practiceVectors = candidates.map((_, i) =>
+    isSentence(i) ? sentenceVectors[quoted[i]!.ordinal] : ownVectors[own++],
   );
   const embedMs = Date.now() - t1;
   if (progress) {
@@ -139,7 +143,7 @@ function documentMeta(parsed: ParsedDocument, source: SourceFile) {
 }
 
 /**
- * Embeds a document's passages, sentences and practice quotes in one call, so the worker pool gets them as one
+ * Embeds a document's passages, sentences and practice prescriptions in one call, so the worker pool gets them as one
  * queue (three calls in a row leave a worker idle at the end of each); passages and sentences whose text already
  * has a stored vector (same embedder, same text) reuse it.
  */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentMetadata, Entity } from './records.js';
 
 /** Bump when parsing, linking or extraction rules change, so unchanged files are processed again. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** Hex SHA-256 of a string (as UTF-8) or of bytes. */
 export function sha256(data: string | Uint8Array): string {

@@ -9,13 +9,22 @@ import { practiceId } from './practices.js';
 import type { PracticeCandidate } from './records.js';
 
 /**
- * Cosine (all-MiniLM-L6-v2, unit vectors) at or above which two practice quotes from different documents are
- * taken as the same practice. Calibrated by bench/calibrate-thresholds.ts on 40 pairs (20 paraphrases, 20
- * different-but-related practices on the same subject):
- *   0.55 → P 0.59 R 0.95 | 0.60 → P 0.72 R 0.90 | 0.65 → P 0.90 R 0.90 | 0.70 → P 0.88 R 0.75 | 0.75 → P 1.00 R 0.60
- * 0.65 has the best F1 (0.90); going higher loses paraphrases faster than it removes false merges.
+ * Cosine (all-MiniLM-L6-v2, unit vectors) of two practices' prescriptions (ingest/prescription.ts) at or above
+ * which they are taken as the same practice. First calibrated on the quotes by bench/calibrate-thresholds.ts (40
+ * pairs); re-measured by bench/merge-calibration.ts on the 291 labelled pairs of
+ * test/fixtures/practices/merge-pairs.yaml, where it is also the dev split's best F1 for prescriptions (dev P 0.89
+ * R 0.59, held-out P 0.91 R 0.47; quotes at 0.65: held-out P 0.76 R 0.42). Recall stays short of the 0.90 target:
+ * paraphrases that share few words (the generator's needles) score 0.2-0.6, as low as related practices.
  */
 export const PRACTICE_MERGE_THRESHOLD = 0.65;
+
+/**
+ * The merge decision: whether two practices whose prescriptions have this cosine are one practice
+ * (bench/merge-calibration.md has its precision and recall).
+ */
+export function isSamePractice(cosine: number): boolean {
+  return cosine >= PRACTICE_MERGE_THRESHOLD;
+}
 
 /** How many semantic topics (besides those it names) a practice is tagged with at most. */
 const SEMANTIC_TOPICS_PER_PRACTICE = 2;
@@ -33,8 +42,9 @@ export function vectorScoreFromCosine(cosine: number): number {
 }
 
 /**
- * Turns candidates into practices: a candidate close enough (≥ PRACTICE_MERGE_THRESHOLD) to a practice of another
- * document, or to an earlier candidate of this one, becomes another source of it instead of a new practice.
+ * Turns candidates into practices: a candidate whose prescription is close enough (`isSamePractice`) to a practice
+ * of another document, or to an earlier candidate of this one, becomes another source of it instead of a new
+ * practice. `vectors` are the candidates' prescription vectors, as stored on practices.
  * `lookup` reads the graph's practices inside the transaction that writes this document.
  */
 export async function mergePractices(
@@ -67,7 +77,7 @@ export async function mergePractices(
       ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),
     ];
     const attributes = c.attributes.map((id) => ({ id, method: 'alias', score: 1 }));
-    const local = out.find((p) => dot(p.vector, v) >= PRACTICE_MERGE_THRESHOLD);
+    const local = out.find((p) => isSamePractice(dot(p.vector, v)));
     if (local) {
       local.sources.push(source);
       local.topics.push(...topics.filter((t) => !local.topics.some((x) => x.id === t.id)));
@@ -75,8 +85,7 @@ export async function mergePractices(
       continue;
     }
     const existing = nearest[i];
-    const id =
-      existing && cosineFromVectorScore(existing.score) >= PRACTICE_MERGE_THRESHOLD ? existing.id : practiceId(c.text);
+    const id = existing && isSamePractice(cosineFromVectorScore(existing.score)) ? existing.id : practiceId(c.text);
     out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
   }
   return out.map(({ vector: _vector, ...p }) => p);

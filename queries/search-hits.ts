@@ -2,9 +2,10 @@
  * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
  * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
  */
-import { readableDocument, readablePassage, readablePracticeText, readableTag } from './access.js';
+import { readableDocument, readablePracticeText } from './access.js';
 import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
+import { passagePredicate, type Predicate, type SearchFilters } from './filters.js';
 import { matchedTerms, queryTerms } from './lucene.js';
 import type { PageItem } from './search.js';
 import type { EntityRef } from './shapes.js';
@@ -19,11 +20,44 @@ const SENTENCE = `s {.id, .text, .start, .end,
         ELSE vector.similarity.cosine(s.embedding, $embedding) END}`;
 
 /**
+ * A practice hit as one of its sources shows it: the source that meets the search's filters (any readable one
+ * without filters), preferring the one that quotes the practice's text, then by document and offset; its quote is
+ * the hit's text, and its entities are that source's alone — the topics and attributes its document gave the
+ * practice and those its passage mentions — not those of every merged source (issue 12).
+ */
+function practiceDetail(f: SearchFilters): Predicate {
+  const meetsFilters = passagePredicate(f, 'p');
+  return {
+    where: `      UNWIND page AS h
+      WITH h WHERE h.type = 'practice'
+      MATCH (n:Practice {id: h.id})
+      WITH n, ${readablePracticeText('n')} AS text
+      WITH n, COLLECT {
+        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
+        WHERE ${readableDocument('d')} AND ${meetsFilters.where}
+        RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote,
+          passageId: p.id}
+        ORDER BY s.quote = text DESC, d.id, s.start LIMIT 1 }[0] AS source
+      WHERE source IS NOT NULL
+      WITH n, source, COLLECT {
+          MATCH (n)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE source.document.id IN coalesce(t.documentIds, [])
+          RETURN ${ENTITY_WITH_ALIASES}
+          UNION
+          MATCH (:Passage {id: source.passageId})-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES}
+        } AS entities
+      RETURN {type: 'practice', id: n.id, text: source.quote, document: source.document, span: source.span,
+        sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail`,
+    params: meetsFilters.params,
+  };
+}
+
+/**
  * DETAIL_BRANCHES: the body of `CALL (page) { … }` — one `detail` map per hit of the page, per type. Passages and
  * documents carry candidate sentences (the best semantic sentence when known, else every sentence of the passage,
- * or the document's closest ones) for the mapper to pick the match from.
+ * or the document's closest ones) for the mapper to pick the match from; practices are built per search
+ * (`practiceDetail`), since the source they show depends on the filters.
  */
-export const DETAIL_BRANCHES = {
+const DETAIL_BRANCHES = {
   passage: `
       UNWIND page AS h
       WITH h WHERE h.type = 'passage'
@@ -34,22 +68,6 @@ export const DETAIL_BRANCHES = {
         COLLECT { MATCH (n)-[:MENTIONS]->(e:Entity) RETURN ${ENTITY_WITH_ALIASES} ORDER BY e.id } AS entities
       RETURN {type: 'passage', id: n.id, text: n.text, document: ${documentRef('d')},
         span: {start: n.start, end: n.end, page: n.page}, sentences: sentences, entities: entities} AS detail`,
-  practice: `      UNWIND page AS h
-      WITH h WHERE h.type = 'practice'
-      MATCH (n:Practice {id: h.id})
-      WITH n, ${readablePracticeText('n')} AS text
-      WITH n, text, COLLECT {
-        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE ${readableDocument('d')}
-        RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote} AS src
-        ORDER BY s.quote = text DESC, d.id, s.start LIMIT 1 }[0] AS source,
-        COLLECT {
-          MATCH (n)-[t:ADDRESSES|MITIGATES]->(e:Entity) WHERE ${readableTag('t')} RETURN ${ENTITY_WITH_ALIASES}
-          UNION
-          MATCH (n)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE ${readablePassage('p')}
-          RETURN ${ENTITY_WITH_ALIASES}
-        } AS entities
-      RETURN {type: 'practice', id: n.id, text: text, document: source.document, span: source.span,
-        sentences: [{text: source.quote, start: source.span.start, end: source.span.end}], entities: entities} AS detail`,
   entity: `      UNWIND page AS h
       WITH h WHERE h.type IN ['topic', 'trend']
       MATCH (e:Entity {id: h.id})
@@ -70,12 +88,17 @@ export const DETAIL_BRANCHES = {
         document: ${documentRef('n')}, span: null, sentences: sentences, entities: entities} AS detail`,
 } as const;
 
-/** The details subquery for the requested hit types only: no branch is planned or run for a type not asked for. */
-export function hitDetails(types: readonly string[]): string {
-  const kinds = [
-    ...new Set(types.map((t) => (t === 'topic' || t === 'trend' ? 'entity' : t))),
-  ] as (keyof typeof DETAIL_BRANCHES)[];
-  return kinds.map((k) => DETAIL_BRANCHES[k]).join('\n      UNION ALL\n');
+/**
+ * The details subquery for the requested hit types only (no branch is planned or run for a type not asked for),
+ * with the parameters the practice branch's filters need.
+ */
+export function hitDetails(types: readonly string[], f: SearchFilters): Predicate {
+  const kinds = [...new Set(types.map((t) => (t === 'topic' || t === 'trend' ? 'entity' : t)))];
+  const practice = kinds.includes('practice') ? practiceDetail(f) : { where: '', params: {} };
+  const branches = kinds.map((k) =>
+    k === 'practice' ? practice.where : DETAIL_BRANCHES[k as keyof typeof DETAIL_BRANCHES],
+  );
+  return { where: branches.join('\n      UNION ALL\n'), params: practice.params };
 }
 
 interface EntityRow extends EntityRef {

@@ -120,6 +120,7 @@ export function buildSearch(
   const runKeyword = input.mode !== 'semantic' && lucene !== null;
   const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
   const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
+  const details = hitDetails(input.types, input.filters);
   return query(
     `
     ${listOf('semantic', sem.branches)}
@@ -145,7 +146,7 @@ export function buildSearch(
       fused[toInteger($offset)..toInteger($offset) + toInteger($limit)] AS page
     CALL (page) {
       CALL (page) {
-        ${hitDetails(input.types)}
+        ${details.where}
       }
       RETURN collect(detail) AS details
     }
@@ -154,6 +155,7 @@ export function buildSearch(
     {
       ...sem.params,
       ...kw.params,
+      ...details.params,
       readable: [...input.filters.readable],
       k: input.candidates ?? candidateCount(input.offset, input.limit),
       embedding: embedding === null ? null : [...embedding],
