@@ -12,8 +12,7 @@ import { openEmbedder } from '../../src/runtime.js';
 import type { WorkerEmbedder } from '../../ingest/embed.js';
 import { testConfig } from '../support/runtime.js';
 
-// Issue 12: merge precision and recall ≥ 0.90 each on the labelled pairs.
-const TARGET = 0.9;
+// Issue 12 asks for merge precision and recall ≥ 0.90 each on the labelled pairs; recall is not there yet (open).
 // What the merge decision measured when this test was written (bench/merge-calibration.md: dev P 0.89 R 0.61,
 // held-out P 0.91 R 0.47; the quotes' cosine, before prescriptions: held-out P 0.76 R 0.42): a floor against
 // regressions until the target is met.
@@ -64,16 +63,5 @@ describe('practice merge decision on the labelled pairs (test/fixtures/practices
       expect(m.precision, `${split} precision`).toBeGreaterThanOrEqual(FLOOR.precision);
       expect(m.recall, `${split} recall`).toBeGreaterThanOrEqual(FLOOR.recall);
     }
-  });
-
-  // Known short of the target (see bench/merge-calibration.md): `it.fails` runs the assertion and passes only while
-  // it fails, so meeting the target turns this red and asks for `it`.
-  it.fails('when the held-out pairs are decided, then precision and recall meet the issue 12 target (not yet)', () => {
-    const m = measureMerges(
-      scored.filter((p) => p.split === 'held-out'),
-      ingestDecision,
-    );
-    expect(m.precision).toBeGreaterThanOrEqual(TARGET);
-    expect(m.recall).toBeGreaterThanOrEqual(TARGET);
   });
 });
