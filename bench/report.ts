@@ -400,6 +400,11 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
+    ['ingest-speed.md', "Ingest's write side", 'the measurement described in the file'],
+    ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
+    ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
+    ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
+    ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);
