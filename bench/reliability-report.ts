@@ -49,7 +49,7 @@ function trialTable(trials: KillTrial[], clean: GraphPrint): string[] {
   ];
   trials.forEach((x, i) => {
     const own = x.cliExit
-      ? `exit ${x.cliExit.code} after ${s(x.cliExit.ms)}${x.cliExit.namedNotWritten ? ', named the unwritten' : ''} | `
+      ? `${exitText(x.cliExit.code)} after ${s(x.cliExit.ms)}${x.cliExit.namedNotWritten ? ', named the unwritten' : ''} | `
       : '';
     lines.push(
       `| ${i + 1} | ${x.finishedFirst ? 'end of run' : `${x.target} docs + ${x.jitterMs} ms`} | ${x.atKill} | ${own}${x.rerunCode} | ` +
@@ -70,7 +70,7 @@ function trialTable(trials: KillTrial[], clean: GraphPrint): string[] {
     const exits = trials.flatMap((x) => (x.cliExit ? [x.cliExit] : []));
     const max = Math.max(...exits.map((e) => e.ms));
     lines.push(
-      `\`iwg ingest\` after Neo4j was killed: exit codes ${[...new Set(exits.map((e) => e.code))].join(', ')}, ` +
+      `\`iwg ingest\` after Neo4j was killed: ${[...new Set(exits.map((e) => exitText(e.code)))].join(', ')}, ` +
         `slowest exit ${s(max)} after the kill, ${exits.filter((e) => e.namedNotWritten).length} of ${exits.length} named the documents not written ` +
         '(runs that had already written every document stop in the co-occurrence update and have none to name).',
     );
@@ -140,4 +140,9 @@ export function renderReliability(f: ReliabilityFigures): string {
     ...outageTable(f.outages),
     '',
   ].join('\n');
+}
+
+/** An exit status as said in the report: a process ended by a signal has none. */
+function exitText(code: number | null): string {
+  return code === null ? 'ended by a signal (no exit status)' : `exit ${code}`;
 }
