@@ -65,6 +65,7 @@ function reads(): Record<string, Read[]> {
       { method: 'POST', path: '/api/search', body: { query: 'Quillbrook zephyrine', mode: 'keyword', types } },
     ],
     listFacets: [{ method: 'GET', path: '/api/facets' }],
+    listDocumentTypes: [{ method: 'GET', path: '/api/document-types' }],
     countFacets: [
       { method: 'POST', path: '/api/facets', body: {} },
       { method: 'POST', path: '/api/facets', body: { filters: { countries: ['country:TH', 'country:MY'] } } },
