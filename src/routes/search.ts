@@ -45,7 +45,7 @@ export const searchRoutes = [
     path: '/api/facets',
     family: 'facets',
     operationId: 'listFacets',
-    summary: 'Filter values present in the graph',
+    summary: 'Filter values with their document counts over every readable document',
     access: 'read',
     response: {
       status: 200,
