@@ -60,14 +60,21 @@ export const SearchAnswer = z
   .meta({ id: 'SearchResponse' });
 export type SearchAnswer = z.infer<typeof SearchAnswer>;
 
+const FacetEntity = EntityRef.extend({
+  count: z.number().int().describe('Documents of the result set with a passage in it that mentions the entity'),
+}).meta({ id: 'FacetEntity' });
+const FacetValue = z.object({ value: z.string(), count: z.number().int() }).meta({ id: 'FacetValue' });
 export const Facets = z
   .object({
-    countries: z.array(EntityRef),
-    focusGroups: z.array(EntityRef),
-    topics: z.array(EntityRef),
-    trends: z.array(EntityRef),
+    documents: z.number().int().describe('Readable documents with a passage in the result set'),
+    countries: z.array(FacetEntity),
+    focusGroups: z.array(FacetEntity),
+    topics: z.array(FacetEntity),
+    trends: z.array(FacetEntity),
     documentTypes: z.array(z.string()),
     languages: z.array(z.string()),
+    documentTypeCounts: z.array(FacetValue).describe('Each type with its documents in the result set'),
+    languageCounts: z.array(FacetValue).describe('Each language with its documents in the result set'),
     dateRange: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   })
   .meta({ id: 'Facets' });

@@ -8,6 +8,8 @@
  * one the caller may read, a practice matches through its readable sources and wording, and a topic or trend that
  * matches through a filter does so through a readable passage.
  */
+import type { CypherQuery, Graph } from '../graph/driver.js';
+import { query } from '../graph/cypher.js';
 import { readableDocument, readablePracticeWording, type Readable } from './access.js';
 
 export interface SearchFilters {
@@ -85,4 +87,44 @@ export function hitPredicate(
   }[kind];
   const through = `EXISTS { MATCH ${pattern} WHERE ${inner} }`;
   return { where: own ? `${own} AND ${through}` : through, params };
+}
+
+/** The entity kind each entity filter's ids must be of. */
+export const FILTER_KINDS = {
+  countries: 'country',
+  focusGroups: 'focusGroup',
+  topics: 'topic',
+  trends: 'trend',
+} as const;
+
+/**
+ * UNKNOWN_FILTER_IDS: the entity filters' ids that name no entity of the filter's kind, as rows { field, id }.
+ * Entities come from the taxonomy, which is not access-labelled (every entity is listed to every caller), so
+ * saying an id is unknown reveals nothing a document holds.
+ */
+export function buildUnknownFilterIds(f: Omit<SearchFilters, 'readable'>): CypherQuery {
+  const wanted = ENTITY_FILTERS.flatMap((field) =>
+    (f[field] ?? []).map((id) => ({ field, kind: FILTER_KINDS[field], id })),
+  );
+  return query(
+    `
+    UNWIND $wanted AS w
+    WITH w WHERE NOT EXISTS { MATCH (e:Entity {id: w.id}) WHERE e.kind = w.kind }
+    RETURN w.field AS field, w.id AS id
+    `,
+    { wanted },
+  );
+}
+
+/** The entity filters' unknown ids by field (no round trip when no entity filter is set). */
+export async function findUnknownFilterIds(
+  graph: Graph,
+  f: Omit<SearchFilters, 'readable'>,
+): Promise<Map<string, string[]>> {
+  const unknown = new Map<string, string[]>();
+  if (!ENTITY_FILTERS.some((field) => f[field]?.length)) return unknown;
+  for (const row of await graph.read<{ field: string; id: string }>(buildUnknownFilterIds(f))) {
+    unknown.set(row.field, [...(unknown.get(row.field) ?? []), row.id]);
+  }
+  return unknown;
 }

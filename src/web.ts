@@ -2,7 +2,7 @@
  * Serves the analysts' web page (web/) and the vendored browser libraries it uses: no CDN, so the page works on an
  * air-gapped network. The page routes with the History API, so its view paths all answer with index.html.
  */
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './config.js';
 
@@ -12,8 +12,12 @@ const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
   'cytoscape.esm.min.mjs': { pkg: 'cytoscape', file: 'dist/cytoscape.esm.min.mjs' },
 };
 
-/** The page's own paths (see web/app.js ROUTES); anything else falls through to the 404 problem. */
-const PAGE_PATHS = ['/search', '/trends', '/graph', '/upload', '/practice/*rest', '/entity/*rest', '/document/*rest'];
+/**
+ * The page's own paths (see web/app.js ROUTES). Any other GET a browser makes for a page (it asks for HTML, and the
+ * path is not under /api) gets the page with status 404, which shows its own "not found" view; everything else falls
+ * through to the 404 problem.
+ */
+const PAGE_PATHS = ['/search', '/trends', '/graph', '/upload', '/practice/:id', '/entity/:type/:id', '/document/:id'];
 
 /** Direct dependencies install at the top of node_modules (chart.js does not export its package.json). */
 function packageDir(pkg: string): string {
@@ -34,4 +38,15 @@ export function mountWeb(app: Express): void {
     res.sendFile(join(webDir, 'index.html'), (err) => err && next(err));
   };
   for (const path of PAGE_PATHS) app.get(path, sendIndex);
+  app.use((req, res, next) => {
+    if (!isPageRequest(req)) return next();
+    res.status(404).sendFile(join(webDir, 'index.html'), (err) => err && next(err));
+  });
+}
+
+/** A browser's navigation to a path outside the API: it prefers HTML to JSON (curl and fetch accept any type). */
+function isPageRequest(req: Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (req.path === '/api' || req.path.startsWith('/api/')) return false;
+  return req.accepts(['json', 'html']) === 'html';
 }

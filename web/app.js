@@ -62,6 +62,7 @@ function render() {
     current?.instance?.destroy?.();
     current = null;
     markNav('');
+    document.title = 'Page not found · iwg-graph';
     replace(
       main,
       h('h1', { tabindex: '-1' }, 'Page not found'),

@@ -44,6 +44,11 @@ export const SearchRequest = z
   })
   .strict()
   .meta({ id: 'SearchRequest' });
+/** POST /api/facets: the search request without hit types, its query optional (no query: the filters alone). */
+export const FacetsRequest = SearchRequest.omit({ types: true, query: true })
+  .extend({ query: z.string().max(1000).trim().min(1).optional() })
+  .strict()
+  .meta({ id: 'FacetsRequest' });
 // ---- practices
 export const PracticeIdParams = z.object({ id: z.string().min(1).max(200) }).strict();
 export const RelatedQuery = z.object({ limit: smallInt(1, 50, 10) }).strict();

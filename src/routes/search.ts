@@ -1,9 +1,10 @@
-/** POST /api/search and GET /api/facets. */
+/** POST /api/search, and GET/POST /api/facets (over every readable document, or over a search's result set). */
 import { facets } from '../../queries/facets.js';
 import { searchGraph } from '../../queries/search.js';
 import { defineRoute } from './route.js';
 import { Facets, SearchAnswer } from '../../queries/answers.js';
-import { SearchRequest } from './schemas.js';
+import { assertKnownFilterIds } from './filter-ids.js';
+import { FacetsRequest, SearchRequest } from './schemas.js';
 
 export const searchRoutes = [
   defineRoute({
@@ -21,7 +22,8 @@ export const searchRoutes = [
     body: SearchRequest,
     response: { status: 200, schema: SearchAnswer, description: 'Ranked hits with evidence and why they matched' },
     errors: [400, 401, 429, 503],
-    async handle({ body, scope }, ctx) {
+    async handle({ body, scope, req }, ctx) {
+      await assertKnownFilterIds(req, ctx.graph, body.filters);
       const t0 = performance.now();
       const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
       const embedMs = performance.now() - t0;
@@ -43,7 +45,7 @@ export const searchRoutes = [
     path: '/api/facets',
     family: 'facets',
     operationId: 'listFacets',
-    summary: 'Filter values present in the graph',
+    summary: 'Filter values with their document counts over every readable document',
     access: 'read',
     response: {
       status: 200,
@@ -51,7 +53,34 @@ export const searchRoutes = [
       description: 'Countries, focus groups, topics, trends, types, languages, dates',
     },
     errors: [401, 503],
-    handle: ({ scope }, ctx) => facets(ctx.graph, scope.read),
+    handle: ({ scope }, ctx) => facets(ctx.graph, { filters: { readable: scope.read } }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/facets',
+    family: 'facets',
+    operationId: 'countFacets',
+    summary: "Filter values with counts over a search's result set",
+    description:
+      'Takes the search request (query optional): counts documents over the passages the search would find ' +
+      '(its candidate lists for the query, mode, filters and page, filters applied first), or over every passage ' +
+      'the filters allow when no query is given. An entity filter id that names no entity of its kind is a 400.',
+    access: 'read',
+    body: FacetsRequest,
+    response: {
+      status: 200,
+      schema: Facets,
+      description: 'Values present in the result set, each with the documents that support it',
+    },
+    errors: [400, 401, 429, 503],
+    async handle({ body, scope, req }, ctx) {
+      await assertKnownFilterIds(req, ctx.graph, body.filters);
+      const filters = { ...body.filters, readable: scope.read };
+      if (body.query === undefined) return facets(ctx.graph, { filters });
+      const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
+      const search = { query: body.query, mode: body.mode, limit: body.limit, offset: body.offset };
+      return facets(ctx.graph, { filters, search }, embedding);
+    },
   }),
 ];
 

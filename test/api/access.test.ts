@@ -65,6 +65,18 @@ function reads(): Record<string, Read[]> {
       { method: 'POST', path: '/api/search', body: { query: 'Quillbrook zephyrine', mode: 'keyword', types } },
     ],
     listFacets: [{ method: 'GET', path: '/api/facets' }],
+    listDocumentTypes: [{ method: 'GET', path: '/api/document-types' }],
+    countFacets: [
+      { method: 'POST', path: '/api/facets', body: {} },
+      { method: 'POST', path: '/api/facets', body: { filters: { countries: ['country:TH', 'country:MY'] } } },
+      { method: 'POST', path: '/api/facets', body: { filters: { documentTypes: [RESTRICTED_TYPE] } } },
+      ...['hybrid', 'semantic', 'keyword'].map((mode): Read => ({
+        method: 'POST',
+        path: '/api/facets',
+        body: { query: 'Quillbrook zephyrine ledger Marrowgate Thailand', mode, limit: 50 },
+        leaksOnly: true,
+      })),
+    ],
     relatePracticesToText: [
       {
         method: 'POST',

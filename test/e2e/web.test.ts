@@ -145,6 +145,12 @@ describe('the analysts page', () => {
       return ids.length > 0 && JSON.stringify(ids) !== JSON.stringify(before);
     };
     await expect.poll(changed, { timeout: 30_000 }).toBe(true);
+    // Each option shows its documents in these results: every one of them mentions Belgium.
+    const count = (id: string) => page.locator(`label[for="${id}"] .facet-count`).textContent();
+    await expect.poll(() => count('f-country-country_BE'), { timeout: 30_000 }).toMatch(/^ [1-9]\d*$/);
+    const documents = Number(await count('f-country-country_BE'));
+    const types = await page.locator('[data-facet="docType"] .facet-count').allTextContents();
+    expect(types.reduce((n, t) => n + Number(t), 0)).toBe(documents);
     await shot(page, 'search-filtered-1280');
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('country='));

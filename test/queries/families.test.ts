@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGetDocument } from '../../queries/documents.js';
 import { buildEntityDetail, buildListEntities } from '../../queries/entities.js';
 import { buildFacets } from '../../queries/facets.js';
+import { buildUnknownFilterIds } from '../../queries/filters.js';
 import { buildEdgesAmong, buildNeighbours } from '../../queries/neighbourhood.js';
 import { buildHopEvidence, buildShortestPaths, buildStrongestPaths } from '../../queries/paths.js';
 import {
@@ -247,19 +248,73 @@ describe('entities, graph, facets, documents', () => {
     expect(() => buildStrongestPaths('a', 'b', 1.5, 1, PUBLIC)).toThrow(RangeError);
   });
   it('builds the facets and document queries', () => {
-    expect(buildFacets(PUBLIC).cypher).toMatchInlineSnapshot(`
+    expect(buildFacets({ filters: { readable: PUBLIC } }).cypher).toMatchInlineSnapshot(`
+      "MATCH (p:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(p) WHERE fd.access IN $readable }
+      MATCH (d:Document)-[:HAS_PASSAGE]->(p) WHERE d.access IN $readable
+      WITH d, collect(p) AS ps
+      WITH collect({d: d, ps: ps}) AS hits
+      CALL (hits) {
+        UNWIND hits AS hit
+        UNWIND hit.ps AS p
+        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+        WITH e, count(DISTINCT hit.d) AS n
+        RETURN collect({type: e.kind, id: e.id, name: e.name, count: n}) AS entities
+      }
+      RETURN entities,
+        [h IN hits | {type: coalesce(h.d.type, 'other'), language: h.d.language, date: h.d.date}] AS documents"
+    `);
+    const searched = buildFacets(
+      {
+        filters: { readable: PUBLIC, countries: ['country:BE'] },
+        search: { query: 'x', mode: 'hybrid', limit: 10, offset: 0 },
+      },
+      [0.5, 0.5],
+    );
+    expect(searched.params).toMatchObject({ k: 100, lucene: 'x', f_countries: ['country:BE'], readable: ['public'] });
+    expect(searched.cypher).toMatchInlineSnapshot(`
       "CALL () {
-        MATCH (e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
-          AND EXISTS { MATCH (d:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e) WHERE d.access IN $readable }
-        RETURN collect(e {type: e.kind, id: e.id, name: e.name}) AS entities
+        CALL () {
+        CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
+        WITH node, s, score ORDER BY score DESC
+        WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        RETURN 'passage' AS type, node.id AS id, score, matchId
+        }
+        RETURN collect(id) AS semanticIds
       }
       CALL () {
-        MATCH (d:Document) WHERE d.access IN $readable
-        RETURN collect(DISTINCT d.type) AS documentTypes, collect(DISTINCT d.language) AS languages,
-          min(d.date) AS fromDate, max(d.date) AS toDate
+        CALL () {
+        CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
+          YIELD node, score
+        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
+        RETURN 'passage' AS type, node.id AS id, score
+        }
+        RETURN collect(id) AS keywordIds
       }
-      RETURN entities, documentTypes, languages, fromDate, toDate"
+      UNWIND semanticIds + keywordIds AS passageId
+      WITH DISTINCT passageId
+      MATCH (p:Passage {id: passageId})
+      MATCH (d:Document)-[:HAS_PASSAGE]->(p) WHERE d.access IN $readable
+      WITH d, collect(p) AS ps
+      WITH collect({d: d, ps: ps}) AS hits
+      CALL (hits) {
+        UNWIND hits AS hit
+        UNWIND hit.ps AS p
+        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+        WITH e, count(DISTINCT hit.d) AS n
+        RETURN collect({type: e.kind, id: e.id, name: e.name, count: n}) AS entities
+      }
+      RETURN entities,
+        [h IN hits | {type: coalesce(h.d.type, 'other'), language: h.d.language, date: h.d.date}] AS documents"
     `);
+    expect(buildUnknownFilterIds({ countries: ['country:XX'], topics: ['topic:a'] }).params).toEqual({
+      wanted: [
+        { field: 'countries', kind: 'country', id: 'country:XX' },
+        { field: 'topics', kind: 'topic', id: 'topic:a' },
+      ],
+    });
     const document = buildGetDocument({ id: 'corpus/documents/x.txt', offset: 120, limit: 500 }, PUBLIC);
     expect(document.params).toEqual({ id: 'corpus/documents/x.txt', offset: 120, limit: 500, readable: ['public'] });
     expect(document.cypher).toMatchInlineSnapshot(`

@@ -1,9 +1,10 @@
 /**
- * The facet filters of the search view, built from GET /api/facets. The URL is the state: the panel reads its
- * checked values from the query string and reports changes as a new query string.
+ * The facet filters of the search view: the values from GET /api/facets (every readable document), each with its
+ * document count in the current result set from POST /api/facets (the search's query, mode and filters). The URL
+ * is the state: the panel reads its checked values from the query string and reports changes as a new query string.
  */
 import { h, replace, errorBox, loading, kindLabel } from '../dom.js';
-import { getFacets } from '../api.js';
+import { api, getFacets } from '../api.js';
 
 /** URL parameter ↔ search filter field ↔ facets field. */
 export const FILTERS = [
@@ -11,8 +12,14 @@ export const FILTERS = [
   { param: 'focusGroup', field: 'focusGroups', facet: 'focusGroups', label: 'Focus group' },
   { param: 'topic', field: 'topics', facet: 'topics', label: 'Topic' },
   { param: 'trend', field: 'trends', facet: 'trends', label: 'Trend' },
-  { param: 'docType', field: 'documentTypes', facet: 'documentTypes', label: 'Document type' },
-  { param: 'lang', field: 'languages', facet: 'languages', label: 'Language' },
+  {
+    param: 'docType',
+    field: 'documentTypes',
+    facet: 'documentTypes',
+    counts: 'documentTypeCounts',
+    label: 'Document type',
+  },
+  { param: 'lang', field: 'languages', facet: 'languages', counts: 'languageCounts', label: 'Language' },
 ];
 
 /** The `filters` object of POST /api/search for the current URL, or undefined when nothing is filtered. */
@@ -67,12 +74,47 @@ export function renderFilters(el, query, onChange) {
       replace(el, ...buildGroups(facets, query, onChange));
       el.querySelectorAll('.options').forEach((ul, i) => (ul.scrollTop = scrolls[i] ?? 0));
       if (focusedId) document.getElementById(focusedId)?.focus();
+      showCounts(el, query);
     },
     (err) =>
       replace(
         el,
         errorBox(err, () => renderFilters(el, query, onChange)),
       ),
+  );
+}
+
+/** The POST /api/facets body for the URL's search: its query (when any), mode and filters. */
+function facetsRequest(query) {
+  const text = query.get('q')?.trim();
+  const mode = ['hybrid', 'semantic', 'keyword'].includes(query.get('mode')) ? query.get('mode') : 'hybrid';
+  return { ...(text ? { query: text, mode } : {}), filters: filtersFromQuery(query) ?? {} };
+}
+
+/**
+ * Writes each option's document count in the current result set next to its label (0 when none of the result
+ * set's documents carries it). Counts are a hint: when they cannot be had, the options simply show none.
+ */
+function showCounts(el, query) {
+  const body = facetsRequest(query);
+  const key = JSON.stringify(body);
+  el.dataset.countsFor = key;
+  api('/api/facets', { body }).then(
+    (counted) => {
+      if (el.dataset.countsFor !== key) return; // a newer search replaced this one
+      for (const f of FILTERS) {
+        const values = f.counts ? counted[f.counts] : counted[f.facet];
+        const byValue = new Map((values ?? []).map((v) => [v.id ?? v.value, v.count]));
+        for (const input of el.querySelectorAll(`input[name="${f.param}"]`)) {
+          const count = byValue.get(input.value) ?? 0;
+          const label = el.querySelector(`label[for="${input.id}"]`);
+          label?.querySelector('.facet-count')?.remove();
+          label?.append(h('span', { class: 'facet-count', title: `${count} documents in these results` }, ` ${count}`));
+          input.closest('li')?.classList.toggle('empty', count === 0);
+        }
+      }
+    },
+    () => {},
   );
 }
 
