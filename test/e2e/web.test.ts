@@ -216,6 +216,20 @@ describe('the analysts page', () => {
       expect.arrayContaining(['United States', 'Belgium']),
     );
     await shot(page, 'graph-paths-1280');
+    // The stated co-chair path comes first; "Stated facts only" keeps paths of stated facts alone.
+    const first = String(await page.locator('.paths > li').first().textContent());
+    expect(first).toContain('co chairs');
+    expect(first).toContain('stated facts');
+    await page.locator('#g-facts-only').check();
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await page.waitForURL(/factsOnly=true/);
+    await expect
+      .poll(async () => {
+        const paths = await page.locator('.paths > li').allTextContents();
+        return paths.length > 0 && paths.every((t) => t.includes('stated facts'));
+      })
+      .toBe(true);
+    expect(await page.locator('#g-facts-only').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
     await narrowShot(
