@@ -31,7 +31,11 @@ export const graphRoutes = [
     summary: 'Linkage paths between two entities, stated facts first, each hop with its strength and evidence',
     access: 'read',
     query: PathsQuery,
-    response: { status: 200, schema: LinkagePaths, description: 'Paths, strongest first (stated facts before co-occurrence)' },
+    response: {
+      status: 200,
+      schema: LinkagePaths,
+      description: 'Paths, strongest first (stated facts before co-occurrence)',
+    },
     errors: [400, 401, 404, 503],
     async handle({ query, scope }, ctx) {
       return (
