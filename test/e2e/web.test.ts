@@ -224,11 +224,19 @@ describe('the analysts page', () => {
     await page.getByRole('button', { name: 'Find paths' }).click();
     await page.waitForURL(/factsOnly=true/);
     await expect
-      .poll(async () => {
-        const paths = await page.locator('.paths > li').allTextContents();
-        return paths.length > 0 && paths.every((t) => t.includes('stated facts'));
-      })
-      .toBe(true);
+      .poll(
+        async () => [
+          await page.locator('.graph-status').textContent(),
+          ...(await page.locator('.paths > li > p.muted').allTextContents()),
+        ],
+        { timeout: 30_000 },
+      )
+      .toEqual(expect.arrayContaining([expect.stringContaining('stated facts')]));
+    const kinds = await page.locator('.paths > li > p.muted').allTextContents();
+    expect(
+      kinds.every((t) => t.includes('stated facts')),
+      kinds.join(' | '),
+    ).toBe(true);
     expect(await page.locator('#g-facts-only').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
