@@ -7,6 +7,9 @@
  *
  *   IWG_NEO4J_BOLT_PORT=7763 npx tsx bench/cooccurrence.ts [--include PREFIX] [--exclude PREFIX]
  *
+ * Each count is also scored as PMI, NPMI and smoothed Jaccard over the units mentioning each entity (`ones` =
+ * pairs scored ≥ 1, i.e. saturated).
+ *
  * Counts: `passage` = passages mentioning both (alias or meaning; overlapping passages share a sentence, so one
  * sentence can count twice); `sentence` = distinct sentences naming both; `hybrid` = sentences naming both, plus
  * passages where one side is linked by meaning only (a sentence cannot hold a link by meaning).
@@ -117,6 +120,23 @@ async function main() {
       }),
     );
 
+  // Normalised associations (docs/graph-model.md "Co-occurrence strength"): NPMI = PMI / −ln p(a,b), in [−1, 1];
+  // smoothed Jaccard = w / (1 + n_a + n_b − w), in (0, 1) — the one RELATED_TO strength uses (queries/access.ts).
+  const npmi = (counts: Counts, margin: Map<string, number>, total: number): Counts =>
+    new Map(
+      [...pmi(counts, margin, total)].map(([k, v]) => {
+        const joint = (counts.get(k) ?? 0) / total;
+        return [k, joint >= 1 ? 1 : v / -Math.log(joint)];
+      }),
+    );
+  const jaccard = (counts: Counts, margin: Map<string, number>): Counts =>
+    new Map(
+      [...counts].map(([k, w]) => {
+        const [a, b] = k.split('|');
+        return [k, w / (1 + Math.max((margin.get(a) ?? 0) + (margin.get(b) ?? 0) - w, w))];
+      }),
+    );
+
   // Stated facts: the pair and the sentences stating it (document, start, end).
   const facts = await graph.read<{ a: string; b: string; stated: [string, number, number][] }>(
     query(
@@ -175,11 +195,23 @@ async function main() {
         facts: score(counts, factPairs),
         factsHeldOut: score(counts, factPairs, held),
         curated: score(counts, curated),
-        pmi: {
-          facts: score(pmi(counts, margin, total), factPairs),
-          factsHeldOut: score(pmi(counts, margin, total), factPairs, pmi(held, margin, total)),
-          curated: score(pmi(counts, margin, total), curated),
-        },
+        ...Object.fromEntries(
+          (
+            [
+              ['pmi', (c: Counts) => pmi(c, margin, total)],
+              ['npmi', (c: Counts) => npmi(c, margin, total)],
+              ['jaccard', (c: Counts) => jaccard(c, margin)],
+            ] as const
+          ).map(([measure, of]) => [
+            measure,
+            {
+              facts: score(of(counts), factPairs),
+              factsHeldOut: score(of(counts), factPairs, of(held)),
+              curated: score(of(counts), curated),
+              ones: [...of(counts).values()].filter((v) => v >= 1).length,
+            },
+          ]),
+        ),
       },
     ]),
   );

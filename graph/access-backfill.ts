@@ -1,7 +1,8 @@
 /**
  * Graphs written before access labels were enforced lack the labels that reads filter by: a fact's `access` and
  * RELATED_TO's per-label weights. Filled in once at start (a no-op afterwards), so such a graph answers every
- * caller correctly without a re-ingest.
+ * caller correctly without a re-ingest. Graphs written before co-occurrence strength lack the entities' unit counts:
+ * recomputed the same way.
  */
 import { query } from './cypher.js';
 import type { Graph } from './driver.js';
@@ -11,7 +12,10 @@ import { refreshCooccurrence } from './writes.js';
 
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 
-/** Sets missing fact access labels from their documents and recomputes co-occurrence lacking per-label weights. */
+/**
+ * Sets missing fact access labels from their documents and recomputes co-occurrence lacking per-label weights or
+ * per-label entity unit counts (the denominators of its strength).
+ */
 export async function backfillAccessLabels(graph: Graph): Promise<{ facts: number; cooccurrence: boolean }> {
   const [facts] = await graph.write([
     query(
@@ -22,7 +26,10 @@ export async function backfillAccessLabels(graph: Graph): Promise<{ facts: numbe
     ),
   ]);
   const [stale] = await graph.read<{ stale: boolean }>(
-    query('RETURN EXISTS { MATCH (:Entity)-[r:RELATED_TO]->(:Entity) WHERE r.accessLabels IS NULL } AS stale'),
+    query(
+      `RETURN EXISTS { MATCH (:Entity)-[r:RELATED_TO]->(:Entity) WHERE r.accessLabels IS NULL }
+         OR EXISTS { MATCH (e:Entity)-[:RELATED_TO]-(:Entity) WHERE e.unitCounts IS NULL } AS stale`,
+    ),
   );
   if (stale.stale) {
     // Marked stale under the write lock, then recomputed like any stale co-occurrence (graph/write-lock.ts).

@@ -247,6 +247,9 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
  * because it ranks stated facts and curated relations higher (docs/graph-model.md, bench/cooccurrence.ts).
  * The weight is also kept per access label (`accessLabels[i]` has `accessWeights[i]`): each sentence or passage
  * belongs to one document, so a caller's weight is the sum over the labels it may read (queries/access.ts).
+ * Each entity keeps its own unit counts the same way (`unitLabels`, `unitCounts`), so a link's strength — a
+ * normalised association of the two entities' units, docs/graph-model.md "Co-occurrence strength" — is computed
+ * for each caller from the documents it may read only.
  */
 const RECOMPUTE_COOCCURRENCE = [
   query('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
@@ -265,6 +268,22 @@ const RECOMPUTE_COOCCURRENCE = [
          sum(sentences) AS sentences
        CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences,
          accessLabels: labels, accessWeights: weights}]->(b)`,
+  ),
+  // Each entity's own units (the sentences naming it, the passages linking it by meaning) per access label: the
+  // denominators of the association strength of its links (queries/access.ts, readableStrength).
+  query(
+    `MATCH (e:Entity)
+     CALL (e) {
+       CALL (e) {
+         MATCH (e)<-[:MENTIONS]-(s:Sentence) RETURN s.id AS unit, s.documentId AS doc
+         UNION ALL
+         MATCH (e)<-[:MENTIONS {method: 'semantic'}]-(p:Passage) RETURN p.id AS unit, p.documentId AS doc
+       }
+       WITH unit, coalesce(COLLECT { MATCH (d:Document {id: doc}) RETURN d.access }[0], '') AS access
+       WITH access, count(DISTINCT unit) AS n
+       RETURN collect(access) AS labels, collect(n) AS units
+     }
+     SET e.unitLabels = labels, e.unitCounts = units`,
   ),
 ];
 

@@ -54,6 +54,19 @@ export const readableWeight = (r: string) =>
   `reduce(w = 0, i IN range(0, size(coalesce(${r}.accessLabels, [])) - 1) |
       w + CASE WHEN ${r}.accessLabels[i] IN $readable THEN ${r}.accessWeights[i] ELSE 0 END)`;
 
+/** Entity `e`'s units (sentences naming it, passages linking it by meaning) over the readable labels. */
+export const readableUnits = (e: string) =>
+  `reduce(u = 0, i IN range(0, size(coalesce(${e}.unitLabels, [])) - 1) |
+      u + CASE WHEN ${e}.unitLabels[i] IN $readable THEN ${e}.unitCounts[i] ELSE 0 END)`;
+
+/**
+ * RELATED_TO `r`'s strength for the caller: the Jaccard index of the two entities' readable units with one unit of
+ * prior in the denominator, w / (1 + a + b − w) — in (0, 1), never 1 (docs/graph-model.md "Co-occurrence
+ * strength"). Every count comes from readable documents only.
+ */
+export const readableStrength = (r: string) =>
+  `(toFloat(${readableWeight(r)}) / (1.0 + ${readableUnits(`startNode(${r})`)} + ${readableUnits(`endNode(${r})`)} - ${readableWeight(r)}))`;
+
 /** An entity link `r` (a stated fact or RELATED_TO) the caller may follow: a property test, usable in path patterns. */
 export const readableLink = (r: string) =>
   `CASE type(${r}) WHEN 'RELATED_TO' THEN ${readableWeight(r)} > 0 ELSE ${r}.access IN $readable END`;

@@ -203,9 +203,21 @@ export type GraphView = z.infer<typeof GraphView>;
 export const LinkagePath = z.object({
   kind: z.enum(['shortest', 'strongest']),
   length: z.number().int(),
-  strength: z.number(),
+  strength: z
+    .number()
+    .describe('Product of the hop strengths: 1 for a path of stated facts, below 1 through co-occurrence'),
   nodes: z.array(EntityRef),
-  hops: z.array(z.object({ from: EntityRef, to: EntityRef, type: z.string(), evidence: z.array(Evidence) })),
+  hops: z.array(
+    z.object({
+      from: EntityRef,
+      to: EntityRef,
+      type: z.string(),
+      strength: z
+        .number()
+        .describe('1 for a stated fact; for co-occurrence (RELATED_TO) the association strength, in (0, 1)'),
+      evidence: z.array(Evidence),
+    }),
+  ),
 });
 export type LinkagePath = z.infer<typeof LinkagePath>;
 

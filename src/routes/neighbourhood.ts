@@ -28,10 +28,14 @@ export const graphRoutes = [
     path: '/api/graph/paths',
     family: 'graph',
     operationId: 'findLinkagePaths',
-    summary: 'Shortest and strongest linkage paths between two entities, each hop with evidence',
+    summary: 'Linkage paths between two entities, stated facts first, each hop with its strength and evidence',
     access: 'read',
     query: PathsQuery,
-    response: { status: 200, schema: LinkagePaths, description: 'Paths, shortest first' },
+    response: {
+      status: 200,
+      schema: LinkagePaths,
+      description: 'Paths, strongest first (stated facts before co-occurrence)',
+    },
     errors: [400, 401, 404, 503],
     async handle({ query, scope }, ctx) {
       return (

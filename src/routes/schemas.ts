@@ -87,7 +87,17 @@ export const NeighbourhoodQuery = z
   .strict();
 // allShortestPaths refuses equal endpoints, so the same entity twice is the client's mistake, not a 500.
 export const PathsQuery = z
-  .object({ from: EntityId, to: EntityId, maxHops: smallInt(1, 5, 4), limit: smallInt(1, 10, 5) })
+  .object({
+    from: EntityId,
+    to: EntityId,
+    maxHops: smallInt(1, 5, 4),
+    limit: smallInt(1, 10, 5),
+    factsOnly: z
+      .enum(['true', 'false'])
+      .describe('Only paths of stated facts (no co-occurrence hops)')
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
   .strict()
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 // ---- documents

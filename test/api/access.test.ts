@@ -119,7 +119,12 @@ function reads(): Record<string, Read[]> {
       ['country:TH', 'instrument:infcirc-908'],
       ['country:BE', 'organisation:iaea'],
       ['country:MY', 'country:BE'],
-    ].map(([from, to]) => ({ method: 'GET', path: `/api/graph/paths?from=${enc(from)}&to=${enc(to)}&maxHops=4` })),
+      ['country:TH', 'organisation:iwg', '&factsOnly=true'],
+    ].map(([from, to, extra = '']) => ({
+      method: 'GET',
+      path: `/api/graph/paths?from=${enc(from)}&to=${enc(to)}&maxHops=4${extra}`,
+    })),
+    listDocumentTypes: [{ method: 'GET', path: '/api/document-types' }],
     getDocument: [RESTRICTED_ID, 'corpus/documents/infcirc-908-iwg-brochure.txt'].map((id) => ({
       method: 'GET',
       path: `/api/documents/${enc(id)}`,

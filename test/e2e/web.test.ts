@@ -222,6 +222,28 @@ describe('the analysts page', () => {
       expect.arrayContaining(['United States', 'Belgium']),
     );
     await shot(page, 'graph-paths-1280');
+    // The stated co-chair path comes first; "Stated facts only" keeps paths of stated facts alone.
+    const first = String(await page.locator('.paths > li').first().textContent());
+    expect(first).toContain('co chairs');
+    expect(first).toContain('stated facts');
+    await page.locator('#g-facts-only').check();
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    await page.waitForURL(/factsOnly=true/);
+    await expect
+      .poll(
+        async () => [
+          await page.locator('.graph-status').textContent(),
+          ...(await page.locator('.paths > li > p.muted').allTextContents()),
+        ],
+        { timeout: 30_000 },
+      )
+      .toEqual(expect.arrayContaining([expect.stringContaining('stated facts')]));
+    const kinds = await page.locator('.paths > li > p.muted').allTextContents();
+    expect(
+      kinds.every((t) => t.includes('stated facts')),
+      kinds.join(' | '),
+    ).toBe(true);
+    expect(await page.locator('#g-facts-only').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
     await narrowShot(

@@ -238,14 +238,25 @@ describe('entities, graph, facets, documents', () => {
         AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
       WITH p LIMIT 5000
       WITH [n IN nodes(p) | n.id] AS ids,
-        reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN 1.0 / (1 + reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
-        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)) ELSE 0.25 END) AS cost
+        reduce(c = 0.0, r IN relationships(p) | c + CASE type(r) WHEN 'RELATED_TO' THEN -log((toFloat(reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)) / (1.0 + reduce(u = 0, i IN range(0, size(coalesce(startNode(r).unitLabels, [])) - 1) |
+        u + CASE WHEN startNode(r).unitLabels[i] IN $readable THEN startNode(r).unitCounts[i] ELSE 0 END) + reduce(u = 0, i IN range(0, size(coalesce(endNode(r).unitLabels, [])) - 1) |
+        u + CASE WHEN endNode(r).unitLabels[i] IN $readable THEN endNode(r).unitCounts[i] ELSE 0 END) - reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)))) ELSE 0.0 END) AS cost
       WITH ids, min(cost) AS cost
       RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT toInteger($cap)"
     `);
     expect(buildHopEvidence([['a', 'b']], PUBLIC).params).toEqual({ pairs: [['a', 'b']], readable: ['public'] });
     expect(() => buildShortestPaths('a', 'b', 6, 1, PUBLIC)).toThrow(RangeError);
     expect(() => buildStrongestPaths('a', 'b', 1.5, 1, PUBLIC)).toThrow(RangeError);
+    for (const factsOnly of [
+      buildShortestPaths('a', 'b', 3, 5, PUBLIC, true).cypher,
+      buildStrongestPaths('a', 'b', 3, 5, PUBLIC, true).cypher,
+      buildHopEvidence([['a', 'b']], PUBLIC, true).cypher,
+    ]) {
+      expect(factsOnly).toMatch(/CO_CHAIRS\|SUBSCRIBES_TO\|SPONSORS\|MEMBER_OF\|ORGANISED\|AFFECTS[*\]]/);
+      expect(factsOnly).not.toMatch(/\|RELATED_TO[\]*]/);
+    }
   });
   it('builds the facets and document queries', () => {
     expect(buildFacets({ filters: { readable: PUBLIC } }).cypher).toMatchInlineSnapshot(`

@@ -36,6 +36,7 @@ export function mount(el, ctx) {
   const depth = select('g-depth', [1, 2, 3], 'Depth');
   const hops = select('g-hops', [1, 2, 3, 4, 5], 'Max hops');
   const practices = h('input', { type: 'checkbox', id: 'g-practices' });
+  const factsOnly = h('input', { type: 'checkbox', id: 'g-facts-only' });
   const hoodForm = h(
     'form',
     { class: 'controls', onsubmit: (e) => (e.preventDefault(), submitHood()) },
@@ -50,6 +51,7 @@ export function mount(el, ctx) {
     from.el,
     to.el,
     hops,
+    h('div', { class: 'check' }, factsOnly, h('label', { for: 'g-facts-only' }, 'Stated facts only')),
     h('button', { type: 'submit', class: 'primary' }, 'Find paths'),
   );
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Explorer mode' });
@@ -92,7 +94,8 @@ export function mount(el, ctx) {
   async function submitPaths() {
     const [a, b] = await Promise.all([resolvePick(from), resolvePick(to)]);
     if (!a || !b) return void replace(status, empty('Choose both entities from the suggestions first.'));
-    ctx.navigate(`/graph${qs({ mode: 'paths', from: a.id, to: b.id, maxHops: hops.querySelector('select').value })}`);
+    const params = { mode: 'paths', from: a.id, to: b.id, maxHops: hops.querySelector('select').value };
+    ctx.navigate(`/graph${qs({ ...params, factsOnly: factsOnly.checked ? 'true' : '' })}`);
   }
 
   function clear() {
@@ -121,10 +124,12 @@ export function mount(el, ctx) {
       const a = query.get('from');
       const b = query.get('to');
       hops.querySelector('select').value = query.get('maxHops') ?? '3';
+      factsOnly.checked = query.get('factsOnly') === 'true';
       if (a) from.set(from.value()?.id === a ? from.value() : { id: a, type: kindOfId(a), name: a });
       if (b) to.set(to.value()?.id === b ? to.value() : { id: b, type: kindOfId(b), name: b });
       if (!a || !b) return idle('Choose two entities to see how the documents link them.');
-      url = `/api/graph/paths${qs({ from: a, to: b, maxHops: query.get('maxHops') ?? 3, limit: 5 })}`;
+      const onlyFacts = factsOnly.checked ? 'true' : 'false';
+      url = `/api/graph/paths${qs({ from: a, to: b, maxHops: query.get('maxHops') ?? 3, limit: 5, factsOnly: onlyFacts })}`;
     } else {
       focusId = query.get('id');
       depth.querySelector('select').value = query.get('depth') ?? '1';
@@ -191,6 +196,13 @@ export function mount(el, ctx) {
   };
 }
 
+/** Strengths below 1 are shown to 3 significant digits: products of associations are often small. */
+const formatStrength = (s) => Number(s ?? 0).toPrecision(3);
+
+/** A path of stated facts says so; one through co-occurrence shows its strength. */
+const strengthText = (p) =>
+  p.hops.every((hop) => hop.type !== 'RELATED_TO') ? 'stated facts' : `strength ${formatStrength(p.strength)}`;
+
 function pathsSection(paths) {
   return h(
     'section',
@@ -214,7 +226,7 @@ function pathsSection(paths) {
           h(
             'p',
             { class: 'muted small' },
-            `${p.kind ? `${p.kind} · ` : ''}${p.length} hop${p.length === 1 ? '' : 's'} · strength ${Number(p.strength ?? 0).toFixed(2)}`,
+            `${p.kind ? `${p.kind} · ` : ''}${p.length} hop${p.length === 1 ? '' : 's'} · ${strengthText(p)}`,
           ),
           h(
             'ul',
@@ -223,7 +235,7 @@ function pathsSection(paths) {
               h(
                 'li',
                 {},
-                `${hop.from.name} — ${edgeLabel(hop.type)} → ${hop.to.name}`,
+                `${hop.from.name} — ${edgeLabel(hop.type)}${hop.type === 'RELATED_TO' ? ` (${formatStrength(hop.strength)})` : ''} → ${hop.to.name}`,
                 hop.evidence?.[0]
                   ? [evidenceQuote(hop.evidence[0]), documentLine(hop.evidence[0].document, hop.evidence[0].span)]
                   : null,
