@@ -124,7 +124,6 @@ function reads(): Record<string, Read[]> {
       method: 'GET',
       path: `/api/graph/paths?from=${enc(from)}&to=${enc(to)}&maxHops=4${extra}`,
     })),
-    listDocumentTypes: [{ method: 'GET', path: '/api/document-types' }],
     getDocument: [RESTRICTED_ID, 'corpus/documents/infcirc-908-iwg-brochure.txt'].map((id) => ({
       method: 'GET',
       path: `/api/documents/${enc(id)}`,
