@@ -7,14 +7,17 @@ import { createContractCheck } from '../api/contract.js';
 const sut = createContractCheck(apiRoutes(loadConfig({ IWG_INGEST_ON_START: 'false' })));
 const json = new Headers({ 'content-type': 'application/json; charset=utf-8' });
 const problemJson = new Headers({ 'content-type': 'application/problem+json; charset=utf-8' });
-const country = { type: 'country', id: 'country:BE', name: 'Belgium' };
+const country = { type: 'country', id: 'country:BE', name: 'Belgium', count: 2 };
 const facets = {
+  documents: 3,
   countries: [country],
   focusGroups: [],
   topics: [],
   trends: [],
   documentTypes: ['brochure'],
   languages: ['en'],
+  documentTypeCounts: [{ value: 'brochure', count: 1 }],
+  languageCounts: [{ value: 'en', count: 3 }],
   dateRange: { from: '2019-06-01', to: null },
 };
 const notFound = {
