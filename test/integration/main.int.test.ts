@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -24,7 +23,8 @@ beforeAll(async () => {
   rt = await openTestRuntime(); // a fresh database; the main job below ingests the bundled corpus into it
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+  // `node --import tsx`, not tsx's CLI: killing the CLI leaves its child (the server) running.
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'info' },
   });
@@ -37,7 +37,14 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  // When a test failed before the SIGTERM test: stop the server cleanly, or for good after 15 s.
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child!.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
   await rt?.close();
 });
 
