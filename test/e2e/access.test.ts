@@ -4,65 +4,40 @@
  * appear on any view — search in every mode, the practice it merged into, its entities, the graph and paths
  * explorer, trends and the filters — while the document is there for a key that may read it.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCorpusOnStart, ingestOneDocument } from '../../src/ingest-service.js';
 import { getDocument } from '../../queries/documents.js';
-import type { Runtime } from '../../src/runtime.js';
-import { startServer, stopServer, type RunningServer } from '../../src/server.js';
-import { openTestRuntime } from '../support/runtime.js';
+import { openPage, startSite, stopSite, type Site } from '../support/browser.js';
 import { LEAK_MARKERS, RESTRICTED_ID, restrictedUpload } from '../support/restricted.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const enc = encodeURIComponent;
 
-let rt: Runtime;
-let running: RunningServer;
-let browser: Browser;
+let site: Site;
 let sharedPractice: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
   // A first search plans a large statement: on a loaded machine that alone can pass the default 10 s timeout.
-  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000', IWG_QUERY_TIMEOUT_MS: '120000' });
-  await ingestCorpusOnStart(rt, rt.config.corpus.dir);
-  const [practice] = await rt.graph.read<{ id: string; text: string }>({
-    cypher: 'MATCH (p:Practice) RETURN p.id AS id, p.text AS text ORDER BY p.id LIMIT 1',
-    params: {},
-  });
-  sharedPractice = practice.id;
-  const upload = restrictedUpload(practice.text);
-  await ingestOneDocument(rt, {
-    bytes: new TextEncoder().encode(upload.text),
-    filename: upload.filename,
-    metadata: upload.metadata as never,
-  });
-  running = await startServer({
-    config: rt.config,
-    runtime: rt,
-    log: rt.log,
-    state: { ingested: true, schemaApplied: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  site = await startSite({ IWG_QUERY_TIMEOUT_MS: '120000' }, async (rt) => {
+    await ingestCorpusOnStart(rt, rt.config.corpus.dir);
+    const [practice] = await rt.graph.read<{ id: string; text: string }>({
+      cypher: 'MATCH (p:Practice) RETURN p.id AS id, p.text AS text ORDER BY p.id LIMIT 1',
+      params: {},
+    });
+    sharedPractice = practice.id;
+    const upload = restrictedUpload(practice.text);
+    await ingestOneDocument(rt, {
+      bytes: new TextEncoder().encode(upload.text),
+      filename: upload.filename,
+      metadata: upload.metadata as never,
+    });
   });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (running) await stopServer(running);
-  await rt?.close();
-});
+afterAll(() => stopSite(site));
 
 /** The text of a view once `ready` is shown and the API calls settled. */
 async function viewText(path: string, ready: string): Promise<string> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.setDefaultTimeout(120_000);
-  await page.goto(`${running.url}${path}`);
+  const { page, errors } = await openPage(site.browser, { timeoutMs: 120_000 });
+  await page.goto(`${site.running.url}${path}`);
   await page
     .locator(ready)
     .first()
@@ -79,7 +54,10 @@ async function viewText(path: string, ready: string): Promise<string> {
 
 describe('when an anonymous analyst uses the page', () => {
   it('then the restricted document is in the graph for a reader of restricted documents (the plant took)', async () => {
-    const doc = await getDocument(rt.graph, { id: RESTRICTED_ID, offset: 0, limit: 100_000 }, ['public', 'restricted']);
+    const doc = await getDocument(site.rt.graph, { id: RESTRICTED_ID, offset: 0, limit: 100_000 }, [
+      'public',
+      'restricted',
+    ]);
     expect(doc?.passages.map((p) => p.text).join(' ')).toMatch(LEAK_MARKERS);
   });
 

@@ -4,21 +4,14 @@
  * upload shows the service's reason, and the CSV and JSON exports of search results and related practices parse
  * and hold citations whose quotes are the documents' text at the cited spans.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from '../../queries/documents.js';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestCorpusOnStart } from '../../src/ingest-service.js';
-import type { Runtime } from '../../src/runtime.js';
-import { startServer, stopServer, type RunningServer } from '../../src/server.js';
+import { openPage as openBrowserPage, shot, startSite, stopSite, type Site } from '../support/browser.js';
 import { readCsv } from '../support/csv.js';
-import { openTestRuntime } from '../support/runtime.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 const KEY = 'page-upload-key';
 const QUESTION = 'Should an operator allow remote access to safety systems?';
 const NO_REMOTE_ACCESS = 'The operator should not permit remote access to critical systems';
@@ -31,59 +24,29 @@ const UPLOAD_TEXT = [
 ].join('\n');
 const COLUMNS = ['rank', 'kind', 'id', 'text', 'documentId', 'documentTitle', 'documentDate', 'documentType'];
 
-let rt: Runtime;
-let running: RunningServer;
-let browser: Browser;
+let site: Site;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
-  rt = await openTestRuntime({
-    IWG_API_KEYS: KEY,
-    IWG_RATE_LIMIT_PER_MINUTE: '10000',
-    IWG_QUERY_TIMEOUT_MS: '120000',
+  site = await startSite({ IWG_API_KEYS: KEY, IWG_QUERY_TIMEOUT_MS: '120000' }, async (rt) => {
+    await ingestCorpusOnStart(rt, rt.config.corpus.dir);
   });
-  await ingestCorpusOnStart(rt, rt.config.corpus.dir);
-  running = await startServer({
-    config: rt.config,
-    runtime: rt,
-    log: rt.log,
-    state: { ingested: true, schemaApplied: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  mkdirSync(SHOTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (running) await stopServer(running);
-  await rt?.close();
-});
+afterAll(() => stopSite(site));
 
 /** A fresh page that answers the API key prompt with KEY and counts the prompts. */
 async function openPage(width = 1280): Promise<{ page: Page; errors: string[]; prompts: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
   const prompts: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('dialog', (dialog) => {
-    prompts.push(dialog.message());
-    void dialog.accept(KEY);
-  });
-  page.setDefaultTimeout(120_000);
-  onTestFailed(async ({ task }) => {
-    if (page.isClosed()) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page.screenshot({ path: join(SHOTS, `failed-${name}.png`), fullPage: true }).catch(() => {});
-    process.stderr.write(`page ${page.url()} errors: ${errors.join(' | ')}\n`);
+  const { page, errors } = await openBrowserPage(site.browser, {
+    width,
+    timeoutMs: 120_000,
+    context: { acceptDownloads: true },
+    prepare: (p) =>
+      p.on('dialog', (dialog) => {
+        prompts.push(dialog.message());
+        void dialog.accept(KEY);
+      }),
   });
   return { page, errors, prompts };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 async function downloaded(page: Page, button: ReturnType<Page['locator']>): Promise<{ name: string; text: string }> {
@@ -93,7 +56,7 @@ async function downloaded(page: Page, button: ReturnType<Page['locator']>): Prom
 
 /** The document's text at a span, read from the graph: what a citation must quote. */
 async function textAt(documentId: string, start: number, end: number): Promise<string> {
-  const doc = await getDocument(rt.graph, { id: documentId, offset: 0, limit: 100_000 }, ['public', 'restricted']);
+  const doc = await getDocument(site.rt.graph, { id: documentId, offset: 0, limit: 100_000 }, ['public', 'restricted']);
   if (!doc) throw new Error(`no document ${documentId}`);
   return doc.page.text.slice(start - doc.page.offset, end - doc.page.offset);
 }
@@ -111,7 +74,7 @@ describe('when an analyst uploads from the page', () => {
       await new Promise((r) => setTimeout(r, 800));
       await route.continue();
     });
-    await page.goto(`${running.url}/`);
+    await page.goto(`${site.running.url}/`);
     await page.getByRole('link', { name: 'Upload' }).click();
     await page.waitForURL(/\/upload$/);
     const types = page.getByLabel('Document type');
@@ -141,7 +104,7 @@ describe('when an analyst uploads from the page', () => {
     await expect.poll(() => summary.locator('h2').textContent()).toMatch(/^Unchanged/);
     expect(prompts).toHaveLength(1);
 
-    await page.goto(`${running.url}/search?q=${encodeURIComponent('marmoset depot contractor badges')}`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent('marmoset depot contractor badges')}`);
     const hit = page.locator('.hits article', { hasText: UPLOAD_TITLE }).first();
     await hit.waitFor();
     expect(await hit.locator('.doc-line').textContent()).toContain('2024-05-02 · guide');
@@ -151,7 +114,7 @@ describe('when an analyst uploads from the page', () => {
 
   it('then a file the service refuses shows the reason it gave', async () => {
     const { page, errors } = await openPage(420);
-    await page.goto(`${running.url}/upload`);
+    await page.goto(`${site.running.url}/upload`);
     await chooseFile(page, 'minutes.docx', 'not a supported format');
     await page.getByRole('button', { name: 'Upload and ingest' }).click();
     const failure = page.locator('.upload-failure');
@@ -170,7 +133,7 @@ describe('when an analyst uploads from the page', () => {
 describe('when an analyst exports a list', () => {
   it('then the search results download as CSV and JSON whose citations quote the documents at their spans', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent(QUESTION)}`);
     await page.locator('.hits article').first().waitFor();
     const shown = await page.locator('.hits article').count();
     await shot(page, 'search-export-1280');
@@ -184,7 +147,7 @@ describe('when an analyst exports a list', () => {
     expect(rows).toHaveLength(shown);
     for (const row of rows) {
       expect(row.link).toBe(
-        `${running.url}/document/${encodeURIComponent(row.documentId)}?start=${row.start}&end=${row.end}`,
+        `${site.running.url}/document/${encodeURIComponent(row.documentId)}?start=${row.start}&end=${row.end}`,
       );
       expect(await textAt(row.documentId, Number(row.start), Number(row.end))).toBe(row.quote);
     }
@@ -200,7 +163,7 @@ describe('when an analyst exports a list', () => {
 
   it("then a practice's related practices download with every source as a citation", async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent(QUESTION)}`);
     await page
       .locator('.hits article[data-type="practice"]', { hasText: NO_REMOTE_ACCESS })
       .first()

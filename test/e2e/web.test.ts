@@ -3,86 +3,40 @@
  * the bundled corpus ingested, plus three dated fixture documents so the trends view has years to chart.
  * Screenshots of every view land in test-artifacts/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestCorpusOnStart, ingestPaths } from '../../src/ingest-service.js';
-import type { Runtime } from '../../src/runtime.js';
-import { startServer, stopServer, type RunningServer } from '../../src/server.js';
-import { openTestRuntime, testConfig } from '../support/runtime.js';
+import { startServer, stopServer } from '../../src/server.js';
+import { openPage as openBrowserPage, shot, startSite, stopSite, type Site } from '../support/browser.js';
+import { testConfig } from '../support/runtime.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 const FIXTURES = join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'dated');
 const NO_REMOTE_ACCESS = 'The operator should not permit remote access to critical systems';
 const QUESTION = 'Should an operator allow remote access to safety systems?';
 
-let rt: Runtime;
-let running: RunningServer;
-let browser: Browser;
+let site: Site;
 /** Every URL any page requested, checked at the end: nothing may leave localhost. */
 const requested: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
   // A cold query on a busy machine can take longer than the default 10 s query timeout.
-  rt = await openTestRuntime({ IWG_RATE_LIMIT_PER_MINUTE: '10000', IWG_QUERY_TIMEOUT_MS: '60000' });
-  await ingestCorpusOnStart(rt, rt.config.corpus.dir);
-  await ingestPaths(rt, [FIXTURES]);
-  running = await startServer({
-    config: rt.config,
-    runtime: rt,
-    log: rt.log,
-    state: { ingested: true, schemaApplied: true },
+  site = await startSite({ IWG_QUERY_TIMEOUT_MS: '60000' }, async (rt) => {
+    await ingestCorpusOnStart(rt, rt.config.corpus.dir);
+    await ingestPaths(rt, [FIXTURES]);
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  mkdirSync(SHOTS, { recursive: true });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (running) await stopServer(running);
-  await rt?.close();
-});
+afterAll(() => stopSite(site));
 
 /** A fresh page at the given width that records its requests and fails the test on a page error. */
-async function openPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  page.on('request', (req) => requested.push(req.url()));
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.setDefaultTimeout(60_000);
-  onTestFailed(async ({ task }) => {
-    if (page.isClosed()) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page.screenshot({ path: join(SHOTS, `failed-${name}-${width}.png`), fullPage: true }).catch(() => {});
-    process.stderr.write(`page ${page.url()} errors: ${errors.join(' | ')}\n`);
-  });
-  return { page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const openPage = (width = 1280) =>
+  openBrowserPage(site.browser, { width, prepare: (page) => page.on('request', (req) => requested.push(req.url())) });
 
 /** The same view at the narrow width, for the record and to check nothing overflows horizontally. */
 async function narrowShot(path: string, name: string, ready: string): Promise<void> {
   const { page } = await openPage(420);
-  await page.goto(running.url + path);
+  await page.goto(site.running.url + path);
   await page.locator(ready).first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
@@ -97,7 +51,7 @@ async function hitIds(page: Page): Promise<string[]> {
 describe('the analysts page', () => {
   it('when an analyst asks about remote access to safety systems, then the no-remote-access practice is among the first results', async () => {
     const { page, errors } = await openPage();
-    await page.goto(running.url + '/');
+    await page.goto(site.running.url + '/');
     await page.getByLabel('Search the IWG documents').fill(QUESTION);
     await page.keyboard.press('Enter');
     await page.locator('.hits article').first().waitFor();
@@ -123,7 +77,7 @@ describe('the analysts page', () => {
 
   it('when the question is nonsense, then the page says there is no good match before the nearest hits', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/search?q=xyzzyqwertyplugh&mode=semantic`);
+    await page.goto(`${site.running.url}/search?q=xyzzyqwertyplugh&mode=semantic`);
     await page.locator('.no-good-match').waitFor();
     expect(await page.locator('.no-good-match').textContent()).toContain('No good match');
     await shot(page, 'search-no-good-match-1280');
@@ -133,7 +87,7 @@ describe('the analysts page', () => {
 
   it('when a country filter is applied, then the results change, and the back button restores them', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}&mode=hybrid`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent(QUESTION)}&mode=hybrid`);
     await page.locator('.hits article').first().waitFor();
     const before = await hitIds(page);
     const belgium = page.getByRole('checkbox', { name: 'Belgium' });
@@ -162,7 +116,7 @@ describe('the analysts page', () => {
 
   it('when the practice is opened from the results, then its page lists its source document with offsets', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent(QUESTION)}`);
     const practice = page.locator('.hits article[data-type="practice"]', { hasText: NO_REMOTE_ACCESS }).first();
     await practice.locator('h2 a').click();
     await page.waitForURL(/\/practice\//);
@@ -181,7 +135,7 @@ describe('the analysts page', () => {
 
   it('when an entity page is opened, then it shows the entity with its relations and passages', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${running.url}/entity/country/${encodeURIComponent('country:BE')}`);
+    await page.goto(`${site.running.url}/entity/country/${encodeURIComponent('country:BE')}`);
     await page.locator('h1', { hasText: 'Belgium' }).waitFor();
     await page.locator('#pass-h').waitFor();
     // Evidence is a sentence with the entity's name marked: in a relation's evidence and in the mentions.
@@ -195,7 +149,7 @@ describe('the analysts page', () => {
 
   it('when the IWG is chosen in the graph explorer, then nodes for its co-chairs, the United States and Belgium, are drawn', async () => {
     const { page, errors } = await openPage();
-    await page.goto(running.url + '/graph');
+    await page.goto(site.running.url + '/graph');
     // Keyboard only: type, take the first suggestion with Enter, submit with Enter.
     const picker = page.getByRole('combobox', { name: 'Entity' });
     await picker.fill('International Working');
@@ -214,7 +168,7 @@ describe('the analysts page', () => {
     await page.locator('.edge-detail h3').waitFor();
     await shot(page, 'graph-1280');
     await page.goto(
-      `${running.url}/graph?mode=paths&from=${encodeURIComponent('country:US')}&to=${encodeURIComponent('country:BE')}`,
+      `${site.running.url}/graph?mode=paths&from=${encodeURIComponent('country:US')}&to=${encodeURIComponent('country:BE')}`,
     );
     await page.locator('#cy[data-nodes] canvas, .graph-status .state').first().waitFor();
     await page.locator('.hops').first().waitFor();
@@ -255,7 +209,7 @@ describe('the analysts page', () => {
 
   it('when the trends page opens, then Chart.js draws the mentions over time', async () => {
     const { page, errors } = await openPage();
-    await page.goto(running.url + '/trends');
+    await page.goto(site.running.url + '/trends');
     await page.locator('#trend-chart').waitFor();
     const drawn = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('#trend-chart')!;
@@ -281,7 +235,7 @@ describe('the analysts page', () => {
   it('when the API cannot be reached, then the page says so instead of staying blank', async () => {
     const { page } = await openPage();
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-    await page.goto(`${running.url}/search?q=${encodeURIComponent(QUESTION)}`);
+    await page.goto(`${site.running.url}/search?q=${encodeURIComponent(QUESTION)}`);
     const alert = page.locator('.results [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('cannot be reached');
@@ -295,30 +249,30 @@ describe('the analysts page', () => {
         body: JSON.stringify({ title: 'Graph database unavailable', status: 503, detail: 'Neo4j is not reachable' }),
       }),
     );
-    await page.goto(running.url + '/trends');
+    await page.goto(site.running.url + '/trends');
     await page.locator('[role="alert"]', { hasText: 'unavailable' }).waitFor();
     await page.close();
   });
 
   it('when the page is served, then its CSP keeps scripts and connections to self and does not force https', async () => {
-    const res = await fetch(running.url + '/search');
+    const res = await fetch(site.running.url + '/search');
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     // Otherwise a browser on an air-gapped LAN (plain http, not localhost) fetches app.js over https and fails.
     expect(csp).not.toContain('upgrade-insecure-requests');
-    const vendor = await fetch(running.url + '/vendor/chart.umd.min.js');
+    const vendor = await fetch(site.running.url + '/vendor/chart.umd.min.js');
     expect(vendor.status).toBe(200);
     expect(vendor.headers.get('content-type')).toContain('javascript');
-    expect((await fetch(running.url + '/vendor/../package.json')).status).toBe(404);
+    expect((await fetch(site.running.url + '/vendor/../package.json')).status).toBe(404);
   });
 
   it('when the service requires a key for reads, then the page asks for one and then shows results', async () => {
     const keyed = await startServer({
       config: testConfig({ IWG_READ_REQUIRES_KEY: 'true', IWG_API_KEYS: 'k-e2e', IWG_RATE_LIMIT_PER_MINUTE: '10000' }),
-      runtime: rt,
-      log: rt.log,
+      runtime: site.rt,
+      log: site.rt.log,
       state: { ingested: true, schemaApplied: true },
     });
     try {
