@@ -144,29 +144,27 @@ export function qs(params) {
   return s ? `?${s}` : '';
 }
 
-let facetsPromise = null;
+const once = new Map();
 
-/** GET /api/facets, fetched once per page load (retried after a failure). */
-export function getFacets() {
-  facetsPromise ??= api('/api/facets').catch((err) => {
-    facetsPromise = null;
-    throw err;
-  });
-  return facetsPromise;
+/** GET `path` once per page load (again after a failure, or once `forget(path)` was called). */
+function getOnce(path) {
+  if (!once.has(path)) {
+    once.set(
+      path,
+      api(path).catch((err) => {
+        once.delete(path);
+        throw err;
+      }),
+    );
+  }
+  return once.get(path);
 }
+
+/** GET /api/facets, fetched once per page load. */
+export const getFacets = () => getOnce('/api/facets');
 
 /** Forgets the facets, so the next getFacets() sees a document just added (its type, date, language). */
-export function forgetFacets() {
-  facetsPromise = null;
-}
+export const forgetFacets = () => void once.delete('/api/facets');
 
-let typesPromise = null;
-
-/** GET /api/document-types (the taxonomy's document types), fetched once per page load (retried after a failure). */
-export function getDocumentTypes() {
-  typesPromise ??= api('/api/document-types').catch((err) => {
-    typesPromise = null;
-    throw err;
-  });
-  return typesPromise;
-}
+/** GET /api/document-types (the taxonomy's document types), fetched once per page load. */
+export const getDocumentTypes = () => getOnce('/api/document-types');
