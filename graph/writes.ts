@@ -208,8 +208,10 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
     stableQuery(
       `UNWIND $practices AS pr
        MERGE (x:Practice {id: pr.id})
-       ON CREATE SET x.text = pr.text, x.embedding = pr.embedding
-       SET x.affectedBy = $id
+       ON CREATE SET x.text = pr.text
+       // The vector of the practice's own text, also when the node outlived a re-ingest (a pipeline change may
+       // change what is embedded); a practice merged into another text keeps that text's vector.
+       SET x.affectedBy = $id, x.embedding = CASE WHEN x.text = pr.text THEN pr.embedding ELSE x.embedding END
        WITH x, pr
        CALL (x, pr) {
          UNWIND pr.sources AS s

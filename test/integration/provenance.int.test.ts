@@ -111,3 +111,34 @@ describe('value facts stated by several documents', () => {
     expect((await iwg())[0]).toMatchObject({ year: null, doc: null });
   });
 });
+
+describe('practices across a change of what is embedded', () => {
+  it('when a document is written again, then its practice node takes the vector of its text anew', async () => {
+    await mkdir(join(dir, 'vectors'));
+    await writeFile(
+      join(dir, 'vectors', 'rule.txt'),
+      'Synthetic rule\n\nLicensees must escort every visitor to the vault area at all times.\n',
+    );
+    await ingestPaths(rt, [join(dir, 'vectors')], { root: dir });
+    const vector = async () =>
+      (
+        await read<{ v: number[] }>(
+          `MATCH (x:Practice)-[:SOURCED_FROM {documentId: 'vectors/rule.txt'}]->() RETURN x.embedding AS v`,
+        )
+      )[0].v;
+    const fresh = await vector();
+    // What an earlier pipeline left: another vector on the same practice node, and a hash that forces a rewrite.
+    await rt.graph.write([
+      {
+        cypher: `MATCH (x:Practice)-[:SOURCED_FROM {documentId: 'vectors/rule.txt'}]->() SET x.embedding = $old
+                 WITH 1 AS one MATCH (d:Document {id: 'vectors/rule.txt'}) SET d.contentHash = 'earlier pipeline'`,
+        params: { old: fresh.map((_, i) => (i === 0 ? 1 : 0)) },
+      },
+    ]);
+    expect((await vector())[0]).toBe(1);
+    await ingestPaths(rt, [join(dir, 'vectors')], { root: dir });
+    const after = await vector();
+    expect(after.length).toBe(fresh.length);
+    after.forEach((x, i) => expect(x).toBeCloseTo(fresh[i], 5));
+  });
+});
