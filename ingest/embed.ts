@@ -80,7 +80,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   const slots = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   if (failed) {
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await Promise.all(slots.map((s) => stopWorker(s.worker)));
     throw failed.reason;
   }
   stats.loadMs = Date.now() - t0;
@@ -117,7 +117,7 @@ export async function createWorkerEmbedder(o: WorkerEmbedderOptions): Promise<Wo
     async close() {
       closed = true;
       for (const slot of slots) failSlot(slot, new EmbedderError('embedder closed'));
-      await Promise.all(slots.map((s) => quiesce(s.worker).then(() => s.worker.terminate())));
+      await Promise.all(slots.map((s) => stopWorker(s.worker)));
     },
   };
 }
@@ -183,6 +183,9 @@ function quiesce(worker: Worker): Promise<void> {
 }
 
 const QUIESCE_MS = 5_000;
+
+/** Ends a worker that may hold a model session: quiesced first, then terminated. */
+const stopWorker = (worker: Worker) => quiesce(worker).then(() => worker.terminate());
 
 /** Marks a slot dead and rejects the batches it owed. */
 function failSlot(slot: Slot, err: Error): void {
