@@ -107,7 +107,10 @@ async function main() {
     `MATCH (s:Sentence)-[:MENTIONS]->(e:Entity) WHERE ${SCOPE('s')} RETURN e.id AS e, count(DISTINCT s) AS n`,
   );
   const perMeaning = await marginals(
-    `MATCH (p:Passage)-[:MENTIONS {method: 'semantic'}]->(e:Entity) WHERE ${SCOPE('p')} RETURN e.id AS e, count(DISTINCT p) AS n`,
+    // The passages mentioning the entity that hold a link by meaning: the passage units a pair counts (graph/writes.ts).
+    `MATCH (p:Passage)-[:MENTIONS]->(e:Entity)
+     WHERE ${SCOPE('p')} AND EXISTS { (p)-[:MENTIONS {method: 'semantic'}]->(:Entity) }
+     RETURN e.id AS e, count(DISTINCT p) AS n`,
   );
   const perHybrid = new Map(perSentence);
   for (const [e, n] of perMeaning) perHybrid.set(e, (perHybrid.get(e) ?? 0) + n);

@@ -253,6 +253,9 @@ export async function deleteDocument(graph: Graph, id: string): Promise<boolean>
  * normalised association of the two entities' units, docs/graph-model.md "Co-occurrence strength" — is computed
  * for each caller from the documents it may read only.
  */
+/** The access label of the document of a co-occurrence unit (`doc`): the label the unit is counted under. */
+const UNIT_ACCESS = "coalesce(COLLECT { MATCH (d:Document {id: doc}) RETURN d.access }[0], '') AS access";
+
 const RECOMPUTE_COOCCURRENCE = [
   query('MATCH (:Entity)-[r:RELATED_TO]->(:Entity) DELETE r'),
   query(
@@ -264,24 +267,27 @@ const RECOMPUTE_COOCCURRENCE = [
          WHERE a.id < b.id AND (ma.method = 'semantic' OR mb.method = 'semantic')
          RETURN a, b, p.id AS unit, p.documentId AS doc, 0 AS named
        }
-       WITH a, b, unit, doc, named, coalesce(COLLECT { MATCH (d:Document {id: doc}) RETURN d.access }[0], '') AS access
+       WITH a, b, unit, doc, named, ${UNIT_ACCESS}
        WITH a, b, access, count(DISTINCT unit) AS w, count(DISTINCT doc) AS docs, sum(named) AS sentences
        WITH a, b, collect(access) AS labels, collect(w) AS weights, sum(w) AS w, sum(docs) AS docs,
          sum(sentences) AS sentences
        CREATE (a)-[:RELATED_TO {weight: w, documents: docs, sentences: sentences, passages: w - sentences,
          accessLabels: labels, accessWeights: weights}]->(b)`,
   ),
-  // Each entity's own units (the sentences naming it, the passages linking it by meaning) per access label: the
-  // denominators of the association strength of its links (queries/access.ts, readableStrength).
+  // Each entity's own units per access label, the denominators of its links' association strength
+  // (queries/access.ts, readableStrength): the sentences naming it, and the passages mentioning it that hold a link
+  // by meaning — the same kinds of unit a pair counts, so every unit of a pair is a unit of both its entities and
+  // the strength stays below 1.
   query(
     `MATCH (e:Entity)
      CALL (e) {
        CALL (e) {
          MATCH (e)<-[:MENTIONS]-(s:Sentence) RETURN s.id AS unit, s.documentId AS doc
          UNION ALL
-         MATCH (e)<-[:MENTIONS {method: 'semantic'}]-(p:Passage) RETURN p.id AS unit, p.documentId AS doc
+         MATCH (e)<-[:MENTIONS]-(p:Passage) WHERE EXISTS { (p)-[:MENTIONS {method: 'semantic'}]->(:Entity) }
+         RETURN p.id AS unit, p.documentId AS doc
        }
-       WITH unit, coalesce(COLLECT { MATCH (d:Document {id: doc}) RETURN d.access }[0], '') AS access
+       WITH unit, ${UNIT_ACCESS}
        WITH access, count(DISTINCT unit) AS n
        RETURN collect(access) AS labels, collect(n) AS units
      }

@@ -62,11 +62,6 @@ export const DocumentMetadata = z
   .strict();
 export type DocumentMetadata = z.infer<typeof DocumentMetadata>;
 
-/** DocumentMetadata whose `type` must be one of the taxonomy's document types. */
-export function metadataForTypes(allowed: readonly string[]) {
-  return DocumentMetadata.extend({ type: acceptedDocumentType(allowed).optional() });
-}
-
 /** Where a document came from: its stable id (corpus-relative path or URL) and its format. */
 export const SourceRef = z.object({
   id: z.string().min(1),
