@@ -18,8 +18,9 @@ function dedent(text: string): string {
 }
 
 /**
- * A statement run once per ingested document whose plan does not depend on the graph's size (every look-up is an
- * index seek, by uniqueness constraint or hint): planned once instead of again each time the statistics move while
+ * A statement run once per ingested document whose plan does not depend on the graph's size (its look-ups are index
+ * seeks, by uniqueness constraint or hint, or scans no index could serve at any size — the fact relationships of a
+ * re-written document, bench/ingest-speed.md): planned once instead of again each time the statistics move while
  * an ingest grows the graph from empty. Planning took about a fifth of Neo4j's query-thread CPU samples during a
  * 100-document ingest (bench/ingest-speed.md).
  */

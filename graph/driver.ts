@@ -7,7 +7,7 @@
 import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { createAvailability } from './availability.js';
 import { query } from './cypher.js';
-import { runTransactionOnce, type Mode, type Work } from './transaction.js';
+import { runTransactionOnce, type Mode, type TxConfig, type Work } from './transaction.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
 export interface CypherQuery {
@@ -117,7 +117,7 @@ export function createGraph(settings: GraphSettings): Graph {
    * unless one probe still reaches the server (a stale pooled connection, a cluster member gone), in which case
    * the work is retried like a transient error, with backoff within RETRY_BUDGET_MS.
    */
-  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: { timeout?: number }): Promise<T> {
+  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: TxConfig): Promise<T> {
     if (!availability.isUp()) throw unavailable(settings.uri, availability.downSince());
     const started = Date.now();
     for (let delay = 100; ; delay *= 2) {

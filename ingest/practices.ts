@@ -9,8 +9,6 @@ import type { Block, Mention, Passage, PracticeCandidate } from './records.js';
 import { documentSentences, type SentenceEvidence } from './relations.js';
 import type { Taxonomy } from './taxonomy.js';
 
-export { normativeCue } from './practice-cues.js';
-
 // A list item is a practice only under a lead-in that announces practices; "areas for inquiry" and the like list
 // subjects to explore ("Sharing best practices and lessons learned"), not things to do.
 const PRACTICE_LEAD = /\b(?:good|best|recommended|effective) practices?\b|\brecommendations?\b|\bshould\b|\bmust\b/i;

@@ -21,7 +21,7 @@ import { chunkText } from '../../ingest/chunk.js';
 import { aliasRegex, linkAliases } from '../../ingest/link.js';
 import { parseManifest, type Manifest } from '../../ingest/manifest.js';
 import { detectFormat, parseFile } from '../../ingest/parse.js';
-import { normativeCue } from '../../ingest/practices.js';
+import { normativeCue } from '../../ingest/practice-cues.js';
 import { splitSentences } from '../../ingest/sentences.js';
 import { parseTaxonomy, type Taxonomy } from '../../ingest/taxonomy.js';
 
