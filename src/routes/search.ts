@@ -16,17 +16,25 @@ export const searchRoutes = [
     description:
       'semantic = sentence vector index (a passage or document ranks by its best sentence); keyword = full-text ' +
       "index (the query is Lucene-escaped); hybrid = the sum of both lists' min-max normalised scores, with the " +
-      'filters applied to both lists before fusion. One Cypher statement; `confidence` says whether anything ' +
-      'answers the query closely.',
+      'filters applied to both lists before fusion. One Cypher statement (after a look-up of the filter ids, ' +
+      'made while the query is embedded); `confidence` says whether anything answers the query closely.',
     access: 'read',
     body: SearchRequest,
     response: { status: 200, schema: SearchAnswer, description: 'Ranked hits with evidence and why they matched' },
     errors: [400, 401, 429, 503],
-    async handle({ body, scope, req }, ctx) {
-      await assertKnownFilterIds(req, ctx.graph, body.filters);
+    async handle({ body, scope }, ctx) {
       const t0 = performance.now();
-      const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
-      const embedMs = performance.now() - t0;
+      let embedMs = 0;
+      // The filter ids are looked up while the query is embedded.
+      const [embedding] = await Promise.all([
+        body.mode === 'keyword'
+          ? null
+          : ctx.embedQuery(body.query).then((vector) => {
+              embedMs = performance.now() - t0;
+              return vector;
+            }),
+        assertKnownFilterIds(ctx.graph, body.filters),
+      ]);
       const answer = await searchGraph(
         ctx.graph,
         { ...body, filters: { ...body.filters, readable: scope.read } },
@@ -73,8 +81,8 @@ export const searchRoutes = [
       description: 'Values present in the result set, each with the documents that support it',
     },
     errors: [400, 401, 429, 503],
-    async handle({ body, scope, req }, ctx) {
-      await assertKnownFilterIds(req, ctx.graph, body.filters);
+    async handle({ body, scope }, ctx) {
+      await assertKnownFilterIds(ctx.graph, body.filters);
       const filters = { ...body.filters, readable: scope.read };
       if (body.query === undefined) return facets(ctx.graph, { filters });
       const embedding = body.mode === 'keyword' ? null : await ctx.embedQuery(body.query);
