@@ -130,8 +130,8 @@ function uniqueSentences(evidence: Evidence[]): Evidence[] {
  */
 const roundStrength = (s: number) => (s === 1 ? 1 : Math.floor(s * 10_000) / 10_000);
 
-/** Strongest first, then shorter, then by node ids: a stable order. */
-export function rankPaths(paths: readonly LinkagePath[]): LinkagePath[] {
+/** Strongest first (on the unrounded strengths), then shorter, then by node ids: a stable order. */
+function rankPaths(paths: readonly LinkagePath[]): LinkagePath[] {
   const key = (p: LinkagePath) => p.nodes.map((n) => n.id).join('>');
   return [...paths].sort((a, b) => b.strength - a.strength || a.length - b.length || key(a).localeCompare(key(b)));
 }
@@ -205,10 +205,16 @@ export async function linkagePaths(
     return {
       kind,
       length: ids.length - 1,
-      strength: roundStrength(pathHops.reduce((p, h) => p * h.strength, 1)),
+      strength: pathHops.reduce((p, h) => p * h.strength, 1),
       nodes: ids.map((id) => refOf.get(id)!),
-      hops: pathHops.map((h) => ({ ...h, strength: roundStrength(h.strength) })),
+      hops: pathHops,
     };
   };
-  return { paths: rankPaths([...candidates.values()].map((c) => toPath(c.kind, c.ids))).slice(0, input.limit) };
+  const ranked = rankPaths([...candidates.values()].map((c) => toPath(c.kind, c.ids))).slice(0, input.limit);
+  const rounded = ranked.map((p) => ({
+    ...p,
+    strength: roundStrength(p.strength),
+    hops: p.hops.map((h) => ({ ...h, strength: roundStrength(h.strength) })),
+  }));
+  return { paths: rounded };
 }
