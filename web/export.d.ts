@@ -17,7 +17,6 @@ export interface ExportItem {
   citations: Citation[];
 }
 export const CSV_COLUMNS: string[];
-export function citationLink(origin: string, documentId: string, span: { start: number; end: number }): string;
 export function itemsFromHits(hits: unknown[], origin: string): ExportItem[];
 export function itemsFromPractices(practices: unknown[], origin: string): ExportItem[];
 export function itemsToCsv(items: ExportItem[]): string;

@@ -4,6 +4,7 @@
  * text and a link to the reader opened at that span.
  */
 import { toCsv } from './csv.js';
+import { documentHref } from './dom.js';
 
 /** The CSV columns, in order. */
 export const CSV_COLUMNS = [
@@ -21,12 +22,6 @@ export const CSV_COLUMNS = [
   'link',
 ];
 
-/** The reader's address for a span of a document (as web/dom.js documentHref), made absolute with `origin`. */
-export function citationLink(origin, documentId, span) {
-  const at = new URLSearchParams({ start: String(span.start), end: String(span.end) });
-  return `${origin}/document/${encodeURIComponent(documentId)}?${at}`;
-}
-
 function citation(origin, doc, span, quote) {
   return {
     documentId: doc.id,
@@ -36,7 +31,8 @@ function citation(origin, doc, span, quote) {
     start: span.start,
     end: span.end,
     quote,
-    link: citationLink(origin, doc.id, span),
+    // The reader opened at the span, as the page links it, made absolute.
+    link: origin + documentHref(doc.id, span),
   };
 }
 
