@@ -7,7 +7,7 @@ import { query } from '../graph/cypher.js';
 import { readableDocument } from './access.js';
 import { passagePredicate, type SearchFilters } from './filters.js';
 import { escapeLucene } from './lucene.js';
-import { candidateCount, keywordBranches, semanticBranches, type SearchMode } from './search.js';
+import { candidateLists, type SearchMode } from './search.js';
 import type { EntityRef } from './shapes.js';
 import type { Facets } from './answers.js';
 
@@ -25,28 +25,13 @@ function resultPassages(input: FacetInput, embedding: readonly number[] | null):
     const pred = passagePredicate(filters, 'p');
     return { cypher: `MATCH (p:Passage) WHERE ${pred.where}`, params: pred.params };
   }
-  const runSemantic = search.mode !== 'keyword' && embedding !== null;
-  const sem = runSemantic ? semanticBranches(['passage'], filters) : { branches: [], params: {} };
-  const lucene = escapeLucene(search.query);
-  const runKeyword = search.mode !== 'semantic' && lucene !== null;
-  const kw = runKeyword ? keywordBranches(['passage'], filters) : { branches: [], params: {} };
-  const list = (name: string, branches: string[]) =>
-    branches.length
-      ? `CALL () {\n  CALL () {\n${branches.join('\n  UNION ALL\n')}\n  }\n  RETURN collect(id) AS ${name}\n}`
-      : `CALL () { RETURN [] AS ${name} }`;
+  const lists = candidateLists({ ...search, types: ['passage'], filters }, embedding, escapeLucene(search.query));
   return {
-    cypher: `${list('semanticIds', sem.branches)}
-${list('keywordIds', kw.branches)}
-UNWIND semanticIds + keywordIds AS passageId
-WITH DISTINCT passageId
+    cypher: `${lists.cypher}
+UNWIND semantic + keyword AS candidate
+WITH DISTINCT candidate.id AS passageId
 MATCH (p:Passage {id: passageId})`,
-    params: {
-      ...sem.params,
-      ...kw.params,
-      k: candidateCount(search.offset, search.limit),
-      embedding: embedding === null ? null : [...embedding],
-      lucene,
-    },
+    params: lists.params,
   };
 }
 

@@ -108,6 +108,33 @@ function listOf(name: 'semantic' | 'keyword', branches: string[]): string {
 }
 
 /**
+ * The semantic and keyword candidate lists of a search, filtered, as the rows `semantic` and `keyword` (each best
+ * first; empty when the mode does not run it). `single`: only one list runs, so its own scores rank.
+ */
+export function candidateLists(
+  input: Pick<SearchInput, 'mode' | 'types' | 'filters' | 'offset' | 'limit' | 'candidates'>,
+  embedding: readonly number[] | null,
+  lucene: string | null,
+): { cypher: string; params: Record<string, unknown>; single: boolean } {
+  const runSemantic = input.mode !== 'keyword' && embedding !== null;
+  const runKeyword = input.mode !== 'semantic' && lucene !== null;
+  const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
+  const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
+  return {
+    cypher: `${listOf('semantic', sem.branches)}
+    ${listOf('keyword', kw.branches)}`,
+    params: {
+      ...sem.params,
+      ...kw.params,
+      k: input.candidates ?? candidateCount(input.offset, input.limit),
+      embedding: embedding === null ? null : [...embedding],
+      lucene,
+    },
+    single: runSemantic !== runKeyword,
+  };
+}
+
+/**
  * SEARCH: both candidate lists, fusion (relative scores, or a single list's own scores), the page, and its details,
  * as one row { total, topSemantic, page, details }.
  */
@@ -116,15 +143,11 @@ export function buildSearch(
   embedding: readonly number[] | null,
   lucene: string | null,
 ): CypherQuery {
-  const runSemantic = input.mode !== 'keyword' && embedding !== null;
-  const runKeyword = input.mode !== 'semantic' && lucene !== null;
-  const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
-  const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
+  const lists = candidateLists(input, embedding, lucene);
   const details = hitDetails(input.types, input.filters);
   return query(
     `
-    ${listOf('semantic', sem.branches)}
-    ${listOf('keyword', kw.branches)}
+    ${lists.cypher}
     WITH semantic, keyword,
       [i IN range(0, size(semantic) - 1) | {type: semantic[i].type, id: semantic[i].id, score: semantic[i].score,
         matchId: semantic[i].matchId, list: 'semantic', rank: i + 1,
@@ -153,14 +176,10 @@ export function buildSearch(
     RETURN total, topSemantic, page, details
     `,
     {
-      ...sem.params,
-      ...kw.params,
+      ...lists.params,
       ...details.params,
       readable: [...input.filters.readable],
-      k: input.candidates ?? candidateCount(input.offset, input.limit),
-      embedding: embedding === null ? null : [...embedding],
-      lucene,
-      single: runSemantic !== runKeyword,
+      single: lists.single,
       offset: input.offset,
       limit: input.limit,
     },

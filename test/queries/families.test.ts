@@ -285,27 +285,29 @@ describe('entities, graph, facets, documents', () => {
     expect(searched.cypher).toMatchInlineSnapshot(`
       "CALL () {
         CALL () {
-        CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
+          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
         MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
         }
-        RETURN collect(id) AS semanticIds
+        WITH type, id, score, matchId ORDER BY score DESC, type, id
+        RETURN collect({type: type, id: id, score: score, matchId: matchId}) AS semantic
       }
-      CALL () {
+          CALL () {
         CALL () {
-        CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
+          CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
         WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         RETURN 'passage' AS type, node.id AS id, score
         }
-        RETURN collect(id) AS keywordIds
+        WITH type, id, score ORDER BY score DESC, type, id
+        RETURN collect({type: type, id: id, score: score}) AS keyword
       }
-      UNWIND semanticIds + keywordIds AS passageId
-      WITH DISTINCT passageId
+      UNWIND semantic + keyword AS candidate
+      WITH DISTINCT candidate.id AS passageId
       MATCH (p:Passage {id: passageId})
       MATCH (d:Document)-[:HAS_PASSAGE]->(p) WHERE d.access IN $readable
       WITH d, collect(p) AS ps
