@@ -146,7 +146,7 @@ export function qs(params) {
 
 const once = new Map();
 
-/** GET `path` once per page load (again after a failure, or once `forget(path)` was called). */
+/** GET `path` once per page load (again after a failure, or once forgotten, see forgetFacets). */
 function getOnce(path) {
   if (!once.has(path)) {
     once.set(
@@ -163,8 +163,26 @@ function getOnce(path) {
 /** GET /api/facets, fetched once per page load. */
 export const getFacets = () => getOnce('/api/facets');
 
-/** Forgets the facets, so the next getFacets() sees a document just added (its type, date, language). */
-export const forgetFacets = () => void once.delete('/api/facets');
+let lastCounts = null;
+
+/** POST /api/facets for a search's query, mode and filters; the last answer is kept (paging asks once). */
+export function countFacets(body) {
+  const key = JSON.stringify(body);
+  if (lastCounts?.key !== key) {
+    const answer = api('/api/facets', { body }).catch((err) => {
+      lastCounts = null;
+      throw err;
+    });
+    lastCounts = { key, answer };
+  }
+  return lastCounts.answer;
+}
+
+/** Forgets the facets and counts, so the next ones see a document just added (its type, date, language). */
+export function forgetFacets() {
+  once.delete('/api/facets');
+  lastCounts = null;
+}
 
 /** GET /api/document-types (the taxonomy's document types), fetched once per page load. */
 export const getDocumentTypes = () => getOnce('/api/document-types');

@@ -4,7 +4,7 @@
  * is the state: the panel reads its checked values from the query string and reports changes as a new query string.
  */
 import { h, replace, errorBox, loading, kindLabel } from '../dom.js';
-import { api, getFacets } from '../api.js';
+import { countFacets, getFacets } from '../api.js';
 
 /** URL parameter ↔ search filter field ↔ facets field. */
 export const FILTERS = [
@@ -64,7 +64,7 @@ function optionLabel(filter, value) {
  * Renders the filter panel into `el`; onChange(mutator) is called with a function that edits a copy of the
  * query string, so the view can navigate to the new URL.
  */
-export function renderFilters(el, query, onChange) {
+export function renderFilters(el, query, onChange, countsBody) {
   // Re-rendering replaces the controls: keep keyboard focus on the one the analyst just used.
   const focusedId = el.contains(document.activeElement) ? document.activeElement.id : '';
   const scrolls = [...el.querySelectorAll('.options')].map((ul) => ul.scrollTop);
@@ -74,32 +74,25 @@ export function renderFilters(el, query, onChange) {
       replace(el, ...buildGroups(facets, query, onChange));
       el.querySelectorAll('.options').forEach((ul, i) => (ul.scrollTop = scrolls[i] ?? 0));
       if (focusedId) document.getElementById(focusedId)?.focus();
-      showCounts(el, query);
+      showCounts(el, countsBody);
     },
     (err) =>
       replace(
         el,
-        errorBox(err, () => renderFilters(el, query, onChange)),
+        errorBox(err, () => renderFilters(el, query, onChange, countsBody)),
       ),
   );
 }
 
-/** The POST /api/facets body for the URL's search: its query (when any), mode and filters. */
-function facetsRequest(query) {
-  const text = query.get('q')?.trim();
-  const mode = ['hybrid', 'semantic', 'keyword'].includes(query.get('mode')) ? query.get('mode') : 'hybrid';
-  return { ...(text ? { query: text, mode } : {}), filters: filtersFromQuery(query) ?? {} };
-}
-
 /**
  * Writes each option's document count in the current result set next to its label (0 when none of the result
- * set's documents carries it). Counts are a hint: when they cannot be had, the options simply show none.
+ * set's documents carries it). `body` is the POST /api/facets request: the view's search (query, mode) and filters.
+ * Counts are a hint: when they cannot be had, the options simply show none.
  */
-function showCounts(el, query) {
-  const body = facetsRequest(query);
+function showCounts(el, body) {
   const key = JSON.stringify(body);
   el.dataset.countsFor = key;
-  api('/api/facets', { body }).then(
+  countFacets(body).then(
     (counted) => {
       if (el.dataset.countsFor !== key) return; // a newer search replaced this one
       for (const f of FILTERS) {

@@ -100,7 +100,9 @@ export function mount(el, ctx) {
     modeInputs.forEach((r) => (r.checked = r.value === mode));
     const active = countActive(query);
     filtersSummary.textContent = active ? `Filters (${active} active)` : 'Filters';
-    renderFilters(filtersEl, query, changeFilters);
+    const filters = filtersFromQuery(query);
+    // The filter counts are those of this search's result set (its query and mode; every passage without a query).
+    renderFilters(filtersEl, query, changeFilters, { ...(text ? { query: text, mode } : {}), filters: filters ?? {} });
     document.title = text ? `${text} · iwg-graph search` : 'iwg-graph · search';
     inflight?.abort();
     if (!text) {
@@ -114,7 +116,6 @@ export function mount(el, ctx) {
     results.setAttribute('aria-busy', 'true');
     try {
       const body = { query: text, mode, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-      const filters = filtersFromQuery(query);
       if (filters) body.filters = filters;
       const answer = await api('/api/search', { body, signal: controller.signal });
       if (controller.signal.aborted) return;
