@@ -6,7 +6,7 @@
 export class ApiError extends Error {
   /**
    * @param {string} message
-   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number, problem?: object }} info
+   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number, title?: string, errors?: { field: string, message: string }[] }} info
    */
   constructor(message, info) {
     super(message);
@@ -14,8 +14,9 @@ export class ApiError extends Error {
     this.status = info.status ?? 0;
     this.kind = info.kind;
     this.retryAfter = info.retryAfter;
-    /** The problem+json document the service answered, when it answered one. */
-    this.problem = info.problem ?? null;
+    /** The title of the problem the service answered, and each field it named (shown by dom.js errorBox). */
+    this.title = info.title ?? null;
+    this.errors = info.errors ?? [];
   }
 }
 
@@ -38,6 +39,14 @@ function askForKey(invalid) {
   if (!key) return false;
   sessionStorage.setItem(KEY_STORE, key.trim());
   return true;
+}
+
+/**
+ * Asks for a key now unless the tab holds one: for a write, which always needs one, so a large upload is not sent
+ * once only to be refused with 401 and sent again.
+ */
+export function ensureKey() {
+  return Boolean(apiKey()) || askForKey(false);
 }
 
 /**
@@ -98,38 +107,49 @@ async function readBody(res) {
 
 function problemToError(res, body) {
   const detail = body && typeof body === 'object' ? (body.detail ?? body.title ?? '') : '';
-  const fields = Array.isArray(body?.errors) ? body.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : '';
   const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
-  const problem = body && typeof body === 'object' ? body : undefined;
+  const problem = {
+    title: typeof body?.title === 'string' ? body.title : undefined,
+    errors: Array.isArray(body?.errors) ? body.errors : [],
+  };
   if (res.status === 503 || res.status === 502 || res.status === 504) {
     const when = retryAfter ? ` Retry in about ${retryAfter} s.` : '';
     return new ApiError(`The iwg-graph service is unavailable (${detail || 'database or model not ready'}).${when}`, {
       status: res.status,
       kind: 'unavailable',
       retryAfter,
-      problem,
+      ...problem,
     });
   }
   if (res.status === 404) {
-    return new ApiError(detail || 'Not found.', { status: 404, kind: 'not-found', problem });
+    return new ApiError(detail || 'Not found.', { status: 404, kind: 'not-found', ...problem });
   }
   if (res.status === 400) {
-    return new ApiError(`The request was not accepted: ${fields || detail}`, { status: 400, kind: 'invalid', problem });
+    // The fields it names are listed by the error box (err.errors).
+    return new ApiError(`The request was not accepted${detail ? `: ${detail}` : '.'}`, {
+      status: 400,
+      kind: 'invalid',
+      ...problem,
+    });
   }
   if (res.status === 401) {
     return new ApiError('This service requires a valid API key; reload the page to enter one.', {
       status: 401,
       kind: 'failed',
-      problem,
+      ...problem,
     });
   }
   if (res.status === 429) {
-    return new ApiError('Too many requests: wait a minute and retry.', { status: 429, kind: 'unavailable', problem });
+    return new ApiError('Too many requests: wait a minute and retry.', {
+      status: 429,
+      kind: 'unavailable',
+      ...problem,
+    });
   }
   return new ApiError(`The service answered ${res.status}${detail ? `: ${detail}` : ''}.`, {
     status: res.status,
     kind: 'failed',
-    problem,
+    ...problem,
   });
 }
 

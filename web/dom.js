@@ -158,19 +158,27 @@ export function empty(message) {
   return h('p', { class: 'state empty', role: 'status' }, message);
 }
 
-/** An error box with the API's message and, if given, a Retry button. */
-export function errorBox(err, retry) {
-  const title =
-    err?.kind === 'unreachable'
+/**
+ * An error box with the API's message, each field the service named and, if given, a Retry button; `title` and
+ * `className` replace the default heading and add a class.
+ */
+export function errorBox(err, retry, { title, className } = {}) {
+  const heading =
+    title ??
+    (err?.kind === 'unreachable'
       ? 'Service unreachable'
       : err?.kind === 'not-found'
         ? 'Not found'
-        : 'Something went wrong';
+        : 'Something went wrong');
+  const fields = Array.isArray(err?.errors) ? err.errors : [];
   return h(
     'div',
-    { class: 'state error', role: 'alert' },
-    h('strong', {}, title),
+    { class: `state error${className ? ` ${className}` : ''}`, role: 'alert' },
+    h('strong', {}, heading),
     h('p', {}, err?.message || String(err)),
+    fields.length
+      ? h('ul', { class: 'field-errors' }, ...fields.map((e) => h('li', {}, h('code', {}, e.field), ` ${e.message}`)))
+      : null,
     retry ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
   );
 }

@@ -3,7 +3,7 @@
  * POST /api/documents as multipart. The page asks for the API key once per tab (web/api.js), shows that the
  * upload is under way, then the ingest summary or the service's reason for refusing it.
  */
-import { api, getDocumentTypes, forgetFacets } from '../api.js';
+import { api, ensureKey, getDocumentTypes, forgetFacets } from '../api.js';
 import { h, replace, errorBox, documentHref } from '../dom.js';
 
 const ACCEPT = '.html,.htm,.xhtml,.pdf,.txt,.text,.md,.markdown';
@@ -93,6 +93,7 @@ export function mount(el) {
     const body = new FormData();
     body.append('metadata', JSON.stringify(metadata));
     body.append('file', file, file.name);
+    ensureKey(); // before the file is sent, not after a 401
     fields.disabled = true;
     form.setAttribute('aria-busy', 'true');
     replace(outcome, busy(file));
@@ -147,20 +148,10 @@ function summary(result, filename) {
   );
 }
 
-/** Why the upload failed: the problem's title, detail and each field the service named. */
+/** Why the upload failed: the problem's title and status, the service's reason and each field it named. */
 function failure(err, filename) {
-  const problem = err?.problem;
-  if (!problem?.title) return errorBox(err);
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  return h(
-    'div',
-    { class: 'state error upload-failure', role: 'alert' },
-    h('strong', {}, `${filename} was not ingested: ${problem.title} (${problem.status ?? err.status})`),
-    h('p', {}, problem.detail ?? err.message),
-    errors.length
-      ? h('ul', { class: 'field-errors' }, ...errors.map((e) => h('li', {}, h('code', {}, e.field), ` ${e.message}`)))
-      : null,
-  );
+  const title = err?.title ? `${filename} was not ingested: ${err.title} (${err.status})` : undefined;
+  return errorBox(err, undefined, { title, className: 'upload-failure' });
 }
 
 function formatBytes(n) {
