@@ -5,7 +5,7 @@
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
 import { readableDocument } from './access.js';
-import { passagePredicate, type SearchFilters } from './filters.js';
+import { FILTER_KINDS, passagePredicate, type SearchFilters } from './filters.js';
 import { escapeLucene } from './lucene.js';
 import { candidateLists, type SearchMode } from './search.js';
 import type { EntityRef } from './shapes.js';
@@ -52,20 +52,20 @@ WITH collect({d: d, ps: ps}) AS hits
 CALL (hits) {
   UNWIND hits AS hit
   UNWIND hit.ps AS p
-  MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+  MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN $kinds
   WITH e, count(DISTINCT hit.d) AS n
   RETURN collect({type: e.kind, id: e.id, name: e.name, count: n}) AS entities
 }
 RETURN entities,
   [h IN hits | {type: coalesce(h.d.type, 'other'), language: h.d.language, date: h.d.date}] AS documents
   `,
-    { ...passages.params, readable: [...input.filters.readable] },
+    { ...passages.params, readable: [...input.filters.readable], kinds: Object.values(FILTER_KINDS) },
   );
 }
 
 type CountedEntity = EntityRef & { count: number };
 
-/** Values with how many documents carry each, most first, then by value. */
+/** Values with how many documents carry each, in the order of the values. */
 function countValues(values: (string | null)[]): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);

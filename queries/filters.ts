@@ -31,7 +31,15 @@ export interface Predicate {
   params: Record<string, unknown>;
 }
 
-const ENTITY_FILTERS = ['countries', 'focusGroups', 'topics', 'trends'] as const;
+/** The entity kind each entity filter's ids must be of. */
+export const FILTER_KINDS = {
+  countries: 'country',
+  focusGroups: 'focusGroup',
+  topics: 'topic',
+  trends: 'trend',
+} as const;
+
+const ENTITY_FILTERS = Object.keys(FILTER_KINDS) as (keyof typeof FILTER_KINDS)[];
 
 /** Whether a filter other than access narrows the passages. */
 function narrows(f: SearchFilters): boolean {
@@ -88,14 +96,6 @@ export function hitPredicate(
   const through = `EXISTS { MATCH ${pattern} WHERE ${inner} }`;
   return { where: own ? `${own} AND ${through}` : through, params };
 }
-
-/** The entity kind each entity filter's ids must be of. */
-export const FILTER_KINDS = {
-  countries: 'country',
-  focusGroups: 'focusGroup',
-  topics: 'topic',
-  trends: 'trend',
-} as const;
 
 /**
  * UNKNOWN_FILTER_IDS: the entity filters' ids that name no entity of the filter's kind, as rows { field, id }.

@@ -267,7 +267,7 @@ describe('entities, graph, facets, documents', () => {
       CALL (hits) {
         UNWIND hits AS hit
         UNWIND hit.ps AS p
-        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN $kinds
         WITH e, count(DISTINCT hit.d) AS n
         RETURN collect({type: e.kind, id: e.id, name: e.name, count: n}) AS entities
       }
@@ -315,7 +315,7 @@ describe('entities, graph, facets, documents', () => {
       CALL (hits) {
         UNWIND hits AS hit
         UNWIND hit.ps AS p
-        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN ['country', 'focusGroup', 'topic', 'trend']
+        MATCH (p)-[:MENTIONS]->(e:Entity) WHERE e.kind IN $kinds
         WITH e, count(DISTINCT hit.d) AS n
         RETURN collect({type: e.kind, id: e.id, name: e.name, count: n}) AS entities
       }
