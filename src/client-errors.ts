@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RequestHandler } from 'express';
-import { sendProblem } from './problems.js';
+import { problemBody, sendProblem } from './problems.js';
 
 /** The status and detail of a parser error (`clientError` event), as Node itself would choose the status. */
 export function describeClientError(err: Error & { code?: string }): { status: number; detail: string } {
@@ -25,7 +25,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   }
   const { status, detail } = describeClientError(err);
   const title = STATUS_CODES[status] ?? 'Bad Request';
-  const body = JSON.stringify({ type: `https://iwg-graph.local/problems/${status}`, title, status, detail });
+  const body = JSON.stringify(problemBody(status, title, detail));
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

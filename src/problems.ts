@@ -121,20 +121,23 @@ function multerProblem(e: { code?: string; field?: string; message?: string }) {
   return { status: 400, title: 'Invalid request', detail, field };
 }
 
+/** The problem document's own fields (RFC 9457); a response adds where and for which request. */
+export function problemBody(status: number, title: string, detail: string, errors: FieldError[] = []) {
+  return {
+    type: `https://iwg-graph.local/problems/${status}`,
+    title,
+    status,
+    detail,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
 /** Sends a problem document. */
 export function sendProblem(res: Response, status: number, title: string, detail: string, errors: FieldError[] = []) {
   res
     .status(status)
     .type('application/problem+json')
-    .json({
-      type: `https://iwg-graph.local/problems/${status}`,
-      title,
-      status,
-      detail,
-      ...(errors.length > 0 ? { errors } : {}),
-      instance: res.req.originalUrl,
-      requestId: res.req.id,
-    });
+    .json({ ...problemBody(status, title, detail, errors), instance: res.req.originalUrl, requestId: res.req.id });
 }
 
 /** Zod issues as field errors: "body.limit: Too big: expected number to be <=100". */
