@@ -104,9 +104,7 @@ function parseEntry(
   const relatedIds = parseRelated(rel, path, problems);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      if (issue.path[0] === 'kind') continue;
-      const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-      problems.push(`${path}${where}: ${issue.message}`);
+      if (issue.path[0] !== 'kind') problems.push(`${path}${describePath(issue)}`);
     }
     return undefined;
   }
