@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { chunkText } from '../ingest/chunk.js';
+import { takePeakRssMb } from './env.js';
 import { isIngestError } from '../ingest/errors.js';
 import { detectFormat } from '../ingest/parse.js';
 import { createParsePool, type DocumentParser } from '../ingest/parse-pool.js';
@@ -158,7 +159,7 @@ export function renderFuzzReport(
     'IngestError, or UNREADABLE wrapping an exception); a hang is a refusal at the deadline. Re-run with',
     '`nice -n 10 npx tsx bench/fuzz-parsers.ts`.',
     '',
-    '| format | inputs | parsed | refused (typed) | crashes | hangs > 5 s | slowest parse ms | slowest chunkText ms |',
+    `| format | inputs | parsed | refused (typed) | crashes | hangs > ${run.timeoutMs / 1000} s | slowest parse ms | slowest chunkText ms |`,
     '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
   const inputs = only ? keepOnly(all, only) : all;
   const tallies = await runFuzz(inputs, parser, progress);
   await parser.close();
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMb = takePeakRssMb('self') ?? Math.round(process.resourceUsage().maxRSS / 1024);
   const minutes = Math.round((Date.now() - t0) / 6000) / 10;
   const report = renderFuzzReport(tallies, { seed, perFormat, timeoutMs, peakRssMb, strayErrors, minutes });
   await writeFile(o.out, report);

@@ -60,13 +60,8 @@ export function mount(el, ctx) {
     button.disabled = true;
     button.textContent = 'Loading…';
     try {
-      const answer =
-        direction === 'earlier'
-          ? await fetchPage(
-              Math.max(0, loaded.offset - PAGE_CHARS),
-              loaded.offset - Math.max(0, loaded.offset - PAGE_CHARS),
-            )
-          : await fetchPage(loaded.end, PAGE_CHARS);
+      const from = direction === 'earlier' ? Math.max(0, loaded.offset - PAGE_CHARS) : loaded.end;
+      const answer = await fetchPage(from, direction === 'earlier' ? loaded.offset - from : PAGE_CHARS);
       if (controller.signal.aborted) return;
       const before = document.documentElement.scrollHeight;
       loaded = mergePage(loaded, answer);
