@@ -205,15 +205,19 @@ async function main() {
               ['npmi', (c: Counts) => npmi(c, margin, total)],
               ['jaccard', (c: Counts) => jaccard(c, margin)],
             ] as const
-          ).map(([measure, of]) => [
-            measure,
-            {
-              facts: score(of(counts), factPairs),
-              factsHeldOut: score(of(counts), factPairs, of(held)),
-              curated: score(of(counts), curated),
-              ones: [...of(counts).values()].filter((v) => v >= 1).length,
-            },
-          ]),
+          ).map(([measure, of]) => {
+            const [scored, heldScored] = [of(counts), of(held)];
+            return [
+              measure,
+              {
+                facts: score(scored, factPairs),
+                factsHeldOut: score(scored, factPairs, heldScored),
+                curated: score(scored, curated),
+                // Saturation only means something for the bounded scores; PMI is unbounded.
+                ...(measure === 'pmi' ? {} : { ones: [...scored.values()].filter((v) => v >= 1).length }),
+              },
+            ];
+          }),
         ),
       },
     ]),
