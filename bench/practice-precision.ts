@@ -86,14 +86,32 @@ async function scoreDocument(source: string, labelled: LabelledSentence[], taxon
   return outcomes;
 }
 
+/** A generated corpus's plan, document indexes by path and vocabulary: the same for each of its documents. */
+const corpora = new Map<
+  string,
+  { plan: ReturnType<typeof planQueries>; indexOf: Map<string, number>; vocabulary: ReturnType<typeof buildVocabulary> }
+>();
+
+function generatedCorpus(seed: number, documents: number, taxonomy: Taxonomy) {
+  const key = `${seed}/${documents}`;
+  let corpus = corpora.get(key);
+  if (!corpus) {
+    const indexOf = new Map(Array.from({ length: documents }, (_, i) => [identifyDocument(seed, i).path, i]));
+    corpus = { plan: planQueries(seed, documents), indexOf, vocabulary: buildVocabulary(taxonomy) };
+    corpora.set(key, corpus);
+  }
+  return corpus;
+}
+
 async function documentBytes(source: string, taxonomy: Taxonomy): Promise<{ path: string; bytes: Uint8Array }> {
   const generated = /^generator:(\d+)\/(\d+):(.+)$/.exec(source);
   if (!generated) return { path: source, bytes: new Uint8Array(await readFile(new URL(source, ROOT))) };
   const [seed, documents, path] = [Number(generated[1]), Number(generated[2]), generated[3]];
-  const index = Array.from({ length: documents }, (_, i) => i).find((i) => identifyDocument(seed, i).path === path);
+  const corpus = generatedCorpus(seed, documents, taxonomy);
+  const index = corpus.indexOf.get(path);
   if (index === undefined) throw new Error(`${source}: no such generated document`);
-  const placements = planQueries(seed, documents).placements.get(index) ?? [];
-  const doc = composeDocument(seed, index, buildVocabulary(taxonomy), placements);
+  const placements = corpus.plan.placements.get(index) ?? [];
+  const doc = composeDocument(seed, index, corpus.vocabulary, placements);
   return { path, bytes: await renderDocument(doc) };
 }
 
