@@ -183,6 +183,11 @@ export function errorBox(err, retry, { title, className } = {}) {
   );
 }
 
+/** A form control under its label (the control carries the id the label points at). */
+export function field(label, control) {
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
+}
+
 /** Replaces the children of el. */
 export function replace(el, ...children) {
   el.replaceChildren();

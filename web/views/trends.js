@@ -4,7 +4,7 @@
  */
 import { evidenceQuote } from '../excerpt.js';
 import { api, qs, getFacets } from '../api.js';
-import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber } from '../dom.js';
+import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber, field } from '../dom.js';
 import { loadChart } from '../vendor.js';
 
 export const PALETTE = ['#1f5fa8', '#c4432b', '#2b8a3e', '#8a4fbf', '#d08700', '#0b7a87', '#b3367a', '#5c6b2e'];
@@ -23,7 +23,6 @@ export function mount(el, ctx) {
     h('option', { value: 'year' }, 'Year'),
     h('option', { value: 'quarter' }, 'Quarter'),
   );
-  const field = (label, control) => h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
   const form = h(
     'form',
     { class: 'controls', onsubmit: (e) => (e.preventDefault(), apply()) },

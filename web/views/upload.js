@@ -4,7 +4,7 @@
  * upload is under way, then the ingest summary or the service's reason for refusing it.
  */
 import { api, ensureKey, getDocumentTypes, forgetFacets } from '../api.js';
-import { h, replace, errorBox, documentHref } from '../dom.js';
+import { h, replace, errorBox, documentHref, field } from '../dom.js';
 
 const ACCEPT = '.html,.htm,.xhtml,.pdf,.txt,.text,.md,.markdown';
 /** Ingesting a long PDF (parse, embed every passage) can take minutes on a small machine. */
@@ -24,12 +24,10 @@ export function mount(el) {
     { class: 'upload-fields' },
     h('legend', { class: 'visually-hidden' }, 'Document and metadata'),
     field(
-      'up-file',
       'File (HTML, PDF, text or Markdown)',
       h('input', { type: 'file', id: 'up-file', name: 'file', accept: ACCEPT, required: true }),
     ),
     field(
-      'up-title',
       'Title',
       h('input', {
         type: 'text',
@@ -42,10 +40,9 @@ export function mount(el) {
     h(
       'div',
       { class: 'controls' },
-      field('up-type', 'Document type', typeSelect),
-      field('up-date', 'Date', h('input', { type: 'date', id: 'up-date', name: 'date' })),
+      field('Document type', typeSelect),
+      field('Date', h('input', { type: 'date', id: 'up-date', name: 'date' })),
       field(
-        'up-access',
         'Access label',
         h(
           'select',
@@ -124,10 +121,6 @@ export function mount(el) {
   }
 
   return { destroy: () => clearInterval(timer) };
-}
-
-function field(id, label, control) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
 /** The ingest summary the API answered (IngestResult). */
