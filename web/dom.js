@@ -134,9 +134,7 @@ export function documentLine(doc, span, cite = span) {
       doc.title || doc.id,
     ),
     parts.length ? h('span', { class: 'doc-meta' }, ` · ${parts.join(' · ')}`) : null,
-    doc.source && /^https?:\/\//.test(doc.source)
-      ? [' · ', h('a', { href: doc.source, rel: 'noreferrer noopener', class: 'external' }, 'original')]
-      : null,
+    isWebSource(doc.source) ? [' · ', sourceLink(doc.source, 'original')] : null,
   );
 }
 
@@ -181,6 +179,19 @@ export function errorBox(err, retry, { title, className } = {}) {
       : null,
     retry ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
   );
+}
+
+const isWebSource = (source) => Boolean(source) && /^https?:\/\//.test(source);
+
+/** A document's source: a link out when it is a web address (`text`, by default the address), else the text. */
+export function sourceLink(source, text = source) {
+  return isWebSource(source) ? h('a', { href: source, rel: 'noreferrer noopener', class: 'external' }, text) : source;
+}
+
+/** A definition list of [term, value] pairs, leaving out the empty values. */
+export function facts(items) {
+  const shown = items.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return h('dl', { class: 'facts' }, ...shown.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
 /** A form control under its label (the control carries the id the label points at). */

@@ -4,7 +4,7 @@
  * load a page at a time around the citation; earlier and later text loads on request.
  */
 import { api, qs } from '../api.js';
-import { h, replace, loading, errorBox } from '../dom.js';
+import { h, replace, loading, errorBox, facts, sourceLink } from '../dom.js';
 import { mergePage, renderText } from './document-text.js';
 
 const PAGE_CHARS = 20_000;
@@ -94,7 +94,7 @@ export function mount(el, ctx) {
       el,
       h('p', { class: 'eyebrow' }, 'Document'),
       h('h1', { tabindex: '-1' }, doc.title || doc.id),
-      facts(doc),
+      documentFacts(doc),
       citeNote(),
       body,
     );
@@ -155,20 +155,15 @@ export function mount(el, ctx) {
   };
 }
 
-function facts(doc) {
-  const source =
-    doc.source && /^https?:\/\//.test(doc.source)
-      ? h('a', { href: doc.source, rel: 'noreferrer noopener', class: 'external' }, doc.source)
-      : doc.source;
-  const items = [
+function documentFacts(doc) {
+  return facts([
     ['Type', doc.type],
     ['Date', doc.date],
-    ['Source', source],
+    ['Source', sourceLink(doc.source)],
     ['Language', doc.language],
     ['Access', doc.access ? h('span', { class: `access access-${doc.access}` }, doc.access) : null],
     ['Format', doc.format],
     ['Passages', doc.passageCount],
     ['Id', doc.id],
-  ].filter(([, v]) => v !== null && v !== undefined && v !== '');
-  return h('dl', { class: 'facts' }, ...items.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+  ]);
 }

@@ -4,7 +4,18 @@
  */
 import { api } from '../api.js';
 import { evidenceQuote } from '../excerpt.js';
-import { h, replace, loading, empty, errorBox, entityChip, documentLine, practiceHref, kindLabel } from '../dom.js';
+import {
+  h,
+  replace,
+  loading,
+  empty,
+  errorBox,
+  entityChip,
+  documentLine,
+  practiceHref,
+  kindLabel,
+  facts,
+} from '../dom.js';
 
 const FILTER_PARAM = { country: 'country', focusGroup: 'focusGroup', topic: 'topic', trend: 'trend' };
 
@@ -57,7 +68,7 @@ function details(entity) {
     items.push(['Established in', typeof e === 'object' && e.id ? entityChip(e) : String(e.name ?? e)]);
   }
   items.push(['Id', entity.id]);
-  return h('dl', { class: 'facts' }, ...items.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+  return facts(items);
 }
 
 function actions(entity) {

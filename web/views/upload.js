@@ -4,7 +4,7 @@
  * upload is under way, then the ingest summary or the service's reason for refusing it.
  */
 import { api, ensureKey, getDocumentTypes, forgetFacets } from '../api.js';
-import { h, replace, errorBox, documentHref, field } from '../dom.js';
+import { h, replace, errorBox, documentHref, facts, field } from '../dom.js';
 
 const ACCEPT = '.html,.htm,.xhtml,.pdf,.txt,.text,.md,.markdown';
 /** Ingesting a long PDF (parse, embed every passage) can take minutes on a small machine. */
@@ -129,14 +129,12 @@ function summary(result, filename) {
     'div',
     { class: `card upload-summary outcome-${result.status}`, role: 'status' },
     h('h2', {}, OUTCOME[result.status] ?? result.status),
-    h(
-      'dl',
-      { class: 'facts' },
-      h('div', {}, h('dt', {}, 'File'), h('dd', {}, filename)),
-      h('div', {}, h('dt', {}, 'Document id'), h('dd', {}, result.id)),
-      h('div', {}, h('dt', {}, 'Passages'), h('dd', { class: 'count-passages' }, String(result.passages))),
-      h('div', {}, h('dt', {}, 'Good practices'), h('dd', { class: 'count-practices' }, String(result.practices))),
-    ),
+    facts([
+      ['File', filename],
+      ['Document id', result.id],
+      ['Passages', h('span', { class: 'count-passages' }, String(result.passages))],
+      ['Good practices', h('span', { class: 'count-practices' }, String(result.practices))],
+    ]),
     h('p', { class: 'actions' }, h('a', { class: 'button', href: documentHref(result.id) }, 'Read the document')),
   );
 }
