@@ -256,7 +256,7 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
       out.push(
         `- From ${a.run.passages.toLocaleString('en')} to ${b.run.passages.toLocaleString('en')} passages ` +
           `(${ratio(b.run.passages, a.run.passages)}): ingest time ${ratio(b.totalS, a.totalS)} ` +
-          `(${b.totalS / a.totalS <= grow * 1.1 ? 'linear or better' : 'worse than linear'}); hybrid p95 at ` +
+          `(${b.totalS / a.totalS <= grow ? 'linear or better' : b.totalS / a.totalS <= grow * 1.1 ? 'about linear: within 10% of it' : 'worse than linear'}); hybrid p95 at ` +
           `${conns[0]} client ${ratio(p95(to, conns[0]), p95(from, conns[0]))}, at ${hi} clients ` +
           `${ratio(p95(to, hi), p95(from, hi))} (${Math.max(p95(to, conns[0]) / p95(from, conns[0]), p95(to, hi) / p95(from, hi)) < grow / 2 ? 'sub-linear' : 'not sub-linear'}).`,
       );
