@@ -18,32 +18,44 @@ export const readableParam = (readable: Readable) => ({ readable: [...readable] 
 /** Document `d` is readable. */
 export const readableDocument = (d: string) => `${d}.access IN $readable`;
 
-/** Passage `p` is readable: its document is. The subquery's variable is derived from `p`, so predicates nest. */
+/**
+ * Passage `p` is readable: its document is. The subquery's variable is derived from `p`, so predicates nest. The
+ * document is found by the passage's `documentId` (a unique-index seek), not by walking the passage's
+ * relationships — a passage has ~25 (sentences, mentions, sources), which PROFILE counted as ~28 database hits
+ * per candidate (bench/profile-search.ts).
+ */
 export const readablePassage = (p: string) =>
-  `EXISTS { MATCH (ra_${p}:Document)-[:HAS_PASSAGE]->(${p}) WHERE ra_${p}.access IN $readable }`;
+  `EXISTS { MATCH (ra_${p}:Document {id: ${p}.documentId}) WHERE ra_${p}.access IN $readable }`;
 
 /** The document whose id is the Cypher expression `idExpr` is readable (`tag` names the subquery's variable). */
 export const readableDocumentId = (idExpr: string, tag: string) =>
   `EXISTS { MATCH (ra_${tag}:Document {id: ${idExpr}}) WHERE ra_${tag}.access IN $readable }`;
 
+/**
+ * A readable source of practice `n`, as pattern clauses binding `rq_${n}` (the SOURCED_FROM relationship) and
+ * `ra_${n}` (its document, found by the relationship's `documentId`: an index seek, not a walk back through the
+ * passage's relationships); `where` narrows the source before its document is looked up.
+ */
+const readableSource = (n: string, where = '') =>
+  `MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)${where ? ` WHERE ${where}` : ''}
+      MATCH (ra_${n}:Document {id: rq_${n}.documentId}) WHERE ra_${n}.access IN $readable`;
+
 /** Practice `n` has a readable source. */
-export const readablePractice = (n: string) =>
-  `EXISTS { MATCH (${n})-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document) WHERE ra_${n}.access IN $readable }`;
+export const readablePractice = (n: string) => `EXISTS { ${readableSource(n)} }`;
 
 /**
  * Practice `n`'s text as the caller reads it: its stored text when a readable source quotes it, else the first
  * readable quote (by document and offset), the rule graph/writes.ts applies over all sources.
  */
 export const readablePracticeText = (n: string) =>
-  `CASE WHEN EXISTS { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
-      WHERE ra_${n}.access IN $readable AND rq_${n}.quote = ${n}.text } THEN ${n}.text
-    ELSE COLLECT { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
-      WHERE ra_${n}.access IN $readable RETURN rq_${n}.quote ORDER BY rq_${n}.documentId, rq_${n}.start LIMIT 1 }[0] END`;
+  `CASE WHEN ${readablePracticeWording(n)} THEN ${n}.text
+    ELSE COLLECT { ${readableSource(n)}
+      RETURN rq_${n}.quote ORDER BY rq_${n}.documentId, rq_${n}.start LIMIT 1 }[0] END`;
 
 /** Practice `n` matches by its stored text (full-text or its embedding) only when a readable source quotes it. */
-export const readablePracticeWording = (n: string) =>
-  `EXISTS { MATCH (${n})-[rq_${n}:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_${n}:Document)
-      WHERE ra_${n}.access IN $readable AND rq_${n}.quote = ${n}.text }`;
+export function readablePracticeWording(n: string): string {
+  return `EXISTS { ${readableSource(n, `rq_${n}.quote = ${n}.text`)} }`;
+}
 
 /** A practice's ADDRESSES/MITIGATES tag `t` was given by a readable document. */
 export const readableTag = (t: string) =>

@@ -49,17 +49,32 @@ function narrows(f: SearchFilters): boolean {
   );
 }
 
+/** The conditions on document `d` (bound): readable, and its type, language and date within the filters. */
+function documentConditions(f: SearchFilters, d: string): string[] {
+  const docConds: string[] = [readableDocument(d)];
+  if (f.documentTypes?.length) docConds.push(`${d}.type IN $f_documentTypes`);
+  if (f.languages?.length) docConds.push(`${d}.language IN $f_languages`);
+  if (f.from) docConds.push(`${d}.date >= $f_from`);
+  if (f.to) docConds.push(`${d}.date <= $f_to`);
+  return docConds;
+}
+
+/** The entity filters' conditions on passage `v`: it mentions one of each kind's listed entities. */
+function mentionConditions(f: SearchFilters, v: string): string[] {
+  return ENTITY_FILTERS.filter((kind) => f[kind]?.length).map(
+    (kind) => `EXISTS { MATCH (${v})-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_${kind} }`,
+  );
+}
+
+/**
+ * The passage's document is found by the passage's `documentId` (a unique-index seek) rather than through
+ * HAS_PASSAGE, which walks the passage's ~25 relationships (bench/profile-search.ts).
+ */
 function passageCondition(f: SearchFilters, v: string): string[] {
-  const docConds: string[] = [readableDocument('fd')];
-  if (f.documentTypes?.length) docConds.push('fd.type IN $f_documentTypes');
-  if (f.languages?.length) docConds.push('fd.language IN $f_languages');
-  if (f.from) docConds.push('fd.date >= $f_from');
-  if (f.to) docConds.push('fd.date <= $f_to');
-  const conds = [`EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(${v}) WHERE ${docConds.join(' AND ')} }`];
-  for (const kind of ENTITY_FILTERS) {
-    if (f[kind]?.length) conds.push(`EXISTS { MATCH (${v})-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_${kind} }`);
-  }
-  return conds;
+  return [
+    `EXISTS { MATCH (fd:Document {id: ${v}.documentId}) WHERE ${documentConditions(f, 'fd').join(' AND ')} }`,
+    ...mentionConditions(f, v),
+  ];
 }
 
 function filterParams(f: SearchFilters): Record<string, unknown> {
@@ -75,6 +90,11 @@ function filterParams(f: SearchFilters): Record<string, unknown> {
 /** The predicate for a passage bound to `v`. */
 export function passagePredicate(f: SearchFilters, v: string): Predicate {
   return { where: passageCondition(f, v).join('\n  AND '), params: filterParams(f) };
+}
+
+/** The predicate for a passage bound to `v` whose document is already bound to `d`. */
+export function passageOfDocumentPredicate(f: SearchFilters, v: string, d: string): Predicate {
+  return { where: [...documentConditions(f, d), ...mentionConditions(f, v)].join('\n  AND '), params: filterParams(f) };
 }
 
 /** What a hit of each kind must satisfy: a matching passage it is sourced from, mentioned in, or contains. */

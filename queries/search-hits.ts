@@ -2,10 +2,10 @@
  * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
  * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
  */
-import { readableDocument, readablePracticeText } from './access.js';
+import { readablePracticeText } from './access.js';
 import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
-import { passagePredicate, type Predicate, type SearchFilters } from './filters.js';
+import { passageOfDocumentPredicate, type Predicate, type SearchFilters } from './filters.js';
 import { matchedTerms, queryTerms } from './lucene.js';
 import type { PageItem } from './search.js';
 import type { EntityRef } from './shapes.js';
@@ -26,15 +26,15 @@ const SENTENCE = `s {.id, .text, .start, .end,
  * practice and those its passage mentions — not those of every merged source (issue 12).
  */
 function practiceDetail(f: SearchFilters): Predicate {
-  const meetsFilters = passagePredicate(f, 'p');
+  const meetsFilters = passageOfDocumentPredicate(f, 'p', 'd');
   return {
     where: `      UNWIND page AS h
       WITH h WHERE h.type = 'practice'
       MATCH (n:Practice {id: h.id})
       WITH n, ${readablePracticeText('n')} AS text
       WITH n, COLLECT {
-        MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
-        WHERE ${readableDocument('d')} AND ${meetsFilters.where}
+        MATCH (n)-[s:SOURCED_FROM]->(p:Passage) MATCH (d:Document {id: s.documentId})
+        WHERE ${meetsFilters.where}
         RETURN {document: ${documentRef('d')}, span: {start: s.start, end: s.end, page: p.page}, quote: s.quote,
           passageId: p.id}
         ORDER BY s.quote = text DESC, d.id, s.start LIMIT 1 }[0] AS source

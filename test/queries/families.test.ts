@@ -20,11 +20,13 @@ const PUBLIC = ['public'];
 describe('practices', () => {
   it('builds the practice, related-practice and text-neighbour queries', () => {
     expect(buildGetPractice('practice:abc', PUBLIC).cypher).toMatchInlineSnapshot(`
-      "  MATCH (n:Practice {id: $id}) WHERE EXISTS { MATCH (n)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document) WHERE ra_n.access IN $readable }
-        RETURN n.id AS id, CASE WHEN EXISTS { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document)
-          WHERE ra_n.access IN $readable AND rq_n.quote = n.text } THEN n.text
-        ELSE COLLECT { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_n:Document)
-          WHERE ra_n.access IN $readable RETURN rq_n.quote ORDER BY rq_n.documentId, rq_n.start LIMIT 1 }[0] END AS text,
+      "  MATCH (n:Practice {id: $id}) WHERE EXISTS { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)
+          MATCH (ra_n:Document {id: rq_n.documentId}) WHERE ra_n.access IN $readable }
+        RETURN n.id AS id, CASE WHEN EXISTS { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage) WHERE rq_n.quote = n.text
+          MATCH (ra_n:Document {id: rq_n.documentId}) WHERE ra_n.access IN $readable } THEN n.text
+        ELSE COLLECT { MATCH (n)-[rq_n:SOURCED_FROM]->(:Passage)
+          MATCH (ra_n:Document {id: rq_n.documentId}) WHERE ra_n.access IN $readable
+          RETURN rq_n.quote ORDER BY rq_n.documentId, rq_n.start LIMIT 1 }[0] END AS text,
           COLLECT {
         MATCH (n)-[s:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE d.access IN $readable
         RETURN {quote: s.quote, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: s.start, end: s.end, page: p.page}, passageId: p.id}
@@ -36,7 +38,8 @@ describe('practices', () => {
     `);
     const related = buildRelatedPractices('practice:abc', 50, PUBLIC);
     expect(related.cypher).toMatchInlineSnapshot(`
-      "  MATCH (src:Practice {id: $id}) WHERE EXISTS { MATCH (src)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document) WHERE ra_src.access IN $readable }
+      "  MATCH (src:Practice {id: $id}) WHERE EXISTS { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)
+          MATCH (ra_src:Document {id: rq_src.documentId}) WHERE ra_src.access IN $readable }
         CALL (src) {
           CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), src.embedding) YIELD node
           RETURN node AS o
@@ -49,14 +52,17 @@ describe('practices', () => {
           WHERE d.access IN $readable
           RETURN o
         }
-        WITH src, o WHERE o <> src AND EXISTS { MATCH (o)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document) WHERE ra_o.access IN $readable }
-        RETURN CASE WHEN EXISTS { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document)
-          WHERE ra_src.access IN $readable AND rq_src.quote = src.text } THEN src.text
-        ELSE COLLECT { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_src:Document)
-          WHERE ra_src.access IN $readable RETURN rq_src.quote ORDER BY rq_src.documentId, rq_src.start LIMIT 1 }[0] END AS sourceText, o.id AS id, CASE WHEN EXISTS { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document)
-          WHERE ra_o.access IN $readable AND rq_o.quote = o.text } THEN o.text
-        ELSE COLLECT { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_o:Document)
-          WHERE ra_o.access IN $readable RETURN rq_o.quote ORDER BY rq_o.documentId, rq_o.start LIMIT 1 }[0] END AS text,
+        WITH src, o WHERE o <> src AND EXISTS { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)
+          MATCH (ra_o:Document {id: rq_o.documentId}) WHERE ra_o.access IN $readable }
+        RETURN CASE WHEN EXISTS { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage) WHERE rq_src.quote = src.text
+          MATCH (ra_src:Document {id: rq_src.documentId}) WHERE ra_src.access IN $readable } THEN src.text
+        ELSE COLLECT { MATCH (src)-[rq_src:SOURCED_FROM]->(:Passage)
+          MATCH (ra_src:Document {id: rq_src.documentId}) WHERE ra_src.access IN $readable
+          RETURN rq_src.quote ORDER BY rq_src.documentId, rq_src.start LIMIT 1 }[0] END AS sourceText, o.id AS id, CASE WHEN EXISTS { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage) WHERE rq_o.quote = o.text
+          MATCH (ra_o:Document {id: rq_o.documentId}) WHERE ra_o.access IN $readable } THEN o.text
+        ELSE COLLECT { MATCH (o)-[rq_o:SOURCED_FROM]->(:Passage)
+          MATCH (ra_o:Document {id: rq_o.documentId}) WHERE ra_o.access IN $readable
+          RETURN rq_o.quote ORDER BY rq_o.documentId, rq_o.start LIMIT 1 }[0] END AS text,
           vector.similarity.cosine(src.embedding, o.embedding) AS similarity,
           COLLECT { MATCH (src)-[t1:ADDRESSES]->(e:Topic)<-[t2:ADDRESSES]-(o) WHERE EXISTS { MATCH (ra_t1:Document) WHERE ra_t1.id IN coalesce(t1.documentIds, []) AND ra_t1.access IN $readable } AND EXISTS { MATCH (ra_t2:Document) WHERE ra_t2.id IN coalesce(t2.documentIds, []) AND ra_t2.access IN $readable }
             RETURN e {type: e.kind, id: e.id, name: e.name} ORDER BY e.id } AS sharedTopics,
@@ -190,17 +196,20 @@ describe('entities, graph, facets, documents', () => {
               ORDER BY vector.similarity.cosine(es.embedding, e.embedding) DESC, es.start LIMIT 1 }[0])}
         } AS passages,
         COLLECT {
-          MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document) WHERE ra_pr.access IN $readable }
-          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
-        WHERE ra_pr.access IN $readable AND rq_pr.quote = pr.text } THEN pr.text
-      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
-        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
+          MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable }
+          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage) WHERE rq_pr.quote = pr.text
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable } THEN pr.text
+      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable
+        RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
           UNION
-          MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE EXISTS { MATCH (ra_p:Document)-[:HAS_PASSAGE]->(p) WHERE ra_p.access IN $readable }
-          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
-        WHERE ra_pr.access IN $readable AND rq_pr.quote = pr.text } THEN pr.text
-      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
-        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
+          MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE EXISTS { MATCH (ra_p:Document {id: p.documentId}) WHERE ra_p.access IN $readable }
+          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage) WHERE rq_pr.quote = pr.text
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable } THEN pr.text
+      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable
+        RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
         }[0..toInteger($practiceLimit)] AS practices,
         COLLECT {
           MATCH (e)-[r:RELATED_TO]-(o:Entity)
@@ -260,7 +269,7 @@ describe('entities, graph, facets, documents', () => {
   });
   it('builds the facets and document queries', () => {
     expect(buildFacets({ filters: { readable: PUBLIC } }).cypher).toMatchInlineSnapshot(`
-      "MATCH (p:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(p) WHERE fd.access IN $readable }
+      "MATCH (p:Passage) WHERE EXISTS { MATCH (fd:Document {id: p.documentId}) WHERE fd.access IN $readable }
       MATCH (d:Document)-[:HAS_PASSAGE]->(p) WHERE d.access IN $readable
       WITH d, collect(p) AS ps
       WITH collect({d: d, ps: ps}) AS hits
@@ -286,7 +295,7 @@ describe('entities, graph, facets, documents', () => {
       "CALL () {
         CALL () {
           CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
@@ -299,7 +308,7 @@ describe('entities, graph, facets, documents', () => {
         CALL () {
           CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         RETURN 'passage' AS type, node.id AS id, score
         }

@@ -46,15 +46,15 @@ describe('search builder', () => {
     });
     expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
       "  CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from }
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
         UNION ALL
         CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), $embedding) YIELD node AS node, score
-        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_node:Document)
-            WHERE ra_node.access IN $readable AND rq_node.quote = node.text } AND EXISTS { MATCH (node)-[:SOURCED_FROM]->(fp:Passage) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(fp) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from } AND EXISTS { MATCH (fp)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries } }
+        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage) WHERE rq_node.quote = node.text
+            MATCH (ra_node:Document {id: rq_node.documentId}) WHERE ra_node.access IN $readable } AND EXISTS { MATCH (node)-[:SOURCED_FROM]->(fp:Passage) WHERE EXISTS { MATCH (fd:Document {id: fp.documentId}) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from } AND EXISTS { MATCH (fp)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries } }
         RETURN 'practice' AS type, node.id AS id, score, null AS matchId"
     `);
     expect(sut.params).toMatchInlineSnapshot(`
@@ -78,13 +78,13 @@ describe('search builder', () => {
     expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
       "  CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         RETURN 'passage' AS type, node.id AS id, score
         UNION ALL
         CALL db.index.fulltext.queryNodes('practice_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_node:Document)
-            WHERE ra_node.access IN $readable AND rq_node.quote = node.text }
+        WHERE EXISTS { MATCH (node)-[rq_node:SOURCED_FROM]->(:Passage) WHERE rq_node.quote = node.text
+            MATCH (ra_node:Document {id: rq_node.documentId}) WHERE ra_node.access IN $readable }
         RETURN 'practice' AS type, node.id AS id, score
         UNION ALL
         CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: toInteger($k)})
@@ -119,7 +119,7 @@ describe('search builder', () => {
       "    CALL () {
         CALL () {
           CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
@@ -131,7 +131,7 @@ describe('search builder', () => {
         CALL () {
           CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
           YIELD node, score
-        WHERE EXISTS { MATCH (fd:Document)-[:HAS_PASSAGE]->(node) WHERE fd.access IN $readable }
+        WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         RETURN 'passage' AS type, node.id AS id, score
         }
         WITH type, id, score ORDER BY score DESC, type, id
