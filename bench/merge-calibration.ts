@@ -257,7 +257,7 @@ export function renderMergeReport(byModel: Partial<Record<ModelId, ScoredPair[]>
     '`prescription`: what ingest compares, the prescriptions with their framing and actor stripped',
     '(ingest/prescription.ts); the threshold is per model (`PRACTICE_MERGE_THRESHOLDS`, ingest/practice-merge.ts),',
     'since the models spread cosines differently: e5-small-v2 scores every unrelated pair 0.75 or more, so at',
-    'MiniLM’s 0.65 it would merge every practice with every other.',
+    'MiniLM’s 0.65 it merges every pair of this set (last column).',
     '',
     '| model | threshold (dev-best F1) | dev | held-out | all | held-out at MiniLM’s 0.65 |',
     '| --- | --- | --- | --- | --- | --- |',
