@@ -1,18 +1,24 @@
 /**
  * Merge precision and recall of the practice merge decision (ingest/practice-merge.ts, `isSamePractice` on the
  * cosine of the two prescriptions, ingest/prescription.ts) on the labelled pairs of
- * test/fixtures/practices/merge-pairs.yaml, with the real embedding model; the decision before prescriptions (the
- * cosine of the quotes as extracted) beside it; and a threshold sweep of both on the dev split.
+ * test/fixtures/practices/merge-pairs.yaml, with the real embedding models: for each of the three models
+ * (ingest/models.ts) its threshold, chosen on the dev split, and the held-out figures; by origin; the audit of the
+ * generator's needle pairs; and the other signals tried for the pairs it misses, each chosen on dev and reported on
+ * held-out.
  *
  *   npx tsx bench/merge-calibration.ts     # writes bench/merge-calibration.md
+ *
+ * Models other than the configured cache's are provisioned from Maven Central on first use, like the server does.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { dot } from '../ingest/link.js';
-import { isSamePractice, PRACTICE_MERGE_THRESHOLD } from '../ingest/practice-merge.js';
+import { DEFAULT_MODEL_ID, MODEL_IDS, type ModelId } from '../ingest/models.js';
+import { isSamePractice, PRACTICE_MERGE_THRESHOLDS } from '../ingest/practice-merge.js';
 import { prescriptionOf } from '../ingest/prescription.js';
 
 const ROOT = new URL('../', import.meta.url);
@@ -31,10 +37,14 @@ const MergePair = z.strictObject({
 });
 export type MergePair = z.infer<typeof MergePair>;
 
-/** A labelled pair with its cosines: of the two quotes as extracted, and of their prescriptions. */
+/**
+ * A labelled pair with its cosines under one model: of the two quotes as extracted, of their prescriptions, and of
+ * their prescriptions without a trailing rationale clause (`withoutRationale`).
+ */
 export interface ScoredPair extends MergePair {
   cosine: number;
   prescriptionCosine: number;
+  bareCosine: number;
 }
 
 export interface MergeFigures {
@@ -48,22 +58,39 @@ export async function loadMergePairs(url: URL = MERGE_PAIRS): Promise<MergePair[
   return z.strictObject({ pairs: z.array(MergePair).min(1) }).parse(parse(await readFile(url, 'utf8'))).pairs;
 }
 
-/** Embeds every quote and its prescription once and scores each pair. */
+// A closing clause that gives the reason for a measure rather than the measure ("…, because forged letters are
+// common", "…, since resentment peaks then", "…, which makes collusion harder", "…, so that … is noticed early").
+const RATIONALE = /,?\s+(?:because|since|which (?:makes|shortens|means)|so that)\b[^.;]*(?=[.;]?$)/i;
+
+/** A prescription without its trailing rationale clause (kept whole when too little would remain). */
+export function withoutRationale(prescription: string): string {
+  const rest = prescription.replace(RATIONALE, '');
+  return rest.split(/\s+/).length >= 3 ? rest : prescription;
+}
+
+/** Embeds every quote, its prescription and its bare prescription once (as passages) and scores each pair. */
 export async function scoreMergePairs(
   pairs: MergePair[],
   embed: (texts: string[]) => Promise<Float32Array[]>,
 ): Promise<ScoredPair[]> {
   const quotes = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-  const vectors = await embed([...quotes, ...quotes.map(prescriptionOf)]);
-  const at = new Map(quotes.map((q, i) => [q, { quote: vectors[i], prescription: vectors[quotes.length + i] }]));
+  const n = quotes.length;
+  const prescriptions = quotes.map(prescriptionOf);
+  const vectors = await embed([...quotes, ...prescriptions, ...prescriptions.map(withoutRationale)]);
+  const at = new Map(quotes.map((q, i) => [q, i]));
   return pairs.map((p) => {
     const [a, b] = [at.get(p.a)!, at.get(p.b)!];
-    return { ...p, cosine: dot(a.quote, b.quote), prescriptionCosine: dot(a.prescription, b.prescription) };
+    return {
+      ...p,
+      cosine: dot(vectors[a], vectors[b]),
+      prescriptionCosine: dot(vectors[n + a], vectors[n + b]),
+      bareCosine: dot(vectors[2 * n + a], vectors[2 * n + b]),
+    };
   });
 }
 
 /** Merge precision and recall of a decision over the pairs (precision 1 when nothing merges). */
-export function measureMerges(pairs: ScoredPair[], merges: (p: ScoredPair) => boolean): MergeFigures {
+export function measureMerges<P extends MergePair>(pairs: P[], merges: (p: P) => boolean): MergeFigures {
   const merged = pairs.filter(merges);
   const tp = merged.filter((p) => p.kind === 'paraphrase').length;
   const positives = pairs.filter((p) => p.kind === 'paraphrase').length;
@@ -74,75 +101,365 @@ export function measureMerges(pairs: ScoredPair[], merges: (p: ScoredPair) => bo
   };
 }
 
-/** The decision ingest takes today. */
-export const ingestDecision = (p: ScoredPair): boolean => isSamePractice(p.prescriptionCosine);
+/** The decision ingest takes with this model (its calibrated threshold on the prescriptions' cosine). */
+export const ingestDecision =
+  (model: ModelId = DEFAULT_MODEL_ID) =>
+  (p: ScoredPair): boolean =>
+    isSamePractice(p.prescriptionCosine, model);
 
-/** The decision before prescriptions: the cosine of the quotes as extracted, at the same threshold. */
-export const quoteDecision = (p: ScoredPair): boolean => p.cosine >= PRACTICE_MERGE_THRESHOLD;
-
-const THRESHOLDS = Array.from({ length: 17 }, (_, i) => Math.round((0.45 + i * 0.025) * 1000) / 1000);
+const COARSE = Array.from({ length: 21 }, (_, i) => Math.round((0.45 + i * 0.025) * 1000) / 1000);
 const f1 = (m: MergeFigures) =>
   m.precision + m.recall === 0 ? 0 : (2 * m.precision * m.recall) / (m.precision + m.recall);
 const fmt = (x: number) => x.toFixed(2);
 
-/** The Markdown report: both decisions per split, recall by origin, and the dev sweep of both cosines. */
-export function renderMergeReport(scored: ScoredPair[]): string {
-  const [dev, held] = [scored.filter((p) => p.split === 'dev'), scored.filter((p) => p.split === 'held-out')];
-  const kinds = ['paraphrase', 'related', 'unrelated'].map((k) => `${scored.filter((p) => p.kind === k).length} ${k}`);
-  const row = (name: string, ps: ScoredPair[]) => {
-    const [n, q] = [measureMerges(ps, ingestDecision), measureMerges(ps, quoteDecision)];
-    return `| ${name} | ${n.pairs} | ${fmt(n.precision)} | ${fmt(n.recall)} | ${fmt(q.precision)} | ${fmt(q.recall)} |`;
-  };
+/** The dev split's best-F1 threshold of a score (the first of equals, i.e. the lowest). */
+export function bestThreshold<P extends MergePair>(
+  dev: P[],
+  score: (p: P) => number,
+  grid: readonly number[] = COARSE,
+): number {
+  let best = { t: grid[0], f: -1 };
+  for (const t of grid) {
+    const f = f1(measureMerges(dev, (p) => score(p) >= t));
+    if (f > best.f) best = { t, f };
+  }
+  return best.t;
+}
+
+// Content words of a prescription, crudely stemmed, for the lexical signal.
+const STOP = new Set(
+  (
+    'a an the of to for and or in on at by with from as is are be been being that this these those it its their ' +
+    'them they who which what when whenever where so than then there not no any every each all such only should ' +
+    'must shall may can could would will before after into about over under until upon also more most other same ' +
+    'own between through during without within whether rather instead just very'
+  ).split(' '),
+);
+const contentWords = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .split(/[^a-z0-9-]+/)
+      .filter((w) => w && !STOP.has(w))
+      .map((w) => w.replace(/(?:ings|ing|ed|es|s|ly)$/, '')),
+  );
+
+/** Jaccard overlap of the two prescriptions' content words. */
+export function lexicalOverlap(a: string, b: string): number {
+  const [x, y] = [contentWords(prescriptionOf(a)), contentWords(prescriptionOf(b))];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared === 0 ? 0 : shared / (x.size + y.size - shared);
+}
+
+// Irregular past participles of the verbs the pairs use, to their base form.
+const IRREGULAR: Readonly<Record<string, string>> = {
+  kept: 'keep',
+  held: 'hold',
+  given: 'give',
+  told: 'tell',
+  taken: 'take',
+  made: 'make',
+  done: 'do',
+  sent: 'send',
+  written: 'write',
+  shown: 'show',
+  met: 'meet',
+  brought: 'bring',
+  found: 'find',
+  left: 'leave',
+  known: 'know',
+  seen: 'see',
+  chosen: 'choose',
+  led: 'lead',
+  paid: 'pay',
+  built: 'build',
+  taught: 'teach',
+  bound: 'bind',
+  withdrawn: 'withdraw',
+  forbidden: 'forbid',
+};
+const verbStem = (word: string) => {
+  const w = word.toLowerCase();
+  return (IRREGULAR[w] ?? w)
+    .replace(/ie[sd]$/, 'y')
+    .replace(/(?:ing|ed|es|e|s)$/, '')
+    .replace(/([bdgklmnprt])\1$/, '$1');
+};
+const MODAL_VERB =
+  /\b(?:should|must|shall|ought to|needs? to|ha(?:s|ve) to|(?:is|are) to|(?:is|are) (?:strongly )?(?:encouraged|recommended|required|expected|asked) to)\s+(?:also\s+|always\s+|only\s+)?(not\s+|never\s+)?(?:be\s+)?([a-z-]+)/i;
+const NOT_A_VERB = new Set(['be', 'not', 'never', 'no', 'the', 'a', 'an', 'every', 'each', 'any', 'all']);
+
+/**
+ * The action a practice quote prescribes, crudely stemmed: the first word of its prescription when the framing was
+ * stripped down to an imperative ("record the issue …" → record), else the verb after its modal ("Access rights
+ * should be revoked …" → revok); null when neither is found.
+ */
+export function actionOf(quote: string): string | null {
+  const prescription = prescriptionOf(quote);
+  const [head, next = ''] = prescription.toLowerCase().split(/\s+/);
+  const negated = head === 'not' || head === 'never';
+  const first = negated ? next : head;
+  if (prescription !== quote.trim() && /^[a-z-]+$/.test(first) && !NOT_A_VERB.has(first))
+    return `${negated ? 'not ' : ''}${verbStem(first)}`;
+  const m = prescription.match(MODAL_VERB);
+  return m ? `${m[1] ? 'not ' : ''}${verbStem(m[2])}` : null;
+}
+
+/** Area under the ROC curve: how often a paraphrase outscores a pair that is not one. */
+function auc<P extends MergePair>(pairs: P[], score: (p: P) => number): number {
+  const pos = pairs.filter((p) => p.kind === 'paraphrase').map(score);
+  const neg = pairs.filter((p) => p.kind !== 'paraphrase').map(score);
+  let wins = 0;
+  for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
+  return wins / (pos.length * neg.length);
+}
+
+function quartiles(values: number[]): string {
+  const v = [...values].sort((x, y) => x - y);
+  return [0, 0.25, 0.5, 0.75, 1].map((q) => fmt(v[Math.min(v.length - 1, Math.floor(q * v.length))])).join(' / ');
+}
+
+/** One pair with its cosine under every model measured (all models score the same pairs in the same order). */
+type Joined = MergePair & { by: Partial<Record<ModelId, ScoredPair>>; lexical: number; sameAction: boolean };
+
+/** The Markdown report over every model measured. */
+export function renderMergeReport(byModel: Partial<Record<ModelId, ScoredPair[]>>, note = ''): string {
+  const models = MODEL_IDS.filter((m) => byModel[m]);
+  const base = byModel[models[0]]!;
+  const joined: Joined[] = base.map((p, i) => ({
+    ...p,
+    by: Object.fromEntries(models.map((m) => [m, byModel[m]![i]])),
+    lexical: lexicalOverlap(p.a, p.b),
+    sameAction: actionOf(p.a) !== null && actionOf(p.a) === actionOf(p.b),
+  }));
+  const dev = joined.filter((p) => p.split === 'dev');
+  const held = joined.filter((p) => p.split === 'held-out');
+  const kinds = ['paraphrase', 'related', 'unrelated'].map((k) => `${base.filter((p) => p.kind === k).length} ${k}`);
+  const pr = (m: MergeFigures) => `${fmt(m.precision)} / ${fmt(m.recall)}`;
+  const origins = [...new Set(base.map((p) => p.origin))];
+  const needles = joined.filter((p) => p.origin === 'generator:needles');
+  const count = (ps: MergePair[], kind: string) => ps.filter((p) => p.kind === kind).length;
+  const cos = (m: ModelId) => (p: Joined) => p.by[m]!.prescriptionCosine;
+
   const lines = [
     '# Practice merge calibration',
     '',
-    `Measured by \`npx tsx bench/merge-calibration.ts\` (all-MiniLM-L6-v2 q8) on the ${scored.length} labelled pairs`,
-    `of \`test/fixtures/practices/merge-pairs.yaml\` (labelling rule at its top): ${kinds.join(', ')}; dev`,
-    `${dev.length}, held-out ${held.length}. Precision = merged paraphrases / merged pairs, recall = merged`,
-    'paraphrases / paraphrases. Target (issue 12): ≥ 0.90 each.',
+    `Measured by \`npx tsx bench/merge-calibration.ts\` (${models.join(', ')}; 8-bit quantized, as ingest runs them)`,
+    `on the ${base.length} labelled pairs of \`test/fixtures/practices/merge-pairs.yaml\` (labelling rule at its top):`,
+    `${kinds.join(', ')}; dev ${dev.length}, held-out ${held.length}. Precision = merged paraphrases / merged pairs,`,
+    'recall = merged paraphrases / paraphrases. Target (issue 12): ≥ 0.90 each. Every threshold and rule is chosen',
+    'on the dev split (best F1); held-out is reported as measured. Figures are P / R.',
+    ...(note ? ['', note] : []),
     '',
-    `## The merge decision: cosine ≥ ${PRACTICE_MERGE_THRESHOLD}`,
+    '## The merge decision: prescription cosine ≥ the model’s threshold',
     '',
     '`prescription`: what ingest compares, the prescriptions with their framing and actor stripped',
-    '(ingest/prescription.ts). `quote`: the quotes as extracted, which ingest compared before.',
+    '(ingest/prescription.ts); the threshold is per model (`PRACTICE_MERGE_THRESHOLDS`, ingest/practice-merge.ts),',
+    'since the models spread cosines differently: e5-small-v2 scores every unrelated pair 0.75 or more, so at',
+    'MiniLM’s 0.65 it merges every pair of this set (last column).',
     '',
-    '| split | pairs | prescription P | prescription R | quote P | quote R |',
+    '| model | threshold (dev-best F1) | dev | held-out | all | held-out at MiniLM’s 0.65 |',
     '| --- | --- | --- | --- | --- | --- |',
-    row('dev', dev),
-    row('held-out', held),
-    row('all', scored),
-    '',
-    'By origin (all splits, prescription decision):',
-    '',
-    ...[...new Set(scored.map((p) => p.origin))].map((origin) => {
-      const ps = scored.filter((p) => p.origin === origin);
-      const negatives = ps.filter((p) => p.kind !== 'paraphrase');
-      const merged = negatives.filter(ingestDecision).length;
-      const recall = fmt(measureMerges(ps, ingestDecision).recall);
-      return `- ${origin}: recall ${recall} of ${ps.length - negatives.length} paraphrases; ${merged} of ${negatives.length} other pairs merged`;
-    }),
-    '',
-    '## Sweep on the dev split',
-    '',
-    '| threshold | prescription P | prescription R | prescription F1 | quote P | quote R | quote F1 |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
-  const best = { prescription: { t: 0, f: -1 }, quote: { t: 0, f: -1 } };
-  for (const t of THRESHOLDS) {
-    const c = measureMerges(dev, (p) => p.prescriptionCosine >= t);
-    const q = measureMerges(dev, (p) => p.cosine >= t);
-    if (f1(c) > best.prescription.f) best.prescription = { t, f: f1(c) };
-    if (f1(q) > best.quote.f) best.quote = { t, f: f1(q) };
+  for (const m of models) {
+    const t = PRACTICE_MERGE_THRESHOLDS[m];
+    const best = bestThreshold(dev, cos(m));
+    const decide = (p: Joined) => isSamePractice(cos(m)(p), m);
+    const at065 = measureMerges(held, (p) => cos(m)(p) >= PRACTICE_MERGE_THRESHOLDS[DEFAULT_MODEL_ID]);
     lines.push(
-      `| ${t.toFixed(3)} | ${fmt(c.precision)} | ${fmt(c.recall)} | ${fmt(f1(c))} | ${fmt(q.precision)} | ${fmt(q.recall)} | ${fmt(f1(q))} |`,
+      `| ${m}${m === DEFAULT_MODEL_ID ? ' (default)' : ''} | ${t}${best === t ? '' : ` (dev-best now ${best})`} | ` +
+        `${pr(measureMerges(dev, decide))} | ${pr(measureMerges(held, decide))} | ${pr(measureMerges(joined, decide))} | ` +
+        `${pr(at065)} |`,
     );
   }
-  const hc = measureMerges(held, (p) => p.prescriptionCosine >= best.prescription.t);
-  const hq = measureMerges(held, (p) => p.cosine >= best.quote.t);
   lines.push(
     '',
-    `Dev-best F1: prescription at ${best.prescription.t} (held-out P ${fmt(hc.precision)} R ${fmt(hc.recall)}); ` +
-      `quote at ${best.quote.t} (held-out P ${fmt(hq.precision)} R ${fmt(hq.recall)}).`,
+    'By origin (dev / held-out, P / R at each model’s threshold; P is 1.00 where nothing merged):',
+    '',
+    `| origin | paraphrases / others | ${models.map((m) => `${m} dev | ${m} held-out`).join(' | ')} |`,
+    `| --- | --- | ${models.map(() => '--- | ---').join(' | ')} |`,
+  );
+  for (const o of origins) {
+    const ps = joined.filter((p) => p.origin === o);
+    const cells = models.flatMap((m) =>
+      (['dev', 'held-out'] as const).map((s) => {
+        const part = ps.filter((p) => p.split === s);
+        return part.length === 0 ? '–' : pr(measureMerges(part, (p) => isSamePractice(cos(m)(p), m)));
+      }),
+    );
+    const paraphrases = count(ps, 'paraphrase');
+    lines.push(`| ${o} | ${paraphrases} / ${ps.length - paraphrases} | ${cells.join(' | ')} |`);
+  }
+
+  lines.push(
+    '',
+    '## Audit of the generator’s needle pairs',
+    '',
+    `MiniLM merged ${needles.filter((p) => p.kind === 'paraphrase' && isSamePractice(cos(DEFAULT_MODEL_ID)(p))).length}`,
+    `of the ${count(needles, 'paraphrase')} needle pairs labelled paraphrase. Each was read again against the`,
+    'labelling rule (same action on the same object, same condition or timing where either states one; a detail one',
+    'leaves open does not count). **All 43 are paraphrases by the rule; none was relabelled.** Each pair prescribes',
+    'the same measure in other words, usually with a detail added on one side: "a fresh background re-check before',
+    'their badge is reactivated" / "repeat the vetting before site access is restored" (q01, MiniLM 0.56);',
+    '"withdrawn on the day the decision is communicated" / "revoke badges and accounts at the moment a worker is told',
+    'of termination" (q02, 0.49); "send the activity records of superusers to a separate server controlled by a',
+    'different team" / "the audit trail of anyone with administrator rights … is write-protected and reviewed by an',
+    'independent unit" (q12, 0.22). The closest calls, kept as paraphrases: q04 n0–n1 (memory sticks scanned at a',
+    'kiosk before connection vs removable drives registered, checked for malware and logged on entering the protected',
+    'area: both check media before they reach plant systems, at different checkpoints), q08 n0–n1 (the same briefing',
+    'as permanent staff vs training tailored to the tasks, both insider awareness training for short-term workers),',
+    'q11 n0–n1 (provide an anonymous channel vs regulators check that licensees provide one: the same measure, with',
+    'the regulator as the actor, as the project’s prescription stripping treats "regulators … ask licensees to").',
+    '',
+    'They are missed because they share few words by design (bench/generate/needles.ts: "Queries share only some',
+    'words with their needles"), and their related pairs — the `near` sentences, same practice area, another',
+    'measure — score as high. Prescription cosines, min / quartiles / max:',
+    '',
+    `| pairs | ${models.join(' | ')} | content-word overlap |`,
+    `| --- | ${models.map(() => '---').join(' | ')} | --- |`,
+  );
+  for (const kind of ['paraphrase', 'related', 'unrelated'] as const) {
+    const ps = needles.filter((p) => p.kind === kind);
+    lines.push(
+      `| needles, ${kind} (${ps.length}) | ${models.map((m) => quartiles(ps.map(cos(m)))).join(' | ')} | ` +
+        `${quartiles(ps.map((p) => p.lexical))} |`,
+    );
+  }
+  lines.push(
+    `| needles, AUC paraphrase vs related | ${models
+      .map((m) =>
+        fmt(
+          auc(
+            needles.filter((p) => p.kind !== 'unrelated'),
+            cos(m),
+          ),
+        ),
+      )
+      .join(' | ')} | ${fmt(
+      auc(
+        needles.filter((p) => p.kind !== 'unrelated'),
+        (p) => p.lexical,
+      ),
+    )} |`,
+    `| all pairs, AUC paraphrase vs the rest | ${models.map((m) => fmt(auc(joined, cos(m)))).join(' | ')} | ` +
+      `${fmt(auc(joined, (p) => p.lexical))} |`,
+    '',
+    '## Other signals, chosen on dev, reported on held-out',
+    '',
+    'Each signal’s threshold (or pair of thresholds) is the dev split’s best F1; "needles" is the held-out needle',
+    'pairs alone.',
+    '',
+    '| signal | chosen on dev | dev P / R | held-out P / R | held-out needles P / R |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  const signal = (name: string, rules: [string, (p: Joined) => boolean][]) => {
+    let best = rules[0];
+    for (const r of rules) if (f1(measureMerges(dev, r[1])) > f1(measureMerges(dev, best[1]))) best = r;
+    const heldNeedles = held.filter((p) => p.origin === 'generator:needles');
+    lines.push(
+      `| ${name} | ${best[0]} | ${pr(measureMerges(dev, best[1]))} | ${pr(measureMerges(held, best[1]))} | ` +
+        `${pr(measureMerges(heldNeedles, best[1]))} |`,
+    );
+  };
+  const fine = Array.from({ length: 101 }, (_, i) => Math.round((0.45 + i * 0.005) * 1000) / 1000);
+  const at = (score: (p: Joined) => number, grid = fine): [string, (p: Joined) => boolean][] =>
+    grid.map((t) => [`≥ ${t}`, (p) => score(p) >= t]);
+  for (const m of models) {
+    signal(`${m}: prescription cosine (ingest), finer grid`, at(cos(m)));
+    signal(
+      `${m}: quote cosine (before prescriptions)`,
+      at((p) => p.by[m]!.cosine),
+    );
+    signal(
+      `${m}: max(quote, prescription)`,
+      at((p) => Math.max(p.by[m]!.cosine, p.by[m]!.prescriptionCosine)),
+    );
+    signal(
+      `${m}: prescription without its rationale clause`,
+      at((p) => p.by[m]!.bareCosine),
+    );
+  }
+  signal(
+    'content-word overlap (Jaccard) of the prescriptions',
+    Array.from({ length: 51 }, (_, i) => i / 50).map((t) => [`≥ ${t}`, (p) => p.lexical >= t]),
+  );
+  const mini = DEFAULT_MODEL_ID;
+  const grid2 = (lo: number, hi: number, step: number) =>
+    Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => Math.round((lo + i * step) * 1000) / 1000);
+  signal(
+    `${mini} ≥ t, or ≥ t′ with content-word overlap ≥ j`,
+    grid2(0.55, 0.8, 0.025).flatMap((t) =>
+      grid2(0.4, 0.6, 0.025).flatMap((t2) =>
+        grid2(0.2, 0.6, 0.05).map(
+          (j) =>
+            [
+              `t ${t}, t′ ${t2}, j ${j}`,
+              (p: Joined) => cos(mini)(p) >= t || (cos(mini)(p) >= t2 && p.lexical >= j),
+            ] as [string, (p: Joined) => boolean],
+        ),
+      ),
+    ),
+  );
+  for (const m of models.filter((x) => x === DEFAULT_MODEL_ID || x === 'e5-small-v2')) {
+    const grid = m === DEFAULT_MODEL_ID ? grid2(0.45, 0.8, 0.025) : grid2(0.75, 0.95, 0.025);
+    signal(
+      `${m}: one threshold when both prescribe the same action verb, another otherwise`,
+      grid.flatMap((same) =>
+        grid.map(
+          (other) =>
+            [
+              `same verb ≥ ${same}, otherwise ≥ ${other}`,
+              (p: Joined) => cos(m)(p) >= (p.sameAction ? same : other),
+            ] as [string, (p: Joined) => boolean],
+        ),
+      ),
+    );
+  }
+  if (models.includes('e5-small-v2')) {
+    const e5 = cos('e5-small-v2');
+    const pairsOf = (op: 'and' | 'or') =>
+      grid2(0.8, 0.95, 0.005).flatMap((t) =>
+        grid2(0.3, 0.9, 0.02).map(
+          (t2) =>
+            [
+              `e5 ≥ ${t} ${op} MiniLM ≥ ${t2}`,
+              (p: Joined) => (op === 'and' ? e5(p) >= t && cos(mini)(p) >= t2 : e5(p) >= t || cos(mini)(p) >= t2),
+            ] as [string, (p: Joined) => boolean],
+        ),
+      );
+    signal('e5-small-v2 and MiniLM both above their thresholds', pairsOf('and'));
+    signal('e5-small-v2 or MiniLM above its threshold', pairsOf('or'));
+  }
+  const heldNeedles = held.filter((p) => p.origin === 'generator:needles');
+  const recallOf = (m: ModelId, ps: Joined[]) => fmt(measureMerges(ps, (p) => isSamePractice(cos(m)(p), m)).recall);
+  const aucOf = (m: ModelId) => fmt(auc(joined, cos(m)));
+  lines.push(
+    '',
+    '## What this says',
+    '',
+    '- No decision measured here reaches 0.90 / 0.90 on held-out. The needle paraphrases and their `near` sentences',
+    '  (same practice area, another measure) lie close together in all three small bi-encoders’ embeddings; telling',
+    '  them apart takes a model that reads both sentences together (a cross-encoder or an NLI model), and none is',
+    '  available offline here (the LangChain4j jars on Maven Central hold only these three bi-encoders).',
+    ...(models.includes('e5-small-v2')
+      ? [
+          `- e5-small-v2 separates the pairs best (AUC ${aucOf('e5-small-v2')} against MiniLM’s ${aucOf(DEFAULT_MODEL_ID)});`,
+          `  at its threshold its held-out recall is ${recallOf('e5-small-v2', held)} (needles ${recallOf('e5-small-v2', heldNeedles)})`,
+          `  against MiniLM’s ${recallOf(DEFAULT_MODEL_ID, held)} (needles ${recallOf(DEFAULT_MODEL_ID, heldNeedles)}), at lower precision (table`,
+          '  above). It is the measured way forward for merging: as the system’s model (`IWG_MODEL=e5-small-v2`, which',
+          '  re-embeds everything and costs twice the CPU per text, bench/embedding.md) or as a second, merge-only',
+          '  embedding of practice candidates.',
+        ]
+      : []),
+    '- Stripping rationale clauses, the better of quote and prescription, content-word overlap (which does not',
+    '  separate the needle pairs at all: AUC about 0.5) and the action verb gain at most one dev pair over the',
+    `  prescription cosine and nothing held-out, so ingest keeps it. The same action verb (\`actionOf\`) is found in ${count(
+      joined.filter((p) => p.sameAction),
+      'paraphrase',
+    )} of the ${count(joined, 'paraphrase')} paraphrases and`,
+    `  ${joined.filter((p) => p.sameAction && p.kind !== 'paraphrase').length} of the ${joined.filter((p) => p.kind !== 'paraphrase').length} other pairs: paraphrases mostly say the action with another verb ("withdraw" /`,
+    '  "revoke", "search" / "inspect").',
     '',
   );
   return lines.join('\n');
@@ -152,15 +469,27 @@ async function main(): Promise<void> {
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/logger.js');
   const { openEmbedder } = await import('../src/runtime.js');
-  const embedder = await openEmbedder(loadConfig(), createLogger('warn', 'bench'));
-  try {
-    const scored = await scoreMergePairs(await loadMergePairs(), (texts) => embedder.embed(texts));
-    const report = renderMergeReport(scored);
-    await writeFile(REPORT, report);
-    console.log(report);
-  } finally {
-    await embedder.close();
+  const pairs = await loadMergePairs();
+  const byModel: Partial<Record<ModelId, ScoredPair[]>> = {};
+  const load = loadavg()[0];
+  for (const model of MODEL_IDS) {
+    const embedder = await openEmbedder(
+      loadConfig({ ...process.env, IWG_MODEL: model }),
+      createLogger('warn', 'bench'),
+    );
+    try {
+      byModel[model] = await scoreMergePairs(pairs, (texts) => embedder.embed(texts));
+    } finally {
+      await embedder.close();
+    }
   }
+  const report = renderMergeReport(
+    byModel,
+    `Run ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${load.toFixed(1)} at the start (a shared ` +
+      '2-core machine; the figures do not depend on load, the vectors are deterministic).',
+  );
+  await writeFile(REPORT, report);
+  console.log(report);
 }
 
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) await main();

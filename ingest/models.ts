@@ -107,3 +107,12 @@ export const EMBEDDING_RUNTIME = 'transformers.js@4/onnxruntime-node@1.30';
 export function embedderId(spec: ModelSpec, weightsVersion: string): string {
   return `${spec.id}@${weightsVersion}:${spec.quantization}:${spec.pooling}:${EMBEDDING_RUNTIME}`;
 }
+
+/**
+ * The model behind an embedder id (`embedderId` starts with the model id; a bare model id is accepted too);
+ * the default model when the id names none (test fakes have no id).
+ */
+export function modelIdOfEmbedder(embedderId: string | undefined): ModelId {
+  const id = embedderId?.split('@')[0];
+  return MODEL_IDS.find((m) => m === id) ?? DEFAULT_MODEL_ID;
+}

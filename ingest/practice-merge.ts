@@ -6,24 +6,34 @@ import type { DocContext } from './context.js';
 import type { PracticeLookup, PracticeRecord } from './document-store.js';
 import { dot, SEMANTIC_LINK_THRESHOLD } from './link.js';
 import { practiceId } from './practices.js';
+import { DEFAULT_MODEL_ID, modelIdOfEmbedder, type ModelId } from './models.js';
 import type { PracticeCandidate } from './records.js';
 
 /**
- * Cosine (all-MiniLM-L6-v2, unit vectors) of two practices' prescriptions (ingest/prescription.ts) at or above
- * which they are taken as the same practice. First calibrated on the quotes by bench/calibrate-thresholds.ts (40
- * pairs); re-measured by bench/merge-calibration.ts on the 291 labelled pairs of
- * test/fixtures/practices/merge-pairs.yaml, where it is also the dev split's best F1 for prescriptions (dev P 0.89
- * R 0.59, held-out P 0.91 R 0.47; quotes at 0.65: held-out P 0.76 R 0.42). Recall stays short of the 0.90 target:
- * paraphrases that share few words (the generator's needles) score 0.2-0.6, as low as related practices.
+ * Cosine of two practices' prescriptions (ingest/prescription.ts, unit vectors of the configured model) at or above
+ * which they are taken as the same practice, per model: each model spreads cosines differently (e5-small-v2 scores
+ * unrelated sentences 0.75–0.86, above MiniLM's threshold), so one number cannot serve all three. Each is the
+ * best-F1 threshold on the dev split of test/fixtures/practices/merge-pairs.yaml (bench/merge-calibration.ts, grid
+ * 0.45–0.95 by 0.025); bench/merge-calibration.md has the held-out precision and recall of each.
+ * all-MiniLM-L6-v2 (first calibrated on 40 pairs by bench/calibrate-thresholds.ts): held-out P 0.91 R 0.47.
+ * e5-small-v2: held-out P 0.74 R 0.87. bge-small-en-v1.5: held-out P 0.96 R 0.51. None reaches the 0.90/0.90
+ * target: paraphrases that share few words (the generator's needles) score as high as related practices.
  */
-export const PRACTICE_MERGE_THRESHOLD = 0.65;
+export const PRACTICE_MERGE_THRESHOLDS: Readonly<Record<ModelId, number>> = Object.freeze({
+  'all-minilm-l6-v2': 0.65,
+  'bge-small-en-v1.5': 0.775,
+  'e5-small-v2': 0.85,
+});
+
+/** The default model's merge threshold. */
+export const PRACTICE_MERGE_THRESHOLD = PRACTICE_MERGE_THRESHOLDS[DEFAULT_MODEL_ID];
 
 /**
- * The merge decision: whether two practices whose prescriptions have this cosine are one practice
+ * The merge decision: whether two practices whose prescriptions have this cosine under `model` are one practice
  * (bench/merge-calibration.md has its precision and recall).
  */
-export function isSamePractice(cosine: number): boolean {
-  return cosine >= PRACTICE_MERGE_THRESHOLD;
+export function isSamePractice(cosine: number, model: ModelId = DEFAULT_MODEL_ID): boolean {
+  return cosine >= PRACTICE_MERGE_THRESHOLDS[model];
 }
 
 /** How many semantic topics (besides those it names) a practice is tagged with at most. */
@@ -42,7 +52,8 @@ export function vectorScoreFromCosine(cosine: number): number {
 }
 
 /**
- * Turns candidates into practices: a candidate whose prescription is close enough (`isSamePractice`) to a practice
+ * Turns candidates into practices: a candidate whose prescription is close enough (`isSamePractice` under the
+ * embedder's model) to a practice
  * of another document, or to an earlier candidate of this one, becomes another source of it instead of a new
  * practice. `vectors` are the candidates' prescription vectors, as stored on practices.
  * `lookup` reads the graph's practices inside the transaction that writes this document.
@@ -55,6 +66,7 @@ export async function mergePractices(
   ctx: DocContext,
   lookup: PracticeLookup,
 ): Promise<PracticeRecord[]> {
+  const model = modelIdOfEmbedder(ctx.embedderId);
   const out: (PracticeRecord & { vector: Float32Array })[] = [];
   // One look-up for all candidates: the graph's nearest practice does not depend on this document's own merges.
   const nearest = await lookup.nearestPractices(
@@ -77,7 +89,7 @@ export async function mergePractices(
       ...semanticTopics(v, ctx).filter((t) => !c.topics.includes(t.id)),
     ];
     const attributes = c.attributes.map((id) => ({ id, method: 'alias', score: 1 }));
-    const local = out.find((p) => isSamePractice(dot(p.vector, v)));
+    const local = out.find((p) => isSamePractice(dot(p.vector, v), model));
     if (local) {
       local.sources.push(source);
       local.topics.push(...topics.filter((t) => !local.topics.some((x) => x.id === t.id)));
@@ -85,7 +97,8 @@ export async function mergePractices(
       continue;
     }
     const existing = nearest[i];
-    const id = existing && isSamePractice(cosineFromVectorScore(existing.score)) ? existing.id : practiceId(c.text);
+    const id =
+      existing && isSamePractice(cosineFromVectorScore(existing.score), model) ? existing.id : practiceId(c.text);
     out.push({ id, text: c.text, embedding: Array.from(v), vector: v, sources: [source], topics, attributes });
   }
   return out.map(({ vector: _vector, ...p }) => p);
