@@ -85,23 +85,38 @@ function randomAri(truth: Map<string, string>, found: Partition, draws = 20): nu
   return r3(mean(aris));
 }
 
-async function measureSize(docs: number, seed: number, corpusRoot: string, log: (m: string, f?: object) => void) {
+async function measureSize(
+  docs: number,
+  seed: number,
+  corpusRoot: string,
+  log: (m: string, f?: object) => void,
+  reuse?: IngestRun,
+) {
   const config = benchConfig();
   const quiet = createLogger('warn', 'bench');
   const corpusDir = join(corpusRoot, `corpus-groups-${seed}-${docs}`);
-  await rm(corpusDir, { recursive: true, force: true });
-  const { groundTruth } = await writeGeneratedCorpus(corpusDir, { documents: docs, seed, groups: true });
-  await stopManagedNeo4j(config.neo4j.managed);
-  await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
+  let groundTruth: GroundTruth;
+  if (reuse) {
+    // The graph an earlier run ingested (its data dir kept): only the communities are computed again.
+    groundTruth = JSON.parse(await readFile(join(corpusDir, 'ground-truth.json'), 'utf8')) as GroundTruth;
+  } else {
+    await rm(corpusDir, { recursive: true, force: true });
+    ({ groundTruth } = await writeGeneratedCorpus(corpusDir, { documents: docs, seed, groups: true }));
+    await stopManagedNeo4j(config.neo4j.managed);
+    await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
+  }
   log('starting a fresh Neo4j and the model', { docs });
   const { graph, managed } = await openGraph(config, quiet);
   const embedder = await openEmbedder(config, quiet);
   const parser = openParser(config, quiet);
   try {
     const runtime = { config, graph, embedder, parser, managed, log: quiet, close: async () => {} };
-    log('ingesting', { docs });
-    const ingest = await ingestCorpus(runtime, corpusDir, log);
-    log('ingested', { ...ingest });
+    let ingest = reuse;
+    if (!ingest) {
+      log('ingesting', { docs });
+      ingest = await ingestCorpus(runtime, corpusDir, log);
+      log('ingested', { ...ingest });
+    } else await refreshCommunities(graph, { force: true });
     const truth = truthOf(groundTruth.plantedGroups);
     const readStored = async () => {
       return graph.read<{ ordinal: number; size: number; members: string[] }>(
@@ -182,7 +197,7 @@ export function renderCommunities(results: readonly CommunitiesResult[]): string
     '2–4 of its entities together in three report sentences; the filler of every document still names countries,',
     'topics, focus groups and organisations at random, so the groups must be found through that noise. The corpus is',
     'ingested with the real pipeline, which stores the communities (Louvain, seed 908, resolution 1, edge weight =',
-    'co-occurrence strength + 1 per stated fact pair, `graph/communities.ts`); the stored partition of the public view is',
+    'co-occurrence strength, `graph/communities.ts`); the stored partition of the public view is',
     'scored over the planted entities: **adjusted Rand index** (1 = the planted partition, ~0 = chance) and **purity**',
     '(share of planted entities whose community is mostly their own group; an entity left out of every community counts',
     'as wrong). Entities that belong to no planted group are in the graph and may join any community: they are not',
@@ -236,8 +251,9 @@ async function main() {
     .option('--sizes <list>', 'documents per corpus, comma-separated', '100')
     .option('--seed <n>', 'generator seed', '908')
     .option('--render-only', 'render bench/communities.md from bench/results/communities-*.json')
+    .option('--reuse', 'measure on the graph the last run ingested (its data dir and corpus kept), without ingesting')
     .parse()
-    .opts<{ sizes: string; seed: string; renderOnly?: boolean }>();
+    .opts<{ sizes: string; seed: string; renderOnly?: boolean; reuse?: boolean }>();
   const log = createLogger('info', 'bench');
   const step = (msg: string, fields: object = {}) => log.info(fields, msg);
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
@@ -246,7 +262,10 @@ async function main() {
     const config = benchConfig();
     const corpusRoot = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
     for (const docs of opts.sizes.split(',').map(Number)) {
-      const result = await measureSize(docs, Number(opts.seed), corpusRoot, step);
+      const previous = opts.reuse
+        ? (JSON.parse(await readFile(join(resultsDir, `communities-${docs}.json`), 'utf8')) as CommunitiesResult)
+        : undefined;
+      const result = await measureSize(docs, Number(opts.seed), corpusRoot, step, previous?.ingest);
       step('measured', { docs, ...result.stored });
       await writeFile(join(resultsDir, `communities-${docs}.json`), JSON.stringify(result, null, 2) + '\n');
     }

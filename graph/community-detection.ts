@@ -75,11 +75,13 @@ export interface FactLink {
 }
 
 /**
- * How a pair's links become one edge weight: `strength+facts` (kept: bench/communities.md) — the co-occurrence
- * strength (smoothed Jaccard of the two entities' units, as paths use it) plus 1 when a document states a fact about
- * the pair; `strength` — co-occurrence strength alone; `weight` — the raw co-occurrence count plus 1 per fact pair.
+ * How a pair's links become one edge weight: `strength` (kept, measured in bench/communities.md) — the
+ * co-occurrence strength, the smoothed Jaccard of the two entities' units that paths use (a stated fact counts
+ * through its sentence, which names both); `strength+facts` — that plus 1 when a document states a fact about the
+ * pair (a single fact then outweighs any co-occurrence: on the generated corpus it pulled trends into every group);
+ * `weight` — the raw co-occurrence count plus 1 per fact pair.
  */
-export const WEIGHTINGS = ['strength+facts', 'strength', 'weight'] as const;
+export const WEIGHTINGS = ['strength', 'strength+facts', 'weight'] as const;
 export type Weighting = (typeof WEIGHTINGS)[number];
 
 const sumOver = (labels: readonly string[], values: readonly number[], readable: ReadonlySet<string>) =>
@@ -93,7 +95,7 @@ export function viewEdges(
   cooccurrence: readonly CooccurrenceLink[],
   facts: readonly FactLink[],
   readable: readonly string[],
-  weighting: Weighting = 'strength+facts',
+  weighting: Weighting = 'strength',
 ): WeightedEdge[] {
   const allowed = new Set(readable);
   const key = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);

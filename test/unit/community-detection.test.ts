@@ -113,17 +113,19 @@ describe('viewEdges', () => {
 
   it('when a reader reads public only, then links only restricted documents support are absent and counts are public', () => {
     const sut = viewEdges(cooccurrence, facts, ['public']);
-    expect(sut).toEqual([{ source: 'x', target: 'y', weight: 1 + 2 / (1 + 4 + 5 - 2) }]);
+    expect(sut).toEqual([{ source: 'x', target: 'y', weight: 2 / (1 + 4 + 5 - 2) }]);
+    const withFacts = viewEdges(cooccurrence, facts, ['public'], 'strength+facts');
+    expect(withFacts).toEqual([{ source: 'x', target: 'y', weight: 1 + 2 / (1 + 4 + 5 - 2) }]);
   });
 
   it('when a reader reads both labels, then every link counts with both labels', () => {
-    const sut = viewEdges(cooccurrence, facts, ['public', 'restricted']);
+    const sut = viewEdges(cooccurrence, facts, ['public', 'restricted'], 'strength+facts');
     expect(sut).toEqual([
       { source: 'x', target: 'y', weight: 1 + 5 / (1 + 7 + 8 - 5) },
       { source: 'x', target: 'z', weight: 1 / (1 + 7 + 1 - 1) },
       { source: 'y', target: 'z', weight: 1 },
     ]);
-    expect(viewEdges(cooccurrence, facts, ['public', 'restricted'], 'strength')).toHaveLength(2);
+    expect(viewEdges(cooccurrence, facts, ['public', 'restricted'])).toHaveLength(2);
     expect(viewEdges(cooccurrence, facts, ['public'], 'weight')).toEqual([{ source: 'x', target: 'y', weight: 3 }]);
   });
 });
