@@ -23,10 +23,10 @@ export function buildCommunities(view: string, limit: number): CypherQuery {
     `
     MATCH (c:Community {view: $view})
     WITH c ORDER BY c.ordinal
-    WITH collect(c) AS all
-    UNWIND all[0..toInteger($limit)] AS c
+    WITH collect(c) AS ordered
+    UNWIND ordered[0..toInteger($limit)] AS c
     RETURN c.id AS id, c.ordinal AS ordinal, c.size AS size, c.computedAt AS computedAt, c.seed AS seed,
-      size(all) AS total,
+      size(ordered) AS total,
       COLLECT { MATCH (e:Entity)-[m:IN_COMMUNITY]->(c)
         RETURN {ref: ${entityRef('e')}, pagerank: m.pagerank, betweenness: m.betweenness, anchor: m.anchor}
         ORDER BY m.rank } AS members
