@@ -236,8 +236,9 @@ export function renderCommunities(results: readonly CommunitiesResult[]): string
       `At ${r.documents} documents, resolution 1, mean ARI over the seeds by edge weighting: ` +
         at1.map((x) => `${x.w} ${x.ari}`).join(', ') +
         `; the best of the sweep is ${best.weighting} at resolution ${best.resolution} (${r3(mean(best.ari))}). ` +
-        'Stated facts in the generated corpus are random AFFECTS sentences: a +1 per fact pair outweighs the planted ' +
-        'co-occurrence and pulls trends into every group, which is why the kept weighting is strength alone (a fact ' +
+        "The generated corpus's stated facts are AFFECTS sentences that the trend templates fill at random: with +1 per " +
+        'fact pair, one such sentence outweighs a pair of a planted group named together in every document of ' +
+        'the group, which drowns the planted structure; so the kept weighting is strength alone (a fact ' +
         'still counts through its sentence). Resolution 1 is kept: 1.5 gains little and splits off more small groups.',
     );
   }
@@ -283,7 +284,7 @@ export function renderCommunities(results: readonly CommunitiesResult[]): string
   if (env)
     lines.push(
       '',
-      `Machine: ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}, Node ${env.versions.node}, Neo4j ${env.versions.neo4j}; shared with other agents' builds and tests while measured.`,
+      `Machine: ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}, Node ${env.versions.node}, Neo4j ${env.versions.neo4j}; shared with other agents' builds and tests while measured (load average about 30 on the 2 cores: the ingest and recompute times are slow for that reason, the partition does not depend on them).`,
     );
   return lines.join('\n') + '\n';
 }
