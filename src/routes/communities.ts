@@ -12,7 +12,8 @@ export const communityRoutes = [
     operationId: 'listCommunities',
     summary: 'Communities of the entity graph: members and top connectors (PageRank, betweenness) with evidence',
     description:
-      'Louvain communities of the entity graph (stated facts and co-occurrence strength), seeded and recomputed after ' +
+      'Louvain communities of the entity graph (co-occurrence strength; a stated fact counts through its sentence), ' +
+      'seeded and recomputed after ' +
       'every ingest, upload or deletion. Each caller is served the communities computed from the documents it may ' +
       'read; connector evidence comes from those documents only.',
     access: 'read',

@@ -23,7 +23,7 @@ export function mount(el, ctx) {
     h(
       'p',
       { class: 'lead' },
-      'Groups of entities the documents tie together (Louvain over stated facts and co-occurrence strength), with ',
+      'Groups of entities the documents tie together (Louvain over co-occurrence strength), with ',
       'their central connectors: by PageRank (most linked within the graph) and by betweenness (bridges between groups).',
     ),
     h('form', { class: 'controls', onsubmit: (e) => e.preventDefault() }, field('Communities', limit)),
