@@ -13,6 +13,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { parseTaxonomy } from '../ingest/taxonomy.js';
 import { composeDocument, FORMATS } from './generate/document.js';
+import { groupOf, planGroups } from './generate/groups.js';
 import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
@@ -20,6 +21,8 @@ import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './genera
 export interface GenerateOptions {
   documents: number;
   seed?: number;
+  /** Plant groups of co-occurring entities (bench/generate/groups.ts); off by default, so other studies' corpora stay as they were. */
+  groups?: boolean;
 }
 
 export interface GroundTruth {
@@ -36,6 +39,8 @@ export interface GroundTruth {
     documentsByYear: Record<string, number>;
   }[];
   queries: LabelledQuery[];
+  /** With `--groups`: the planted groups (entity ids) and how many documents each has. */
+  plantedGroups?: { id: string; members: string[]; documents: number }[];
 }
 
 export const DEFAULT_SEED = 908;
@@ -74,9 +79,12 @@ export async function writeGeneratedCorpus(
   opts: GenerateOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ files: number; groundTruth: GroundTruth }> {
-  const { documents, seed } = parseOptions(opts);
+  const { documents, seed } = parseOptions({ documents: opts.documents, seed: opts.seed });
+  const taxonomy = parseTaxonomy(await readFile(TAXONOMY, 'utf8'), TAXONOMY.pathname);
+  const groups = opts.groups ? planGroups(taxonomy, seed) : [];
+  const groupDocuments = new Map(groups.map((g) => [g.id, 0]));
   await ensureEmptyDir(dir);
-  const vocabulary = buildVocabulary(parseTaxonomy(await readFile(TAXONOMY, 'utf8'), TAXONOMY.pathname));
+  const vocabulary = buildVocabulary(taxonomy);
   const plan = planQueries(seed, documents);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => String(FIRST_YEAR + k));
   const trendCounts = new Map(PLANTED_TRENDS.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
@@ -90,7 +98,9 @@ export async function writeGeneratedCorpus(
     );
     const made = new Set<string>();
     for (let i = 0; i < documents; i++) {
-      const doc = composeDocument(seed, i, vocabulary, plan.placements.get(i) ?? []);
+      const group = groups.length > 0 ? groupOf(seed, i, groups) : undefined;
+      const doc = composeDocument(seed, i, vocabulary, plan.placements.get(i) ?? [], group);
+      if (group) groupDocuments.set(group.id, (groupDocuments.get(group.id) ?? 0) + 1);
       const folder = join(dir, 'docs', String(doc.year));
       if (!made.has(folder)) {
         await mkdir(folder, { recursive: true });
@@ -129,6 +139,15 @@ export async function writeGeneratedCorpus(
       documentsByYear: Object.fromEntries(trendCounts.get(t.id) ?? []),
     })),
     queries: plan.queries,
+    ...(groups.length > 0
+      ? {
+          plantedGroups: groups.map((g) => ({
+            id: g.id,
+            members: g.members,
+            documents: groupDocuments.get(g.id) ?? 0,
+          })),
+        }
+      : {}),
   };
   await writeFile(join(dir, 'ground-truth.json'), `${JSON.stringify(groundTruth, null, 2)}\n`);
   return { files: documents + 3, groundTruth };
@@ -159,16 +178,21 @@ async function main(argv: string[]): Promise<void> {
     .requiredOption('--documents <n>', 'number of documents (at least 5)')
     .option('--seed <n>', 'random seed', String(DEFAULT_SEED))
     .requiredOption('--out <dir>', 'output directory (must be empty or absent)')
+    .option('--groups', 'plant groups of co-occurring entities (ground truth of bench/communities.ts)')
     .parse(argv);
-  const raw = program.opts<{ documents: string; seed: string; out: string }>();
+  const raw = program.opts<{ documents: string; seed: string; out: string; groups?: boolean }>();
   const started = Date.now();
   let shown = -1;
   const opts = parseOptions({ documents: raw.documents, seed: raw.seed });
-  const { files, groundTruth } = await writeGeneratedCorpus(resolve(raw.out), opts, (done, total) => {
-    const percent = Math.floor((done / total) * 10) * 10;
-    if (percent !== shown) process.stderr.write(`generated ${done}/${total} documents\n`);
-    shown = percent;
-  });
+  const { files, groundTruth } = await writeGeneratedCorpus(
+    resolve(raw.out),
+    { ...opts, groups: raw.groups },
+    (done, total) => {
+      const percent = Math.floor((done / total) * 10) * 10;
+      if (percent !== shown) process.stderr.write(`generated ${done}/${total} documents\n`);
+      shown = percent;
+    },
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `wrote ${files} files (${groundTruth.documents} documents, seed ${groundTruth.seed}) to ${raw.out} in ${seconds} s`,

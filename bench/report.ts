@@ -405,6 +405,11 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
+    [
+      'communities.md',
+      'Communities: planted groups recovered (ARI, purity)',
+      'npx tsx bench/communities.ts --sizes 100',
+    ],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);

@@ -1,6 +1,7 @@
 /** The pipeline's DocumentStore over Neo4j. */
 import type { DocumentStore } from '../ingest/document-store.js';
 import type { Graph } from './driver.js';
+import { refreshCommunities } from './communities.js';
 import * as lookups from './lookups.js';
 import { upsertEntities } from './taxonomy-writes.js';
 import * as writes from './writes.js';
@@ -16,6 +17,7 @@ export function createDocumentStore(graph: Graph): DocumentStore {
     writeDocument: (build) => writes.writeDocument(graph, build),
     deleteDocument: (id) => writes.deleteDocument(graph, id),
     refreshCooccurrence: () => writes.refreshCooccurrence(graph),
+    refreshCommunities: () => refreshCommunities(graph),
     counts: () => lookups.graphCounts(graph),
   };
 }

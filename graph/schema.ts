@@ -7,7 +7,7 @@ import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest
 import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -32,6 +32,8 @@ export const LABELS = [
   'Entity',
   ...Object.values(ENTITY_LABELS),
   'SchemaInfo',
+  // A community of entities, per access view (graph/communities.ts).
+  'Community',
   // The one node every write transaction locks first (graph/write-lock.ts).
   'WriteLock',
 ] as const;
@@ -49,6 +51,7 @@ export const STRUCTURAL_TYPES = [
   'QUOTES',
   'RELATED_TO',
   'STATES',
+  'IN_COMMUNITY',
 ] as const;
 export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -143,6 +146,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
       'Practice',
       'Entity',
       ...Object.values(ENTITY_LABELS),
+      'Community',
       'WriteLock',
     ].map(unique),
     indexes: [
@@ -152,6 +156,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
       range('sentence_text_hash', 'Sentence', 'textHash'),
       range('document_date', 'Document', 'date'),
       range('practice_affected', 'Practice', 'affectedBy'),
+      range('community_view', 'Community', 'view'),
       ...Object.values(VECTOR_INDEXES).map((v): VectorIndexSpec => ({
         kind: 'vector',
         name: v.name,

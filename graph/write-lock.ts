@@ -37,8 +37,11 @@ export function takeWriteLock(markStale: boolean): CypherQuery {
   );
 }
 
-/** Records that co-occurrence is up to date again (in the transaction that recomputed it, under the lock). */
+/**
+ * Records that co-occurrence is up to date again (in the transaction that recomputed it, under the lock), and so
+ * that the communities drawn from it are not (graph/communities.ts).
+ */
 export const CLEAR_COOCCURRENCE_STALE = query(
-  `MATCH (l:${label('WriteLock')} {id: $id}) SET l.cooccurrenceStale = false`,
+  `MATCH (l:${label('WriteLock')} {id: $id}) SET l.cooccurrenceStale = false, l.communitiesStale = true`,
   { id: WRITE_LOCK_ID },
 );

@@ -5,6 +5,13 @@
 import type { Attribute, Entity, Mention, Passage, Relation } from './records.js';
 import type { SentenceDraft } from './sentence-records.js';
 
+/** What a communities recompute reports, per access view (graph/communities.ts). */
+export interface CommunitiesRefresh {
+  seed: number;
+  ms: number;
+  views: { view: string; communities: number; linked: number; edges: number; modularity: number }[];
+}
+
 export interface DocumentProps {
   id: string;
   title: string;
@@ -98,5 +105,10 @@ export interface DocumentStore {
    * recomputed) left it stale; true when it did.
    */
   refreshCooccurrence(): Promise<boolean>;
+  /**
+   * Recomputes the communities of the entity graph when co-occurrence changed since they were computed (in any
+   * process); what it computed, or null when they were up to date.
+   */
+  refreshCommunities(): Promise<CommunitiesRefresh | null>;
   counts(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }>;
 }

@@ -129,6 +129,9 @@ async function pruneAndDerive(
   }
   // Also when every document is unchanged: a writer killed before its recompute left co-occurrence stale.
   await deps.store.refreshCooccurrence();
+  // Communities are drawn from co-occurrence: recomputed whenever it changed (or a writer left them stale).
+  const communities = await deps.store.refreshCommunities();
+  if (communities) log('communities computed', { ...communities });
   return deps.store.counts();
 }
 

@@ -155,6 +155,19 @@ const EntitySummary = EntityRef.extend({
 export const EntityList = z.object({ results: z.array(EntitySummary) }).meta({ id: 'Entities' });
 export type EntityList = z.infer<typeof EntityList>;
 
+export const EntityCommunity = z
+  .object({
+    id: z.string(),
+    ordinal: z.number().int(),
+    name: z.string(),
+    size: z.number().int(),
+    pagerank: z.number(),
+    betweenness: z.number(),
+    members: z.array(EntityRef).describe('The other members, highest PageRank first (at most 8)'),
+  })
+  .meta({ id: 'EntityCommunity' });
+export type EntityCommunity = z.infer<typeof EntityCommunity>;
+
 export const EntityDetail = z
   .object({
     entity: EntityRef.extend({
@@ -178,6 +191,9 @@ export const EntityDetail = z
       .describe('The passages that mention the entity most, each with the sentence that evidences it'),
     practices: z.array(z.object({ id: z.string(), text: z.string() })),
     related: z.array(EntityRef.extend({ weight: z.number() })),
+    community: EntityCommunity.nullable().describe(
+      'The community the entity is in (as the caller may read the graph), or null',
+    ),
   })
   .meta({ id: 'EntityDetail' });
 export type EntityDetail = z.infer<typeof EntityDetail>;
@@ -273,3 +289,41 @@ export const DocumentDetail = StoredDocument.extend({
     .describe('The sentences on the page, in reading order; passageId is the first passage holding the sentence'),
 }).meta({ id: 'Document' });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+// ---- communities
+export const CommunityConnector = z
+  .object({
+    entity: EntityRef,
+    pagerank: z.number(),
+    betweenness: z.number().describe('Normalised betweenness over the whole entity graph: how much it bridges'),
+    by: z.array(z.enum(['pagerank', 'betweenness'])).describe('Which ranking made it a top connector'),
+    link: z
+      .object({ other: EntityRef, type: z.string(), strength: z.number() })
+      .nullable()
+      .describe('Its strongest link inside the community (a stated fact, strength 1, or a co-occurrence)'),
+    evidence: z.array(Evidence).describe('Sentences evidencing that link, from documents the caller may read'),
+  })
+  .meta({ id: 'CommunityConnector' });
+export type CommunityConnector = z.infer<typeof CommunityConnector>;
+
+export const Community = z
+  .object({
+    id: z.string(),
+    ordinal: z.number().int().describe('1 = the largest community'),
+    name: z.string().describe('Its two highest-PageRank members'),
+    size: z.number().int(),
+    members: z.array(EntityRef).describe('Highest PageRank first (at most `members` of them)'),
+    connectors: z.array(CommunityConnector),
+  })
+  .meta({ id: 'Community' });
+export type Community = z.infer<typeof Community>;
+
+export const Communities = z
+  .object({
+    communities: z.array(Community),
+    total: z.number().int().describe("Communities in the caller's view"),
+    computedAt: z.string().nullable(),
+    seed: z.number().int().nullable(),
+  })
+  .meta({ id: 'Communities' });
+export type Communities = z.infer<typeof Communities>;

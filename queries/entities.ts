@@ -15,6 +15,7 @@ import {
 } from './access.js';
 import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import { factEvidence, mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
+import { entityCommunity } from './communities.js';
 import type { EntityRef } from './shapes.js';
 import type { EntityDetail, EntityList } from './answers.js';
 
@@ -130,7 +131,10 @@ export async function entityDetail(
   id: string,
   readable: Readable,
 ): Promise<EntityDetail | null> {
-  const [row] = await graph.read<Record<string, unknown>>(buildEntityDetail(kind, id, readable));
+  const [[row], community] = await Promise.all([
+    graph.read<Record<string, unknown>>(buildEntityDetail(kind, id, readable)),
+    entityCommunity(graph, id, readable),
+  ]);
   if (!row) return null;
   const relations = new Map<string, EntityDetail['relations'][number]>();
   for (const f of row.facts as FactRow[]) {
@@ -160,5 +164,6 @@ export async function entityDetail(
     }),
     practices: row.practices as EntityDetail['practices'],
     related: row.related as EntityDetail['related'],
+    community,
   };
 }

@@ -4,7 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { refreshCommunities, type CommunitiesSummary } from '../graph/communities.js';
 import { createDocumentStore } from '../graph/neo4j-document-store.js';
+import type { Graph } from '../graph/driver.js';
+import type { DocumentStore } from '../ingest/document-store.js';
 import { createDocContext, type DocContext, type PipelineDeps, type Progress } from '../ingest/context.js';
 import { IngestError } from '../ingest/errors.js';
 import { ingestDocument, ingestSources, type IngestSummary } from '../ingest/pipeline.js';
@@ -165,7 +168,7 @@ async function ingestOneDocumentNow(
   const known = await deps.store.documentHash(id);
   const ctx = await uploadContext(runtime, deps);
   const result = await ingestDocument(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, known, ctx);
-  await deps.store.refreshCooccurrence();
+  await refreshDerived(runtime, deps.store);
   if (result.outcome === 'unchanged')
     return { id, status: 'unchanged', ...(await deps.store.documentContribution(id)) };
   return {
@@ -189,7 +192,7 @@ async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayCha
   if (stored === null || !mayDelete(stored)) return false;
   const store = createDocumentStore(runtime.graph);
   const deleted = await store.deleteDocument(id);
-  await store.refreshCooccurrence();
+  await refreshDerived(runtime, store);
   return deleted;
 }
 
@@ -198,7 +201,23 @@ async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayCha
  * document write and its recompute; for a start without the corpus ingest, which does this itself.
  */
 export function refreshDerivedData(runtime: Runtime): Promise<boolean> {
-  return exclusive(() => createDocumentStore(runtime.graph).refreshCooccurrence());
+  return exclusive(() => refreshDerived(runtime, createDocumentStore(runtime.graph)));
+}
+
+/** Co-occurrence, then the communities drawn from it, each only when stale; a log line when communities changed. */
+async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<boolean> {
+  const cooccurrence = await store.refreshCooccurrence();
+  const communities = await store.refreshCommunities();
+  if (communities) runtime.log.info({ component: 'communities', ...communities }, 'communities computed');
+  return cooccurrence || communities !== null;
+}
+
+/** Recomputes the communities now, whether or not anything changed (`iwg communities`), after any write under way. */
+export function recomputeCommunities(graph: Graph): Promise<CommunitiesSummary> {
+  return exclusive(async () => {
+    await createDocumentStore(graph).refreshCooccurrence();
+    return (await refreshCommunities(graph, { force: true }))!;
+  });
 }
 
 export { IngestError };

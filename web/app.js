@@ -10,6 +10,7 @@ import * as trendsView from './views/trends.js';
 import * as graphView from './views/graph.js';
 import * as documentView from './views/document.js';
 import * as uploadView from './views/upload.js';
+import * as communitiesView from './views/communities.js';
 
 /** Path patterns → view modules; each view exports mount(el, ctx) → { update?(ctx), destroy?() }. */
 const ROUTES = [
@@ -18,6 +19,7 @@ const ROUTES = [
   { name: 'entity', pattern: /^\/entity\/([^/]+)\/([^/]+)$/, view: entityView, keys: ['type', 'id'] },
   { name: 'trends', pattern: /^\/trends$/, view: trendsView },
   { name: 'graph', pattern: /^\/graph$/, view: graphView },
+  { name: 'communities', pattern: /^\/communities$/, view: communitiesView },
   { name: 'document', pattern: /^\/document\/([^/]+)$/, view: documentView, keys: ['id'] },
   { name: 'upload', pattern: /^\/upload$/, view: uploadView },
 ];

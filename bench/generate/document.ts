@@ -4,6 +4,7 @@
  * the labelled needles of the query set).
  */
 import type { DocumentType } from '../../ingest/records.js';
+import { groupSentences, type GroupVocabulary } from './groups.js';
 import { HARD_NEGATIVES, HARD_PRACTICES, type NegativeKind } from './negatives.js';
 import { randomFor, type Random } from './random.js';
 import {
@@ -81,6 +82,8 @@ export interface ComposedDocument extends DocumentIdentity {
   trends: string[];
   /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
   labelled: LabelledSentence[];
+  /** The planted group the document belongs to, when groups are planted (bench/generate/groups.ts). */
+  group?: string;
 }
 
 /** The identity of document `index`: formats are dealt in shuffled blocks of 20, so shares hold at every size. */
@@ -108,6 +111,7 @@ export function composeDocument(
   index: number,
   vocabulary: Vocabulary,
   planted: readonly PlantedSentence[],
+  group?: GroupVocabulary,
 ): ComposedDocument {
   const identity = identifyDocument(seed, index);
   const r = randomFor(seed, 'document', index);
@@ -140,7 +144,15 @@ export function composeDocument(
   if (identity.format === 'meeting') sections[sections.length - 1].blocks.push(actionList(r, fill));
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
   labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
-  return { ...identity, title, sections, trends, labelled };
+  // A planted group's sentences draw from their own stream, last: without groups the document is unchanged.
+  if (group) {
+    const at = randomFor(seed, 'planted-group-places', index);
+    for (const text of groupSentences(seed, index, group)) {
+      const paragraph = at.pick(paragraphs);
+      paragraph.sentences.splice(1 + at.int(paragraph.sentences.length), 0, text);
+    }
+  }
+  return { ...identity, title, sections, trends, labelled, ...(group ? { group: group.id } : {}) };
 }
 
 /**

@@ -91,6 +91,25 @@ export function buildVocabulary(taxonomy: Taxonomy): Vocabulary {
   };
 }
 
+/**
+ * The form a sentence names one country, focus group, topic or organisation by (as the pools above do), or null
+ * when the generator has none for it (an organisation without a display form, a topic name the pools leave out).
+ */
+export function displayName(e: Entity): string | null {
+  switch (e.kind) {
+    case 'country':
+      return COUNTRIES_WITH_ARTICLE.test(e.name) ? `the ${e.name}` : e.name;
+    case 'focusGroup':
+      return `the ${e.name}`;
+    case 'topic':
+      return /[.\d&/]/.test(e.name) ? null : lowerFirst(e.name);
+    case 'organisation':
+      return ORGANISATION_FORMS[e.id] ?? null;
+    default:
+      return null;
+  }
+}
+
 function lowerFirst(name: string): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics.js';
 import { buildOpenApi } from '../openapi.js';
 import { renderDocsHtml } from '../openapi-html.js';
 import type { AppDeps } from '../server.js';
+import { communityRoutes } from './communities.js';
 import { documentTypeRoutes } from './document-types.js';
 import { documentRoutes } from './documents.js';
 import { createQueryEmbedder } from './embedding.js';
@@ -25,6 +26,7 @@ export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
     ...trendRoutes,
     ...entityRoutes,
     ...graphRoutes,
+    ...communityRoutes,
     ...documentTypeRoutes,
     ...documentRoutes(config),
   ];

@@ -100,6 +100,14 @@ export const PathsQuery = z
   })
   .strict()
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
+// ---- communities
+export const CommunitiesQuery = z
+  .object({
+    limit: smallInt(1, 100, 20).describe('Communities to return, largest first'),
+    members: smallInt(1, 200, 50).describe('Members listed per community, highest PageRank first'),
+    connectors: smallInt(1, 10, 3).describe('Top connectors per ranking (PageRank, betweenness)'),
+  })
+  .strict();
 // ---- documents
 export const DocumentParams = z.object({ id: z.string().min(1).max(2000) }).strict();
 /** A page of a document's text, in characters: long documents are read a page at a time. */

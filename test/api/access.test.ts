@@ -124,6 +124,11 @@ function reads(): Record<string, Read[]> {
       method: 'GET',
       path: `/api/graph/paths?from=${enc(from)}&to=${enc(to)}&maxHops=4${extra}`,
     })),
+    // Communities are computed per access view, so a public reader's answer is exactly the one before the plant.
+    listCommunities: [
+      { method: 'GET', path: '/api/communities?limit=100&members=200&connectors=10' },
+      { method: 'GET', path: '/api/communities?limit=1&members=3&connectors=1' },
+    ],
     getDocument: [RESTRICTED_ID, 'corpus/documents/infcirc-908-iwg-brochure.txt'].map((id) => ({
       method: 'GET',
       path: `/api/documents/${enc(id)}`,
@@ -131,9 +136,9 @@ function reads(): Record<string, Read[]> {
   };
 }
 
-/** An answer without what differs per call: timings and a problem's request id. */
+/** An answer without what differs per call: timings, a problem's request id, when communities were computed. */
 function comparable(body: any): any {
-  const perCall = new Set(['took_ms', 'timings', 'requestId']);
+  const perCall = new Set(['took_ms', 'timings', 'requestId', 'computedAt']);
   return JSON.parse(JSON.stringify(body, (k, v) => (perCall.has(k) ? undefined : v)));
 }
 

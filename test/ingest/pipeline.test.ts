@@ -71,6 +71,7 @@ function fakes(events: string[]) {
       events.push('refresh');
       return false;
     },
+    refreshCommunities: async () => null,
     counts: async () => ({ nodes: {}, relationships: {} }),
   };
   const embedder = {

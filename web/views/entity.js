@@ -45,6 +45,7 @@ export function mount(el, ctx) {
       h('h1', { tabindex: '-1' }, entity.name),
       entity.description ? h('p', { class: 'lead' }, entity.description) : null,
       details(entity),
+      communityLine(answer.community),
       actions(entity),
       h(
         'div',
@@ -69,6 +70,27 @@ function details(entity) {
   }
   items.push(['Id', entity.id]);
   return facts(items);
+}
+
+/** "In community 3 (Belgium · IAEA) with A, B, C and 4 more", linking to the communities page. */
+function communityLine(community) {
+  if (!community) return null;
+  const others = community.members ?? [];
+  const more = community.size - 1 - others.length;
+  const withList = others.flatMap((m, i) => [
+    i === 0 ? '' : i === others.length - 1 && more <= 0 ? ' and ' : ', ',
+    entityChip(m),
+  ]);
+  return h(
+    'p',
+    { class: 'community-line' },
+    'In ',
+    h('a', { href: '/communities' }, `community ${community.ordinal} (${community.name})`),
+    others.length ? ' with ' : '',
+    ...withList,
+    more > 0 ? ` and ${more} more` : '',
+    '.',
+  );
 }
 
 function actions(entity) {
