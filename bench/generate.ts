@@ -2,7 +2,8 @@
  * Seeded, deterministic generator of a SYNTHETIC IWG-like corpus for benchmarks: Markdown newsletters, plain-text
  * meeting summaries, HTML pages with site chrome and PDFs, 2019–2026, with planted trends and a labelled query set
  * (ground-truth.json), and the planted normative practices and hard negatives of practice extraction
- * (practice-labels.jsonl). Document i depends only on (seed, i), so documents are generated and written one at a time.
+ * (practice-labels.jsonl), and the practice families of the relatedness measurement (ground-truth.json `families`,
+ * bench/generate/families.ts). Document i depends only on (seed, i), so documents are generated and written one at a time.
  *
  *   npx tsx bench/generate.ts --documents 1000 --seed 908 --out /tmp/corpus
  */
@@ -13,6 +14,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { parseTaxonomy } from '../ingest/taxonomy.js';
 import { composeDocument, FORMATS } from './generate/document.js';
+import { planFamilies, type LabelledFamily } from './generate/families.js';
 import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
@@ -36,6 +38,8 @@ export interface GroundTruth {
     documentsByYear: Record<string, number>;
   }[];
   queries: LabelledQuery[];
+  /** Practice families for related practices (none below 20 documents); absent in corpora written before them. */
+  families: LabelledFamily[];
 }
 
 export const DEFAULT_SEED = 908;
@@ -78,6 +82,7 @@ export async function writeGeneratedCorpus(
   await ensureEmptyDir(dir);
   const vocabulary = buildVocabulary(parseTaxonomy(await readFile(TAXONOMY, 'utf8'), TAXONOMY.pathname));
   const plan = planQueries(seed, documents);
+  const familyPlan = planFamilies(seed, documents);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => String(FIRST_YEAR + k));
   const trendCounts = new Map(PLANTED_TRENDS.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
 
@@ -90,7 +95,7 @@ export async function writeGeneratedCorpus(
     );
     const made = new Set<string>();
     for (let i = 0; i < documents; i++) {
-      const doc = composeDocument(seed, i, vocabulary, plan.placements.get(i) ?? []);
+      const doc = composeDocument(seed, i, vocabulary, plan.placements.get(i) ?? [], familyPlan.placements.get(i));
       const folder = join(dir, 'docs', String(doc.year));
       if (!made.has(folder)) {
         await mkdir(folder, { recursive: true });
@@ -129,6 +134,7 @@ export async function writeGeneratedCorpus(
       documentsByYear: Object.fromEntries(trendCounts.get(t.id) ?? []),
     })),
     queries: plan.queries,
+    families: familyPlan.families,
   };
   await writeFile(join(dir, 'ground-truth.json'), `${JSON.stringify(groundTruth, null, 2)}\n`);
   return { files: documents + 3, groundTruth };
