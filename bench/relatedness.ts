@@ -156,6 +156,9 @@ async function main(argv: string[]): Promise<void> {
   const families = await readFamilies(graph, truth.families);
   const rows = sweep(families, weightGrid(0.05), scoreWeights);
   const shipped = await measureRelatedness(graph, truth);
+  const offline = rows.find((r) => JSON.stringify(r.weights) === JSON.stringify({ ...RELATED_WEIGHTS }));
+  if (offline && Math.abs(offline.all.ndcgAt10 - shipped.ndcgAt10) > 1e-9)
+    log.warn({ offline: offline.all, shipped }, 'the sweep and relatedPractices() disagree on the shipped weights');
   const environment = describeEnvironment(managed?.version ?? 'unknown', config.neo4j.managed.heap);
   await writeFile(
     resolve(opts.out),
