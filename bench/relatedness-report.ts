@@ -59,10 +59,10 @@ export function renderSweep(r: SweepReport): string {
   ];
   const line = (name: string, row: SweepRow | undefined) =>
     row
-      ? `| ${name} | ${w(row.weights)} | ${f3(row.dev.ndcgAt10)} | ${f3(row.dev.mrr)} | ${f3(row.heldOut.ndcgAt10)} | ${f3(row.heldOut.mrr)} | ${f3(row.all.ndcgAt10)} | ${f3(row.all.mrr)} |`
-      : `| ${name} | – | – | – | – | – | – | – |`;
+      ? `| ${name} | ${w(row.weights)} | ${f3(row.dev.ndcgAt10)} | ${f3(row.dev.mrr)} | ${f3(row.heldOut.ndcgAt10)} | ${f3(row.heldOut.mrr)} | ${f3(row.all.ndcgAt10)} | ${f3(row.all.mrr)} | ${f3(row.heldOut.judgedNdcgAt10)} |`
+      : `| ${name} | – | – | – | – | – | – | – | – |`;
   const head =
-    '| weights | similarity / shared tags / co-citation | dev nDCG@10 | dev MRR | held-out nDCG@10 | held-out MRR | all nDCG@10 | all MRR |\n| --- | --- | --: | --: | --: | --: | --: | --: |';
+    '| weights | similarity / shared tags / co-citation | dev nDCG@10 | dev MRR | held-out nDCG@10 | held-out MRR | all nDCG@10 | all MRR | held-out judged-only nDCG@10 |\n| --- | --- | --: | --: | --: | --: | --: | --: | --: |';
   const top = [...r.rows]
     .sort((a, b) => b.dev.ndcgAt10 - a.dev.ndcgAt10 || b.dev.mrr - a.dev.mrr)
     .slice(0, 15)
@@ -107,6 +107,12 @@ export function renderSweep(r: SweepReport): string {
     '',
     `The shipped weights (RELATED_WEIGHTS, ${w(r.shipped.weights)}) through relatedPractices() itself: nDCG@10`,
     `${f3(r.shipped.ndcgAt10)}, MRR ${f3(r.shipped.mrr)} over all families.`,
+    '',
+    'nDCG@10 is strict: every practice no family grades counts 0, though the generator’s other pools (the query',
+    'set’s needles and near sentences, the hard practices) hold practices of the same areas that a reader would call',
+    'related. "Judged-only" leaves those unlabelled practices out of the ranking before scoring (the planted',
+    'unrelated practice stays, at 0): an upper bound on what the missing labels cost. Weights are chosen on the',
+    'strict figure.',
     '',
     '## Dev top 15',
     '',

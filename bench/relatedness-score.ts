@@ -30,6 +30,12 @@ export interface FamilyNodes {
 
 export interface FamilyScore {
   ndcgAt10: number;
+  /**
+   * nDCG@10 of the condensed ranking: practices no family labels (grade unknown, not judged 0) left out, as
+   * for incomplete judgments (Sakai 2007). Other pools of the generator hold practices of the same areas that no
+   * family grades, so the strict figure counts some related practices as misses; this one bounds that effect.
+   */
+  judgedNdcgAt10: number;
   /** Reciprocal rank of the first paraphrase node in the top 10 (0 if none); null when no paraphrase node exists. */
   mrr: number | null;
 }
@@ -67,24 +73,33 @@ const dcg = (gains: number[]) => gains.reduce((sum, g, i) => sum + (2 ** g - 1) 
 
 /** nDCG@10 (gain 2^grade − 1, log2 discount, ideal = the graded nodes in grade order) and MRR of one ranking. */
 export function scoreFamily(ranked: readonly string[], grades: ReadonlyMap<string, number>): FamilyScore {
-  const top = ranked.slice(0, 10);
   const ideal = dcg(
     [...grades.values()]
       .filter((g) => g > 0)
       .sort((a, b) => b - a)
       .slice(0, 10),
   );
-  const ndcgAt10 = ideal > 0 ? dcg(top.map((id) => grades.get(id) ?? 0)) / ideal : 0;
+  const ndcg = (ids: readonly string[]) =>
+    ideal > 0 ? dcg(ids.slice(0, 10).map((id) => grades.get(id) ?? 0)) / ideal : 0;
+  const top = ranked.slice(0, 10);
+  const ndcgAt10 = ndcg(ranked);
+  const judgedNdcgAt10 = ndcg(ranked.filter((id) => grades.has(id)));
   const hasParaphrase = [...grades.values()].some((g) => g === 2);
   const first = top.findIndex((id) => grades.get(id) === 2);
-  return { ndcgAt10, mrr: hasParaphrase ? (first < 0 ? 0 : 1 / (first + 1)) : null };
+  return { ndcgAt10, judgedNdcgAt10, mrr: hasParaphrase ? (first < 0 ? 0 : 1 / (first + 1)) : null };
 }
 
 /** Mean nDCG@10 and MRR over families (MRR over those with a paraphrase node). */
-export function meanScores(scores: FamilyScore[]): { ndcgAt10: number; mrr: number; families: number } {
+export function meanScores(scores: FamilyScore[]): {
+  ndcgAt10: number;
+  judgedNdcgAt10: number;
+  mrr: number;
+  families: number;
+} {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
   return {
     ndcgAt10: mean(scores.map((s) => s.ndcgAt10)),
+    judgedNdcgAt10: mean(scores.map((s) => s.judgedNdcgAt10)),
     mrr: mean(scores.flatMap((s) => (s.mrr === null ? [] : [s.mrr]))),
     families: scores.length,
   };

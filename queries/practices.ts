@@ -146,12 +146,14 @@ export interface RelatedWeights {
 
 /**
  * The blend's weights, chosen by bench/relatedness.ts on the dev half of the generator's practice families and
- * reported on the held-out half (bench/relatedness.md). Before that measurement they were 0.6 / 0.25 / 0.15.
+ * reported on the held-out half (bench/relatedness.md). Before that measurement they were 0.6 / 0.25 / 0.15, which
+ * ranked hub practices (merged from dozens of documents, so co-cited and tag-sharing with everything) above
+ * paraphrases; shared tags and co-citation still appear in `reason`, and re-ranking by them is left to the sweep.
  */
 export const RELATED_WEIGHTS: Readonly<RelatedWeights> = Object.freeze({
-  similarity: 0.6,
-  sharedTags: 0.25,
-  coCited: 0.15,
+  similarity: 1,
+  sharedTags: 0,
+  coCited: 0,
 });
 
 /**

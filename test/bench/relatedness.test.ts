@@ -68,7 +68,7 @@ describe('scoreFamily', () => {
   ]);
 
   it('when the ranking is ideal, then nDCG@10 and MRR are 1', () => {
-    expect(scoreFamily(['p1', 'p2', 'r1', 'x', 'u'], grades)).toEqual({ ndcgAt10: 1, mrr: 1 });
+    expect(scoreFamily(['p1', 'p2', 'r1', 'x', 'u'], grades)).toEqual({ ndcgAt10: 1, judgedNdcgAt10: 1, mrr: 1 });
   });
 
   it('when a related node outranks the paraphrases, then nDCG@10 drops by the discounted gains and MRR is 1/2', () => {
@@ -78,20 +78,24 @@ describe('scoreFamily', () => {
     expect(sut.mrr).toBe(0.5);
   });
 
+  it('when unlabelled practices outrank the graded ones, then only the strict nDCG@10 counts them as misses', () => {
+    const sut = scoreFamily(['x1', 'x2', 'p1', 'u', 'p2', 'r1'], grades);
+    const ideal = 3 + 3 / Math.log2(3) + 1 / 2;
+    expect(sut.ndcgAt10).toBeCloseTo((3 / 2 + 3 / Math.log2(6) + 1 / Math.log2(7)) / ideal, 10);
+    // Condensed: p1, u, p2, r1 — the unrelated practice (judged 0) still costs its place.
+    expect(sut.judgedNdcgAt10).toBeCloseTo((3 + 3 / 2 + 1 / Math.log2(5)) / ideal, 10);
+    expect(sut.mrr).toBeCloseTo(1 / 3);
+  });
+
   it('when nothing graded is in the top 10, then both are 0; with no paraphrase node, MRR is undefined (null)', () => {
     const ranked = Array.from({ length: 10 }, (_, i) => `x${i}`);
-    expect(scoreFamily([...ranked, 'p1'], grades)).toEqual({ ndcgAt10: 0, mrr: 0 });
-    expect(scoreFamily(['r1'], new Map([['r1', 1]]))).toEqual({ ndcgAt10: 1, mrr: null });
-    expect(
-      meanScores([
-        { ndcgAt10: 1, mrr: null },
-        { ndcgAt10: 0.5, mrr: 0.5 },
-      ]),
-    ).toEqual({
-      ndcgAt10: 0.75,
-      mrr: 0.5,
-      families: 2,
-    });
+    expect(scoreFamily([...ranked, 'p1'], grades)).toMatchObject({ ndcgAt10: 0, mrr: 0 });
+    expect(scoreFamily(['r1'], new Map([['r1', 1]]))).toEqual({ ndcgAt10: 1, judgedNdcgAt10: 1, mrr: null });
+    const sut = meanScores([
+      { ndcgAt10: 1, judgedNdcgAt10: 1, mrr: null },
+      { ndcgAt10: 0.5, judgedNdcgAt10: 0.7, mrr: 0.5 },
+    ]);
+    expect(sut).toEqual({ ndcgAt10: 0.75, judgedNdcgAt10: 0.85, mrr: 0.5, families: 2 });
   });
 });
 
