@@ -2,7 +2,8 @@
  * Seeded, deterministic generator of a SYNTHETIC IWG-like corpus for benchmarks: Markdown newsletters, plain-text
  * meeting summaries, HTML pages with site chrome and PDFs, 2019–2026, with planted trends and a labelled query set
  * (ground-truth.json), and the planted normative practices and hard negatives of practice extraction
- * (practice-labels.jsonl). Document i depends only on (seed, i), so documents are generated and written one at a time.
+ * (practice-labels.jsonl), and the practice families of the relatedness measurement (ground-truth.json `families`,
+ * bench/generate/families.ts). Document i depends only on (seed, i), so documents are generated and written one at a time.
  *
  *   npx tsx bench/generate.ts --documents 1000 --seed 908 --out /tmp/corpus
  */
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import { parseTaxonomy } from '../ingest/taxonomy.js';
 import { composeDocument, FORMATS } from './generate/document.js';
 import { groupOf, planGroups } from './generate/groups.js';
+import { planFamilies, type LabelledFamily } from './generate/families.js';
 import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
@@ -41,6 +43,8 @@ export interface GroundTruth {
   queries: LabelledQuery[];
   /** With `--groups`: the planted groups (entity ids) and how many documents each has. */
   plantedGroups?: { id: string; members: string[]; documents: number }[];
+  /** Practice families for related practices (none below 20 documents); absent in corpora written before them. */
+  families: LabelledFamily[];
 }
 
 export const DEFAULT_SEED = 908;
@@ -86,6 +90,7 @@ export async function writeGeneratedCorpus(
   await ensureEmptyDir(dir);
   const vocabulary = buildVocabulary(taxonomy);
   const plan = planQueries(seed, documents);
+  const familyPlan = planFamilies(seed, documents);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => String(FIRST_YEAR + k));
   const trendCounts = new Map(PLANTED_TRENDS.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
 
@@ -99,7 +104,14 @@ export async function writeGeneratedCorpus(
     const made = new Set<string>();
     for (let i = 0; i < documents; i++) {
       const group = groups.length > 0 ? groupOf(seed, i, groups) : undefined;
-      const doc = composeDocument(seed, i, vocabulary, plan.placements.get(i) ?? [], group);
+      const doc = composeDocument(
+        seed,
+        i,
+        vocabulary,
+        plan.placements.get(i) ?? [],
+        familyPlan.placements.get(i),
+        group,
+      );
       if (group) groupDocuments.set(group.id, (groupDocuments.get(group.id) ?? 0) + 1);
       const folder = join(dir, 'docs', String(doc.year));
       if (!made.has(folder)) {
@@ -139,6 +151,7 @@ export async function writeGeneratedCorpus(
       documentsByYear: Object.fromEntries(trendCounts.get(t.id) ?? []),
     })),
     queries: plan.queries,
+    families: familyPlan.families,
     ...(groups.length > 0
       ? {
           plantedGroups: groups.map((g) => ({

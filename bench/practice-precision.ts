@@ -4,6 +4,8 @@
  * seeded generator rendered in memory) is parsed, chunked, linked and extracted as ingest does, and every labelled
  * sentence is predicted a practice when an extracted quote overlaps it. A quote in a labelled document that
  * overlaps no labelled sentence counts as a false positive too, so precision cannot hide behind the sample.
+ * Generated documents are rendered as they were labelled: without the relatedness families
+ * (bench/generate/families.ts), whose planted practices no labelled sentence covers.
  *
  *   npx tsx bench/practice-precision.ts
  */

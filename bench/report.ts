@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Environment } from './env.js';
 import type { LoadTable, QualityAndSplit, RawEmbedding, System, TrendRecovery, IngestRun } from './measure.js';
 import { capsV1 } from './label-report.js';
+import type { RelatednessResult } from './relatedness.js';
 import { groupedBars, lines, stackedBars, writePlot } from './plots.js';
 
 export interface SizeResult {
@@ -34,6 +35,8 @@ export interface SizeResult {
   loadOptions: { durationS: number; repeats: number; connections: number[] };
   trends: TrendRecovery;
   queries: number;
+  /** Related practices on the planted practice families; absent in results saved before them. */
+  relatedness?: RelatednessResult;
 }
 
 const SYSTEMS: System[] = ['keyword', 'semantic', 'hybrid', 'langchain-hybrid'];
@@ -106,6 +109,11 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
     ...(largest.quality['hybrid-practices']
       ? [
           `| nDCG@10 of iwg-graph's default search (passages + extracted practices; labels v${labelsOf(largest)}) | **${f(largest.quality['hybrid-practices'].ndcgAt10, 3)}** (MRR ${f(largest.quality['hybrid-practices'].mrr, 3)}${largest.qualityV1?.['hybrid-practices'] ? `; labels v1: ${f(largest.qualityV1['hybrid-practices'].ndcgAt10, 3)}` : ''}) |`,
+        ]
+      : []),
+    ...(largest.relatedness
+      ? [
+          `| related practices (practice families, weights ${weightsOf(largest.relatedness)}): nDCG@10 / MRR | **${f(largest.relatedness.ndcgAt10, 3)}** / ${f(largest.relatedness.mrr, 3)} |`,
         ]
       : []),
     `| one hybrid query (1 client): embedding vs Neo4j | ${f(largest.split.hybrid.embedMs)} ms vs ${f(largest.split.hybrid.graphMs)} ms (medians) |`,
@@ -243,6 +251,7 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
           .join('; ')} |`,
     ),
     '',
+    ...relatednessLines(results),
   );
 
   if (results.length > 1) {
@@ -282,6 +291,27 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
 }
 
 const pct = (part: number, whole: number) => `${f((100 * part) / whole, 0)}%`;
+
+const weightsOf = (r: RelatednessResult) => `${r.weights.similarity} / ${r.weights.sharedTags} / ${r.weights.coCited}`;
+
+/** The related-practices table: one row per size measured with families. */
+export function relatednessLines(results: SizeResult[]): string[] {
+  const measured = results.filter((r) => r.relatedness);
+  if (measured.length === 0) return [];
+  return [
+    '**Related practices** (`GET /api/practices/:id/related?limit=10` from the query practice of each planted ' +
+      'practice family; paraphrase nodes grade 2, related 1; weights similarity / shared topics+attributes / ' +
+      'co-citation as shipped, chosen on the dev families: "Related practices: the blend weights, measured" below):',
+    '',
+    '| documents | families scored | weights | nDCG@10 | MRR | dev nDCG@10 / MRR | held-out nDCG@10 / MRR |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...measured.map((r) => {
+      const x = r.relatedness!;
+      return `| ${r.documents.toLocaleString('en')} | ${x.families} of ${x.planted} | ${weightsOf(x)} | ${f(x.ndcgAt10, 3)} | ${f(x.mrr, 3)} | ${f(x.dev.ndcgAt10, 3)} / ${f(x.dev.mrr, 3)} | ${f(x.heldOut.ndcgAt10, 3)} / ${f(x.heldOut.mrr, 3)} |`;
+    }),
+    '',
+  ];
+}
 
 async function plots(dir: string, label: string, results: SizeResult[]) {
   const conns = last(results).loadOptions.connections;
@@ -403,6 +433,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['ingest-speed.md', "Ingest's write side", 'the measurement described in the file'],
     ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
+    ['relatedness.md', 'Related practices: the blend weights, measured', 'npx tsx bench/relatedness.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
     [

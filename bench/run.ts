@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --sizes 1000,10000]`: for each corpus size, a SYNTHETIC corpus from
  * bench/generate.ts is ingested into a fresh managed Neo4j (own ports and data dir), then searched under load,
- * next to LangChain.js's Neo4jVectorStore hybrid search over the same server, passages and model. Each size's
+ * next to LangChain.js's Neo4jVectorStore hybrid search over the same server, passages and model, and its related
+ * practices are scored on the generator's practice families (bench/relatedness.ts). Each size's
  * results are saved to bench/results/<label>-<size>.json, and bench/RESULTS.md and bench/plots/*.svg are
  * rendered from every saved result, so sizes can be measured in separate runs.
  */
@@ -27,6 +28,7 @@ import {
   type IngestRun,
 } from './measure.js';
 import { startPeer } from './peer.js';
+import { measureRelatedness } from './relatedness.js';
 import { renderResults, type SizeResult } from './report.js';
 
 const Options = z.object({
@@ -140,6 +142,9 @@ async function main() {
     const quality = await measureQuality(server.url, peer, truth);
     step('quality measured', { ...quality.quality });
     const trends = await measureTrends(server.url, truth);
+    step('related practices', { families: truth.families.length });
+    const relatedness = await measureRelatedness(runtime.graph, truth);
+    step('related practices measured', { ndcgAt10: relatedness.ndcgAt10, mrr: relatedness.mrr });
     const load = await measureLoad(
       server.url,
       peer.url,
@@ -173,6 +178,7 @@ async function main() {
       loadOptions: { durationS: opts.duration, repeats: opts.loadRuns, connections: opts.connections },
       trends,
       queries: truth.queries.length,
+      relatedness,
     };
     await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
     await writeFile(

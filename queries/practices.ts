@@ -134,19 +134,42 @@ export function buildPracticesLikeText(embedding: readonly number[], k: number, 
   );
 }
 
+/** The weights of the related-practices blend; each term is on 0..1, and the weights sum to 1. */
+export interface RelatedWeights {
+  /** Cosine similarity of the practices' embeddings. */
+  similarity: number;
+  /** Jaccard of their topics ∪ insider attributes. */
+  sharedTags: number;
+  /** Documents citing both, min(coCited, 3)/3. */
+  coCited: number;
+}
+
 /**
- * The blend, documented: score = 0.6·similarity + 0.25·Jaccard(topics ∪ attributes) + 0.15·min(coCited, 3)/3.
- * Similarity (Neo4j's cosine, scaled to 0..1) dominates; shared tags and co-citation break near-ties towards
- * practices the documents themselves put together.
+ * The blend's weights, chosen by bench/relatedness.ts on the dev half of the generator's practice families and
+ * reported on the held-out half (bench/relatedness.md). Before that measurement they were 0.6 / 0.25 / 0.15, which
+ * ranked hub practices (merged from dozens of documents, so co-cited and tag-sharing with everything) above
+ * paraphrases; shared tags and co-citation still appear in `reason`, and re-ranking by them is left to the sweep.
  */
-export function blendRelated(row: Record<string, unknown>): RelatedPractice {
+export const RELATED_WEIGHTS: Readonly<RelatedWeights> = Object.freeze({
+  similarity: 1,
+  sharedTags: 0,
+  coCited: 0,
+});
+
+/**
+ * The blend, documented: score = w.similarity·similarity + w.sharedTags·Jaccard(topics ∪ attributes) +
+ * w.coCited·min(coCited, 3)/3 (weights RELATED_WEIGHTS unless given). `reason` names every signal present, in
+ * plain words, whatever the weights.
+ */
+export function blendRelated(row: Record<string, unknown>, weights: RelatedWeights = RELATED_WEIGHTS): RelatedPractice {
   const sharedTopics = row.sharedTopics as EntityRef[];
   const sharedAttributes = row.sharedAttributes as EntityRef[];
   const similarity = Number(row.similarity ?? 0);
   const shared = sharedTopics.length + sharedAttributes.length;
   const jaccard = Number(row.tagUnion) > 0 ? shared / Number(row.tagUnion) : 0;
   const coCited = Number(row.coCited ?? 0);
-  const score = 0.6 * similarity + 0.25 * jaccard + (0.15 * Math.min(coCited, 3)) / 3;
+  const score =
+    weights.similarity * similarity + weights.sharedTags * jaccard + (weights.coCited * Math.min(coCited, 3)) / 3;
   const reasons = [`similar wording (similarity ${similarity.toFixed(2)})`];
   if (sharedTopics.length) reasons.push(`shares topics ${sharedTopics.map((t) => t.name).join(', ')}`);
   if (sharedAttributes.length)
@@ -165,24 +188,36 @@ export function blendRelated(row: Record<string, unknown>): RelatedPractice {
   };
 }
 
+/** How many vector neighbours a related-practices question of `limit` answers asks the index for. */
+export const relatedCandidates = (limit: number): number => limit * 3 + 20;
+
 /** Related practices of a stored practice (null when unknown) or of free text. */
 export async function relatedPractices(
   graph: Graph,
   target: { id: string } | { embedding: readonly number[] },
   limit: number,
   readable: Readable,
+  weights: RelatedWeights = RELATED_WEIGHTS,
 ): Promise<RelatedPractices | null> {
-  const k = limit * 3 + 20;
+  const k = relatedCandidates(limit);
   if ('embedding' in target) {
     const rows = await graph.read<Record<string, unknown>>(buildPracticesLikeText(target.embedding, k, readable));
-    return { results: rank(rows.map(blendRelated), limit) };
+    return { results: rankRelated(rows, limit, weights) };
   }
   const practice = await getPractice(graph, target.id, readable);
   if (!practice) return null;
   const rows = await graph.read<Record<string, unknown>>(buildRelatedPractices(target.id, k, readable));
-  return { practice: { id: practice.id, text: practice.text }, results: rank(rows.map(blendRelated), limit) };
+  return { practice: { id: practice.id, text: practice.text }, results: rankRelated(rows, limit, weights) };
 }
 
-function rank(items: RelatedPractice[], limit: number): RelatedPractice[] {
-  return items.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+/** Blends candidate rows and keeps the best `limit`, ties by id: the ranking the API returns. */
+export function rankRelated(
+  rows: Record<string, unknown>[],
+  limit: number,
+  weights: RelatedWeights = RELATED_WEIGHTS,
+): RelatedPractice[] {
+  return rows
+    .map((row) => blendRelated(row, weights))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, limit);
 }

@@ -71,7 +71,7 @@ export interface Section {
 /** A planted sentence whose practice label the generator knows: a normative practice or a hard negative. */
 export interface LabelledSentence {
   text: string;
-  kind: 'normative' | 'prescription' | NegativeKind;
+  kind: 'normative' | 'prescription' | 'family' | NegativeKind;
   practice: boolean;
 }
 
@@ -105,12 +105,16 @@ export function plantedRate(direction: 'rising' | 'falling', year: number): numb
   return direction === 'rising' ? rising : RISING_RATE.first + RISING_RATE.last - rising;
 }
 
-/** Composes document `index`; `planted` are the query-set sentences that must appear in it, once each. */
+/**
+ * Composes document `index`; `planted` are the query-set sentences that must appear in it, once each, and
+ * `family` the sentences of the practice families (families.ts) planted in it.
+ */
 export function composeDocument(
   seed: number,
   index: number,
   vocabulary: Vocabulary,
   planted: readonly PlantedSentence[],
+  family: readonly PlantedSentence[] = [],
   group?: GroupVocabulary,
 ): ComposedDocument {
   const identity = identifyDocument(seed, index);
@@ -144,6 +148,7 @@ export function composeDocument(
   if (identity.format === 'meeting') sections[sections.length - 1].blocks.push(actionList(r, fill));
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
   labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
+  labelled.push(...plantFamily(seed, identity, family, paragraphs));
   // A planted group's sentences draw from their own stream, last: without groups the document is unchanged.
   if (group) {
     const at = randomFor(seed, 'planted-group-places', index);
@@ -177,6 +182,24 @@ function plantNegatives(
     paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);
   }
   return planted;
+}
+
+/**
+ * Plants the family sentences into the paragraphs, never first, from their own stream after every other draw, so
+ * the rest of the document is what it was without them. Each is a normative practice.
+ */
+function plantFamily(
+  seed: number,
+  identity: DocumentIdentity,
+  family: readonly PlantedSentence[],
+  paragraphs: { sentences: string[] }[],
+): LabelledSentence[] {
+  const r = randomFor(seed, 'family-sentences', identity.index);
+  return family.map(({ text }): LabelledSentence => {
+    const paragraph = r.pick(paragraphs);
+    paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);
+    return { text, kind: 'family', practice: true };
+  });
 }
 
 /** Fills each section with paragraphs of 4–6 sentences until it has `perSection` words; paragraphs get ≥ 2. */

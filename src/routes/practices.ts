@@ -1,5 +1,5 @@
 /** Good practices: one practice, and related practices of a practice or of free text. */
-import { getPractice, relatedPractices } from '../../queries/practices.js';
+import { getPractice, relatedPractices, RELATED_WEIGHTS } from '../../queries/practices.js';
 import { defineRoute, notFoundProblem } from './route.js';
 import { PracticeDetail, RelatedPractices } from '../../queries/answers.js';
 import { PracticeIdParams, RelatedByTextRequest, RelatedQuery } from './schemas.js';
@@ -43,7 +43,9 @@ export const practiceRoutes = [
     family: 'practices',
     operationId: 'relatePractices',
     summary: 'Related practices: similarity blended with shared topics/attributes and co-citation',
-    description: 'score = 0.6·similarity + 0.25·Jaccard(topics ∪ attributes) + 0.15·min(coCited, 3)/3',
+    description:
+      `score = ${RELATED_WEIGHTS.similarity}·similarity + ${RELATED_WEIGHTS.sharedTags}·Jaccard(topics ∪ attributes) + ` +
+      `${RELATED_WEIGHTS.coCited}·min(coCited, 3)/3 (weights chosen by bench/relatedness.ts)`,
     access: 'read',
     params: PracticeIdParams,
     query: RelatedQuery,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedCorpus, type GroundTruth, type PracticeLabel } from '../../bench/generate.js';
+import { FAMILY_MIN_DOCUMENTS, planFamilies } from '../../bench/generate/families.js';
+import { FAMILY_TEXTS } from '../../bench/generate/family-texts.js';
 import { HARD_NEGATIVES, HARD_PRACTICES } from '../../bench/generate/negatives.js';
 import { NEEDLE_CONCEPTS } from '../../bench/generate/needles.js';
 import { planQueries } from '../../bench/generate/queries.js';
@@ -116,6 +118,7 @@ describe('the needles and templates', () => {
       ...HARD_NEGATIVES.map((n) => n.template),
       ...HARD_PRACTICES,
       ...NEEDLE_CONCEPTS.flatMap((c) => [...c.needles, ...c.near]),
+      ...familySentences(),
     ];
     for (const text of texts) {
       for (const { alias, regex } of trendAliases) expect(text.match(regex), `${text} names "${alias}"`).toBeNull();
@@ -127,6 +130,67 @@ describe('the needles and templates', () => {
       expect(normativeCue(t), t).toBeUndefined();
     }
     for (const t of NORMATIVE_TEMPLATES) expect(normativeCue(t.replace('{vp}', PRACTICE_PHRASES[0])), t).toBeDefined();
+  });
+});
+
+function familySentences(): string[] {
+  return FAMILY_TEXTS.flatMap((f) => [f.query, ...f.paraphrases, ...f.related, f.unrelated]);
+}
+
+/** The topics and attributes a sentence names by alias, with those the taxonomy relates them to (as ingest tags). */
+function tagsOf(text: string, taxonomy: Taxonomy): Set<string> {
+  const passage = { id: 'p', documentId: 'd', ordinal: 0, text, start: 0, end: text.length, page: null, heading: null };
+  const ids = linkAliases([passage], taxonomy).flatMap((m) => [
+    m.entityId,
+    ...(taxonomy.related.get(m.entityId) ?? []),
+  ]);
+  return new Set(ids.filter((id) => /^(?:topic|attribute):/.test(id)));
+}
+
+describe('the practice families', () => {
+  it('when family sentences are read, then each is one short practice sentence, unique, in no other pool', () => {
+    const sentences = familySentences();
+    expect(FAMILY_TEXTS).toHaveLength(16);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    const others = new Set(NEEDLE_CONCEPTS.flatMap((c) => [...c.needles, ...c.near]));
+    for (const text of sentences) {
+      expect(splitSentences(text), text).toHaveLength(1);
+      expect(wordCount(text), text).toBeLessThanOrEqual(40);
+      expect(text, text).not.toMatch(/\b\p{L}+\.\p{L}/u);
+      expect(normativeCue(text), text).toBeDefined();
+      expect(others.has(text), text).toBe(false);
+    }
+  });
+
+  it('when related practices are linked, then each shares a topic or insider attribute with its query practice', async () => {
+    const taxonomy = parseTaxonomy(await readFile(new URL('../../corpus/taxonomy.yaml', import.meta.url), 'utf8'));
+    for (const family of FAMILY_TEXTS) {
+      const query = tagsOf(family.query, taxonomy);
+      expect(query.size, family.query).toBeGreaterThan(0);
+      for (const related of family.related)
+        expect(
+          [...tagsOf(related, taxonomy)].filter((id) => query.has(id)),
+          related,
+        ).not.toEqual([]);
+    }
+  });
+
+  it('when families are planned twice with one seed, then the plan is identical; another seed places them elsewhere', () => {
+    const sut = planFamilies(908, 300);
+    expect(planFamilies(908, 300)).toEqual(sut);
+    expect(planFamilies(909, 300).families).not.toEqual(sut.families);
+    expect(planFamilies(908, FAMILY_MIN_DOCUMENTS - 1).families).toEqual([]);
+    expect(planFamilies(908, FAMILY_MIN_DOCUMENTS).families).toHaveLength(FAMILY_TEXTS.length);
+  });
+
+  it('when a small corpus is planned, then every family still has its paraphrases in distinct documents of two years', () => {
+    for (const documents of [FAMILY_MIN_DOCUMENTS, 37, 1000]) {
+      for (const family of planFamilies(908, documents).families) {
+        const paraphrases = [family.query, ...family.members.filter((m) => m.role === 'paraphrase')];
+        expect(new Set(paraphrases.map((m) => m.document)).size, family.id).toBe(4);
+        expect(new Set(paraphrases.map((m) => m.year)).size, family.id).toBeGreaterThanOrEqual(2);
+      }
+    }
   });
 });
 
@@ -264,6 +328,39 @@ describe('a generated corpus of 400 documents', () => {
         if (mentioned[i].has(trend.id)) recount[d.year]++;
       });
       expect(trend.documentsByYear, trend.id).toEqual(recount);
+    }
+  });
+
+  it('when the families are read, then each has its query, 3 paraphrases (2), 2 related (1), 1 unrelated (0), half dev, half held-out', () => {
+    expect(groundTruth.families).toHaveLength(FAMILY_TEXTS.length);
+    groundTruth.families.forEach((family, i) => {
+      const text = FAMILY_TEXTS[i];
+      expect(family.id).toBe(text.id);
+      expect(family.query.quote).toBe(text.query);
+      expect(family.members.map((m) => [m.role, m.grade, m.quote])).toEqual([
+        ...text.paraphrases.map((q) => ['paraphrase', 2, q]),
+        ...text.related.map((q) => ['related', 1, q]),
+        ['unrelated', 0, text.unrelated],
+      ]);
+      const paraphrases = [family.query, ...family.members.filter((m) => m.role === 'paraphrase')];
+      expect(new Set(paraphrases.map((m) => m.document)).size, family.id).toBe(4);
+      expect(new Set(paraphrases.map((m) => m.year)).size, family.id).toBeGreaterThanOrEqual(2);
+    });
+    const splits = groundTruth.families.map((f) => f.split);
+    expect(splits.filter((s) => s === 'dev')).toHaveLength(8);
+    expect(splits.filter((s) => s === 'held-out')).toHaveLength(8);
+  });
+
+  it('when a family sentence is searched in the parsed corpus, then it occurs once, in its document of its year', () => {
+    const byPath = new Map(docs.map((d) => [d.path, d]));
+    for (const family of groundTruth.families) {
+      for (const m of [family.query, ...family.members]) {
+        const quote = normalise(m.quote);
+        const hits = docs.filter((d) => d.text.includes(quote)).map((d) => d.path);
+        expect(hits, `${family.id}: ${quote}`).toEqual([m.document]);
+        expect(byPath.get(m.document)?.year).toBe(m.year);
+        expect(byPath.get(m.document)?.text.split(quote)).toHaveLength(2);
+      }
     }
   });
 

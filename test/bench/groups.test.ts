@@ -30,7 +30,7 @@ describe('planted groups of the generator', () => {
     for (const index of [0, 7, 19]) {
       const group = groupOf(908, index, groups);
       const plain = composeDocument(908, index, vocabulary, []);
-      const grouped = composeDocument(908, index, vocabulary, [], group);
+      const grouped = composeDocument(908, index, vocabulary, [], [], group);
       const planted = groupSentences(908, index, group);
       const sentences = (d: typeof plain) =>
         d.sections.flatMap((s) =>

@@ -145,4 +145,31 @@ describe('renderResults', () => {
     expect(sut).toContain('caps a perfect needle ranking at nDCG@10 0.887 and recall@5 0.6');
     expect(await readFile(join(dir, 'plots', 'full-quality.svg'), 'utf8')).toContain('labels v1/v2');
   });
+
+  it('when a size carries related-practices figures, then the headline and the table report them and the study is included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-report-'));
+    await mkdir(join(dir, 'results'));
+    const measured = result(1000, 10_000, 100_000);
+    measured.relatedness = {
+      weights: { similarity: 0.7, sharedTags: 0.2, coCited: 0.1 },
+      ndcgAt10: 0.912,
+      mrr: 0.95,
+      families: 15,
+      planted: 16,
+      dev: { ndcgAt10: 0.93, mrr: 1, families: 8 },
+      heldOut: { ndcgAt10: 0.89, mrr: 0.9, families: 7 },
+    };
+    await writeFile(join(dir, 'results', 'full-100.json'), JSON.stringify(result(100, 1000, 20_000)));
+    await writeFile(join(dir, 'results', 'full-1000.json'), JSON.stringify(measured));
+    await writeFile(join(dir, 'relatedness.md'), '# Related practices, measured\n\nthe sweep table\n');
+    await renderResults(dir);
+    const sut = await readFile(join(dir, 'RESULTS.md'), 'utf8');
+
+    expect(sut).toContain(
+      '| related practices (practice families, weights 0.7 / 0.2 / 0.1): nDCG@10 / MRR | **0.912** / 0.95 |',
+    );
+    expect(sut).toContain('| 1,000 | 15 of 16 | 0.7 / 0.2 / 0.1 | 0.912 | 0.95 | 0.93 / 1 | 0.89 / 0.9 |');
+    expect(sut).not.toContain('| 100 | 15 of 16 |');
+    expect(sut).toContain('## Related practices: the blend weights, measured\n\nthe sweep table');
+  });
 });

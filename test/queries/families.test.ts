@@ -11,6 +11,8 @@ import {
   buildGetPractice,
   buildPracticesLikeText,
   buildRelatedPractices,
+  rankRelated,
+  RELATED_WEIGHTS,
 } from '../../queries/practices.js';
 import { buildTrendCounts, buildTrendEvidence, periodRange, trendSignal } from '../../queries/trends.js';
 
@@ -98,10 +100,35 @@ describe('practices', () => {
       coCited: 1,
       sources: [],
     });
-    expect(sut.score).toBeCloseTo(0.6 * 0.8 + 0.25 * 0.5 + 0.05);
+    const w = RELATED_WEIGHTS;
+    expect(w.similarity + w.sharedTags + w.coCited).toBeCloseTo(1);
+    expect(sut.score).toBeCloseTo(w.similarity * 0.8 + w.sharedTags * 0.5 + w.coCited / 3, 4);
     expect(sut.reason).toBe(
       'similar wording (similarity 0.80); shares topics Remote access; cited together in 1 document',
     );
+  });
+  it('when weights are given, then the blend and the ranking follow them and the reason does not change', () => {
+    const topic = { type: 'topic', id: 'topic:remote-access', name: 'Remote access' };
+    const row = (id: string, similarity: number, coCited: number) => ({
+      id,
+      text: id,
+      similarity,
+      sharedTopics: [topic],
+      sharedAttributes: [],
+      tagUnion: 2,
+      coCited,
+      sources: [],
+    });
+    const similar = row('p-similar', 0.9, 0);
+    const together = row('p-together', 0.5, 3);
+    const bySimilarity = { similarity: 1, sharedTags: 0, coCited: 0 };
+    const byCoCitation = { similarity: 0, sharedTags: 0, coCited: 1 };
+    expect(blendRelated(similar, bySimilarity).score).toBeCloseTo(0.9);
+    expect(blendRelated(together, byCoCitation).score).toBeCloseTo(1);
+    expect(blendRelated(similar, { similarity: 0, sharedTags: 1, coCited: 0 }).score).toBeCloseTo(0.5);
+    expect(rankRelated([together, similar], 2, bySimilarity).map((r) => r.id)).toEqual(['p-similar', 'p-together']);
+    expect(rankRelated([similar, together], 1, byCoCitation).map((r) => r.id)).toEqual(['p-together']);
+    expect(blendRelated(together, byCoCitation).reason).toBe(blendRelated(together, bySimilarity).reason);
   });
 });
 
