@@ -79,6 +79,8 @@ export interface ComposedDocument extends DocumentIdentity {
   sections: Section[];
   /** Taxonomy ids of the trends this document mentions. */
   trends: string[];
+  /** Taxonomy ids of the focus groups the document declares (its manifest's `focusGroups`). */
+  focusGroups: string[];
   /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
   labelled: LabelledSentence[];
 }
@@ -140,7 +142,29 @@ export function composeDocument(
   if (identity.format === 'meeting') sections[sections.length - 1].blocks.push(actionList(r, fill));
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
   labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
-  return { ...identity, title, sections, trends, labelled };
+  return {
+    ...identity,
+    title,
+    sections,
+    trends,
+    focusGroups: declaredGroups(seed, identity, title, vocabulary),
+    labelled,
+  };
+}
+
+/**
+ * The focus groups a document declares: a meeting summary its group (named in its title); a web page or a brief, half
+ * of the time, one group whose page it sits on; a newsletter none (it reports on every group). Drawn from a stream
+ * of their own, so nothing else in the document changes.
+ */
+function declaredGroups(seed: number, identity: DocumentIdentity, title: string, vocabulary: Vocabulary): string[] {
+  if (identity.format === 'meeting') {
+    const at = vocabulary.focusGroups.findIndex((g) => title.includes(g));
+    return at < 0 ? [] : [vocabulary.focusGroupIds[at]];
+  }
+  if (identity.format === 'newsletter') return [];
+  const r = randomFor(seed, 'focus-groups', identity.index);
+  return r.chance(0.5) ? [r.pick(vocabulary.focusGroupIds)] : [];
 }
 
 /**
