@@ -232,14 +232,15 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
       }),
     ),
     '',
-    '**Planted trends** (`GET /api/trends?interval=year`: growth of the latest years over the earlier baseline):',
+    '**Planted trends** (`GET /api/trends?interval=year`: growth per year of the share of documents, and rank ' +
+      'where measured; docs/trends.md):',
     '',
     '| documents | recovered | trends (planted direction: growth) |',
     '| --- | --- | --- |',
     ...results.map(
       (r) =>
         `| ${r.documents.toLocaleString('en')} | ${r.trends.recovered} of ${r.trends.planted} | ${r.trends.details
-          .map((d) => `${d.id} (${d.direction}: ${f(d.growth, 2)})`)
+          .map((d) => `${d.id} (${d.direction}: ${f(d.growth, 2)}${d.rank ? `, #${d.rank}` : ''})`)
           .join('; ')} |`,
     ),
     '',
@@ -405,6 +406,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
+    ['trends.md', 'Planted trends: the trend statistic', 'npx tsx bench/trends.ts --sizes 100,1000'],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);

@@ -30,17 +30,42 @@ const DECLARED = `($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups,
 /** Sentence `s` names the focus group. */
 const NAMES_GROUP = (s: string) => `EXISTS { (${s})-[:MENTIONS]->(:Entity {id: $focusGroup}) }`;
 
-/** The dated, readable documents of the selection: in the date range, of the focus group, mentioning the topic. */
-const SELECTED_DOCUMENTS = `MATCH (d:Document)
+/**
+ * The dated, readable documents of the selection: in the date range, of the focus group (declaring it or with a
+ * sentence naming it), mentioning the topic. Without a focus group or topic their predicates are left out.
+ */
+const selectedDocuments = (i: TrendInput) => `MATCH (d:Document)
     WHERE d.date IS NOT NULL AND ${readableDocument('d')}
-      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-      AND (${DECLARED}
-        OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE ${NAMES_GROUP('gs')} })
-      AND ($topic IS NULL OR EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) })`;
+      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)${
+        i.focusGroup
+          ? `
+      AND ($focusGroup IN coalesce(d.focusGroups, [])
+        OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE ${NAMES_GROUP('gs')} })`
+          : ''
+      }${
+        i.topic
+          ? `
+      AND EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) }`
+          : ''
+      }`;
 
-/** Passage `p` (of document `d`, `declared` in scope) counts for entity `e`: topic and focus-group attribution. */
-const ATTRIBUTED = (p: string, e: string) => `($topic IS NULL OR EXISTS { (${p})-[:MENTIONS]->(:Entity {id: $topic}) })
-        AND (declared OR EXISTS { MATCH (${p})-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(${e}) WHERE ${NAMES_GROUP('ts')} })`;
+/**
+ * Passage `p` (of document `d`, `declared` in scope) counts for entity `e`: it mentions the topic, and its document
+ * declares the focus group or the sentence naming `e` names the group.
+ */
+const attributed = (i: TrendInput, p: string, e: string) =>
+  [
+    i.topic ? `EXISTS { (${p})-[:MENTIONS]->(:Entity {id: $topic}) }` : '',
+    i.focusGroup
+      ? `(declared OR EXISTS { MATCH (${p})-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(${e}) WHERE ${NAMES_GROUP('ts')} })`
+      : '',
+  ]
+    .filter(Boolean)
+    .map(
+      (c) => `
+          AND ${c}`,
+    )
+    .join('');
 
 function filterParams(i: TrendInput) {
   return {
@@ -59,15 +84,14 @@ function filterParams(i: TrendInput) {
 export function buildTrendCounts(i: TrendInput): CypherQuery {
   return query(
     `
-    ${SELECTED_DOCUMENTS}
+    ${selectedDocuments(i)}
     WITH d, ${DECLARED} AS declared, CASE $interval
       WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
       ELSE substring(d.date, 0, 4) END AS period
     WITH period, collect({d: d, declared: declared}) AS docs
     RETURN period, size(docs) AS documents,
       COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
-        MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
-          AND ${ATTRIBUTED('p', 'e')}
+        MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)${attributed(i, 'p', 'e')}
         WITH e, count(DISTINCT d) AS n RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
     ORDER BY period
     `,
@@ -93,10 +117,10 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
     UNWIND $trendIds AS tid
     MATCH (t:Trend {id: tid})
     CALL (t) {
-      ${SELECTED_DOCUMENTS}
+      ${selectedDocuments(i)}
       MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
       WITH d, p, ${DECLARED} AS declared
-      WHERE ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
+      ${i.topic ? 'WHERE EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : ''}
       WITH d, p, coalesce(${named}, ${byMeaning}) AS ev
       WHERE ev IS NOT NULL
       WITH d, ev ORDER BY d.date DESC, d.id, p.ordinal

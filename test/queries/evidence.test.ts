@@ -84,12 +84,8 @@ describe('evidence', () => {
           MATCH (d:Document)
         WHERE d.date IS NOT NULL AND d.access IN $readable
           AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-          AND (($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, []))
-            OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE EXISTS { (gs)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
-          AND ($topic IS NULL OR EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) })
           MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
           WITH d, p, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared
-          WHERE ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
           WITH d, p, coalesce(COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
               WHERE declared OR EXISTS { (es)-[:MENTIONS]->(:Entity {id: $focusGroup}) }
               RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans] + COLLECT { MATCH (es)-[gm:MENTIONS]->(:Entity {id: $focusGroup}) RETURN gm.spans }, basis: 'mention'}

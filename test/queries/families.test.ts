@@ -113,9 +113,8 @@ describe('trends', () => {
       "MATCH (d:Document)
       WHERE d.date IS NOT NULL AND d.access IN $readable
         AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-        AND (($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, []))
+        AND ($focusGroup IN coalesce(d.focusGroups, [])
           OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE EXISTS { (gs)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
-        AND ($topic IS NULL OR EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) })
       WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, CASE $interval
         WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
         ELSE substring(d.date, 0, 4) END AS period
@@ -123,8 +122,7 @@ describe('trends', () => {
       RETURN period, size(docs) AS documents,
         COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
           MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
-            AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
-          AND (declared OR EXISTS { MATCH (p)-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(e) WHERE EXISTS { (ts)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
+            AND (declared OR EXISTS { MATCH (p)-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(e) WHERE EXISTS { (ts)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
           WITH e, count(DISTINCT d) AS n RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
       ORDER BY period"
     `);
