@@ -232,8 +232,9 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
       }),
     ),
     '',
-    '**Planted trends** (`GET /api/trends?interval=year`: growth per year of the share of documents, and rank ' +
-      'where measured; docs/trends.md):',
+    '**Planted trends** (`GET /api/trends?interval=year`; growth as the statistic of that run defined it: with a ' +
+      'rank (#), the change of the share of documents per year of the Poisson statistic, docs/trends.md; without, ' +
+      "the earlier statistic's latest-years rate over the earlier baseline − 1):",
     '',
     '| documents | recovered | trends (planted direction: growth) |',
     '| --- | --- | --- |',

@@ -2,7 +2,7 @@
  * Planted-trend recovery of the trend statistic (queries/trend-statistics.ts) on SYNTHETIC corpora from
  * bench/generate.ts: each size is ingested into a fresh managed Neo4j (the bench's ports and data dir, see
  * bench/env.ts), then the year view is asked for all documents and for each focus group. Prints a Markdown table
- * per size and saves bench/results/trends-<size>.json.
+ * per size and saves bench/results/trends/trends-<size>.json.
  *
  *   IWG_BENCH_BOLT_PORT=7743 IWG_BENCH_HTTP_PORT=7744 IWG_BENCH_DATA_DIR=/tmp/neo-x npx tsx bench/trends.ts --sizes 100
  *
@@ -95,9 +95,9 @@ async function main() {
       planted,
       byGroup,
     };
-    await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+    await mkdir(join(PROJECT_ROOT, 'bench', 'results', 'trends'), { recursive: true });
     await writeFile(
-      join(PROJECT_ROOT, 'bench', 'results', `trends-${docs}.json`),
+      join(PROJECT_ROOT, 'bench', 'results', 'trends', `trends-${docs}.json`),
       `${JSON.stringify(result, null, 2)}\n`,
     );
     console.log(`\n${docs} documents (ingest ${result.ingestS} s, /api/trends ${result.trendsMs} ms):`);
