@@ -33,7 +33,8 @@ export function mount(el, ctx) {
   const rangeError = h('p', { class: 'field-error', id: 't-range-error', role: 'alert', hidden: true });
   const form = h(
     'form',
-    { class: 'controls', onsubmit: (e) => (e.preventDefault(), apply()) },
+    // novalidate: the range check below speaks for itself; the pickers' min/max only guide, never block.
+    { class: 'controls', novalidate: true, onsubmit: (e) => (e.preventDefault(), apply()) },
     field('Focus group', fg),
     field('Topic', topic),
     field('From', from),
