@@ -48,7 +48,11 @@ export function mount(el, ctx) {
   replace(
     el,
     h('h1', { tabindex: '-1' }, 'Trends'),
-    h('p', { class: 'lead' }, 'Mentions over time and the emerging trends in the IWG documents.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'The share of documents mentioning each trend and topic over time, and the emerging trends in the IWG documents.',
+    ),
     form,
     body,
   );
