@@ -13,11 +13,13 @@ describe('chartLines (the trends page charts)', () => {
     expect(other.label).toBe('Other (3)');
     expect(other.counts).toEqual([SERIES + (SERIES + 1) + (SERIES + 2), 3]);
     expect(other.title).toBe(
-      series
+      `Summed in the table, averaged in the chart: ${series
         .slice(SERIES)
         .map((s) => s.entity.name)
-        .join(', '),
+        .join(', ')}`,
     );
+    // The line is the rest's average share, so it stays a percentage however many entities it holds.
+    expect(other.shares).toEqual([((SERIES * 3 + 3) / 3 / 20) * 100, 10]);
   });
 
   it('when a period has no documents, then its share is a gap, else a percentage of the documents', () => {

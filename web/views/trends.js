@@ -185,7 +185,9 @@ function validDate(v) {
 
 /**
  * The lines of a chart: the first SERIES entities as they come (ranked trends, topics by count), then, when more
- * remain, one "Other (n)" line of their summed counts; each line's values are shares of the period's documents.
+ * remain, one "Other (n)" line; each line's values are shares of the period's documents. The other line's counts
+ * are the rest's summed counts (the table), its share their average share (a document mentioning several of them
+ * would count several times in a summed share, which can pass 100 %).
  */
 export function chartLines(series, exposure, limit = SERIES) {
   const share = (counts) => counts.map((c, i) => (exposure[i] > 0 ? Math.round((1000 * c) / exposure[i]) / 10 : null));
@@ -202,9 +204,9 @@ export function chartLines(series, exposure, limit = SERIES) {
     ...top,
     {
       label: `Other (${rest.length})`,
-      title: rest.map((s) => s.entity.name).join(', '),
+      title: `Summed in the table, averaged in the chart: ${rest.map((s) => s.entity.name).join(', ')}`,
       counts,
-      shares: share(counts),
+      shares: share(counts).map((v) => (v === null ? null : Math.round((10 * v) / rest.length) / 10)),
       colour: OTHER_COLOUR,
       other: true,
     },
