@@ -121,7 +121,8 @@ export async function writeGeneratedCorpus(
       await writeFile(join(dir, doc.path), await renderDocument(doc));
       await manifest.write(
         `  - path: ${doc.path}\n    title: ${JSON.stringify(doc.title)}\n    type: ${FORMATS[doc.format].type}\n` +
-          `    date: "${doc.date}"\n    language: en\n    source: "synthetic: bench/generate.ts seed ${seed}"\n`,
+          `    date: "${doc.date}"\n    language: en\n    source: "synthetic: bench/generate.ts seed ${seed}"\n` +
+          (doc.focusGroups.length ? `    focusGroups: [${doc.focusGroups.join(', ')}]\n` : ''),
       );
       for (const { text, kind, practice } of doc.labelled) {
         const line: PracticeLabel = { document: doc.path, format: FORMATS[doc.format].ext, kind, practice, text };

@@ -273,19 +273,35 @@ export async function measureLoad(
 export interface TrendRecovery {
   planted: number;
   recovered: number;
-  details: { id: string; direction: string; growth: number | null; zScore: number | null; recovered: boolean }[];
+  details: {
+    id: string;
+    direction: string;
+    growth: number | null;
+    zScore: number | null;
+    rank?: number | null;
+    recovered: boolean;
+  }[];
 }
 
-/** Whether /api/trends ranks each planted trend with the planted direction of growth. */
+/**
+ * Whether /api/trends ranks each planted trend with the planted direction of growth: a rising one among the top
+ * (as many as are planted rising), a falling one among the bottom as many.
+ */
 export async function measureTrends(apiUrl: string, truth: GroundTruth): Promise<TrendRecovery> {
   const res = await fetch(`${apiUrl}/api/trends?interval=year&limit=50`);
   if (!res.ok) throw new Error(`/api/trends answered ${res.status}`);
-  const body = (await res.json()) as { trends: { entity: { id: string }; growth: number; zScore: number }[] };
+  const body = (await res.json()) as {
+    trends: { entity: { id: string }; growth: number; zScore: number; rank: number }[];
+  };
+  const rising = truth.plantedTrends.filter((t) => t.direction === 'rising').length;
+  const falling = truth.plantedTrends.length - rising;
   const details = truth.plantedTrends.map((t) => {
     const found = body.trends.find((x) => x.entity.id === t.id);
     const growth = found?.growth ?? null;
-    const ok = growth !== null && (t.direction === 'rising' ? growth > 0 : growth < 0);
-    return { id: t.id, direction: t.direction, growth, zScore: found?.zScore ?? null, recovered: ok };
+    const rank = found?.rank ?? null;
+    const placed = rank !== null && (t.direction === 'rising' ? rank <= rising : rank > body.trends.length - falling);
+    const ok = placed && growth !== null && (t.direction === 'rising' ? growth > 0 : growth < 0);
+    return { id: t.id, direction: t.direction, growth, zScore: found?.zScore ?? null, rank, recovered: ok };
   });
   return { planted: details.length, recovered: details.filter((d) => d.recovered).length, details };
 }

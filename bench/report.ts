@@ -240,14 +240,16 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
       }),
     ),
     '',
-    '**Planted trends** (`GET /api/trends?interval=year`: growth of the latest years over the earlier baseline):',
+    '**Planted trends** (`GET /api/trends?interval=year`; growth as the statistic of that run defined it: with a ' +
+      'rank (#), the change of the share of documents per year of the Poisson statistic, docs/trends.md; without, ' +
+      "the earlier statistic's latest-years rate over the earlier baseline − 1):",
     '',
     '| documents | recovered | trends (planted direction: growth) |',
     '| --- | --- | --- |',
     ...results.map(
       (r) =>
         `| ${r.documents.toLocaleString('en')} | ${r.trends.recovered} of ${r.trends.planted} | ${r.trends.details
-          .map((d) => `${d.id} (${d.direction}: ${f(d.growth, 2)})`)
+          .map((d) => `${d.id} (${d.direction}: ${f(d.growth, 2)}${d.rank ? `, #${d.rank}` : ''})`)
           .join('; ')} |`,
     ),
     '',
@@ -441,6 +443,7 @@ export async function renderResults(benchDir: string): Promise<void> {
       'Communities: planted groups recovered (ARI, purity)',
       'npx tsx bench/communities.ts --sizes 100',
     ],
+    ['trends.md', 'Planted trends: the trend statistic', 'npx tsx bench/trends.ts --sizes 100,1000'],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);

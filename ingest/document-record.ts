@@ -139,6 +139,7 @@ function documentMeta(parsed: ParsedDocument, source: SourceFile) {
     language: m.language ?? parsed.language ?? 'en',
     source: m.source ?? source.id,
     access: m.access ?? 'public',
+    focusGroups: [...new Set(m.focusGroups ?? [])].sort(),
   };
 }
 

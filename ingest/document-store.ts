@@ -21,6 +21,8 @@ export interface DocumentProps {
   language: string;
   source: string;
   access: string;
+  /** The focus groups the document declares (manifest or upload metadata), taxonomy ids. */
+  focusGroups: string[];
   format: string;
   contentHash: string;
   text: string;

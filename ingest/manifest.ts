@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { IngestError } from './errors.js';
-import { DocumentMetadata, acceptedDocumentType } from './records.js';
+import { DocumentMetadata, acceptedDocumentType, acceptedFocusGroups } from './records.js';
 
 /** One manifest entry: a corpus file (path relative to the manifest) and the metadata the file does not carry. */
 export const ManifestEntry = z
@@ -18,10 +18,19 @@ export type ManifestEntry = z.infer<typeof ManifestEntry>;
 export const Manifest = z.object({ documents: z.array(ManifestEntry) }).strict();
 export type Manifest = z.infer<typeof Manifest>;
 
-/** The manifest whose entries' `type` must be one of `documentTypes` (the taxonomy's). */
-function manifestFor(documentTypes: readonly string[] | undefined) {
-  if (!documentTypes) return Manifest;
-  const entry = ManifestEntry.extend({ type: acceptedDocumentType(documentTypes).optional() });
+/** What the taxonomy allows a manifest entry to declare: its document types' and focus groups' ids. */
+export interface ManifestVocabulary {
+  documentTypes?: readonly string[];
+  focusGroups?: readonly string[];
+}
+
+/** The manifest whose entries' `type` and `focusGroups` must be the taxonomy's, when given. */
+function manifestFor({ documentTypes, focusGroups }: ManifestVocabulary) {
+  if (!documentTypes && !focusGroups) return Manifest;
+  const entry = ManifestEntry.extend({
+    type: documentTypes ? acceptedDocumentType(documentTypes).optional() : ManifestEntry.shape.type,
+    focusGroups: focusGroups ? acceptedFocusGroups(focusGroups).max(20).optional() : ManifestEntry.shape.focusGroups,
+  });
   return z.object({ documents: z.array(entry) }).strict();
 }
 
@@ -29,9 +38,14 @@ function manifestFor(documentTypes: readonly string[] | undefined) {
  * Parses a corpus manifest (YAML, or JSON by extension) and validates it. Invalid → IngestError BAD_MANIFEST whose
  * message lists every bad field with its path, e.g. `documents[1].date: expected a date as YYYY-MM-DD`.
  * `documentTypes` (the taxonomy's ids) are the types an entry may declare; without them a type is only checked
- * to be a slug.
+ * to be a slug. `focusGroups` (the taxonomy's focus group ids) likewise for an entry's `focusGroups`.
  */
-export function parseManifest(text: string, file: string, documentTypes?: readonly string[]): Manifest {
+export function parseManifest(
+  text: string,
+  file: string,
+  documentTypes?: readonly string[],
+  focusGroups?: readonly string[],
+): Manifest {
   let data: unknown;
   try {
     data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
@@ -42,7 +56,7 @@ export function parseManifest(text: string, file: string, documentTypes?: readon
       cause: err,
     });
   }
-  const result = manifestFor(documentTypes).safeParse(data ?? {});
+  const result = manifestFor({ documentTypes, focusGroups }).safeParse(data ?? {});
   const problems = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...duplicatePaths(data)];
   if (result.success && problems.length === 0) return result.data;
   throw new IngestError('BAD_MANIFEST', `${file}: invalid manifest:\n  ${problems.join('\n  ')}`, {

@@ -31,6 +31,25 @@ export function acceptedDocumentType(allowed: readonly string[]) {
   });
 }
 
+/** A focus group's taxonomy id (`focus-group:cybersecurity`); which ones exist is the taxonomy's `focusGroups:`. */
+export const FocusGroupId = z
+  .string()
+  .max(100)
+  .regex(/^focus-group:[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: 'expected a focus group id such as "focus-group:cybersecurity"',
+    abort: true,
+  });
+
+/** A document's declared focus groups, each one of `allowed` (the taxonomy's); the error names the allowed ones. */
+export function acceptedFocusGroups(allowed: readonly string[]) {
+  const list = allowed.length ? allowed.join(', ') : 'none (the taxonomy has no focusGroups section)';
+  return z.array(
+    FocusGroupId.refine((g) => allowed.includes(g), {
+      error: (issue) => `unknown focus group "${String(issue.input)}"; allowed: ${list}`,
+    }),
+  );
+}
+
 export const AccessLabel = z.enum(['public', 'restricted']);
 export type AccessLabel = z.infer<typeof AccessLabel>;
 
@@ -58,6 +77,11 @@ export const DocumentMetadata = z
     language: z.string().min(2).max(16).optional(),
     source: z.string().min(1).max(2000).optional(),
     access: AccessLabel.optional(),
+    /**
+     * The focus groups the document belongs to (a group's meeting summary, its newsletter page): every passage of
+     * the document counts for them in trends (docs/trends.md, "Attribution").
+     */
+    focusGroups: z.array(FocusGroupId).max(20).optional(),
   })
   .strict();
 export type DocumentMetadata = z.infer<typeof DocumentMetadata>;

@@ -20,13 +20,15 @@ const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
  * Resolves CLI paths to source files. A directory with a manifest yields exactly the manifest's documents; a
  * directory without one yields its supported files (recursively, READMEs excluded); a file yields itself.
  * Ids are paths relative to `root` (default: the current directory), so they are stable across machines.
- * `documentTypes` are the types a manifest entry may declare (the taxonomy's; see parseManifest).
+ * `documentTypes` and `focusGroups` are the types and focus groups a manifest entry may declare (the taxonomy's;
+ * see parseManifest).
  */
 export async function collectSources(
   paths: string[],
   manifestPath?: string,
   root = process.cwd(),
   documentTypes?: readonly string[],
+  focusGroups?: readonly string[],
 ): Promise<SourceFile[]> {
   const out = new Map<string, SourceFile>();
   const add = (path: string, metadata: DocumentMetadata = {}) => {
@@ -34,7 +36,7 @@ export async function collectSources(
     out.set(id, { id, path: resolve(path), metadata });
   };
   const fromManifest = async (file: string) => {
-    const manifest = parseManifest(await readFile(file, 'utf8'), file, documentTypes);
+    const manifest = parseManifest(await readFile(file, 'utf8'), file, documentTypes, focusGroups);
     for (const { path, ...metadata } of manifest.documents) add(join(dirname(file), path), metadata);
   };
   if (manifestPath) await fromManifest(manifestPath);

@@ -117,31 +117,60 @@ export const RelatedPractices = z
 export type RelatedPractices = z.infer<typeof RelatedPractices>;
 
 // ---- trends
+const PerPeriod = z.array(z.number().int());
 export const TrendAnswer = z
   .object({
     interval: z.enum(['year', 'quarter']),
     periods: z.array(z.string()),
-    trends: z.array(
+    exposure: PerPeriod.describe(
+      'Per period, the dated documents of the selection (date range, focus group, topic) the caller may read',
+    ),
+    trends: z
+      .array(
+        z.object({
+          entity: EntityRef,
+          counts: PerPeriod.describe('Per period, the documents of the selection mentioning the trend'),
+          total: z.number().int(),
+          support: z.number().int().describe('Documents mentioning the trend; at least 2 to be ranked'),
+          growth: z
+            .number()
+            .describe(
+              "Relative change of the trend's share of the documents per period, e^slope − 1 of a Poisson " +
+                'regression of counts on the period with log(exposure) as offset: 0.25 = +25 % a period',
+            ),
+          zScore: z
+            .number()
+            .describe(
+              'slope / standard error of that regression (a N(0, 1) prior on the slope): how sure the rise is; ' +
+                'trends are ranked by it',
+            ),
+          rank: z.number().int(),
+          evidence: z
+            .array(
+              Evidence.extend({
+                text: z.string().meta({
+                  deprecated: true,
+                  description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
+                }),
+              }),
+            )
+            .describe(
+              'Latest documents first, one sentence each: the sentence naming the trend (and the focus group when ' +
+                'the document does not declare it), else the one closest to it in meaning',
+            ),
+        }),
+      )
+      .describe('Ranked by zScore, highest first: trends mentioned in at least 2 documents'),
+    unranked: z
+      .array(z.object({ entity: EntityRef, counts: PerPeriod, total: z.number().int() }))
+      .describe('Trends mentioned in fewer than 2 documents of the selection: counted, not ranked'),
+    topics: z.array(
       z.object({
         entity: EntityRef,
-        counts: z.array(z.number().int()),
+        counts: PerPeriod.describe('Per period, the documents of the selection mentioning the topic'),
         total: z.number().int(),
-        growth: z.number(),
-        zScore: z.number(),
-        rank: z.number().int(),
-        evidence: z
-          .array(
-            Evidence.extend({
-              text: z.string().meta({
-                deprecated: true,
-                description: 'Deprecated: the same as `sentence` (its name when evidence was a passage)',
-              }),
-            }),
-          )
-          .describe('Latest first: per passage, the sentence naming the trend, else the one closest to it in meaning'),
       }),
     ),
-    topics: z.array(z.object({ entity: EntityRef, counts: z.array(z.number().int()), total: z.number().int() })),
   })
   .meta({ id: 'Trends' });
 export type TrendAnswer = z.infer<typeof TrendAnswer>;

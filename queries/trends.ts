@@ -1,14 +1,18 @@
 /**
- * Emerging trends: passages mentioning each Trend (and Topic) per period of the document's date, and the
- * growth of the latest window over the earlier baseline with a significance that does not reward tiny counts.
+ * Emerging trends: per period of the document date, the documents mentioning each Trend (and Topic) against the
+ * documents of the period (the exposure), ranked by a Poisson regression of the one on the other
+ * (queries/trend-statistics.ts, docs/trends.md). A focus group's documents are those declaring it and those with
+ * a sentence naming it; a mention counts for the group when its document declares the group or its sentence
+ * names the group too (docs/trends.md, "Attribution").
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
 import { readableDocument, readableParam, type Readable } from './access.js';
 import { entityRef } from './cypher.js';
-import { mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
+import { sentenceEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import type { EntityRef } from './shapes.js';
 import type { TrendAnswer } from './answers.js';
+import { fitTrend, MIN_SUPPORT } from './trend-statistics.js';
 
 export interface TrendInput {
   interval: 'year' | 'quarter';
@@ -20,11 +24,48 @@ export interface TrendInput {
   readable: Readable;
 }
 
-const DATED_PASSAGES = `MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+/** Document `d` declares the focus group (manifest `focusGroups`), or no group is asked for. */
+const DECLARED = `($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, []))`;
+
+/** Sentence `s` names the focus group. */
+const NAMES_GROUP = (s: string) => `EXISTS { (${s})-[:MENTIONS]->(:Entity {id: $focusGroup}) }`;
+
+/**
+ * The dated, readable documents of the selection: in the date range, of the focus group (declaring it or with a
+ * sentence naming it), mentioning the topic. Without a focus group or topic their predicates are left out.
+ */
+const selectedDocuments = (i: TrendInput) => `MATCH (d:Document)
     WHERE d.date IS NOT NULL AND ${readableDocument('d')}
-      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-      AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
-      AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })`;
+      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)${
+        i.focusGroup
+          ? `
+      AND ($focusGroup IN coalesce(d.focusGroups, [])
+        OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE ${NAMES_GROUP('gs')} })`
+          : ''
+      }${
+        i.topic
+          ? `
+      AND EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) }`
+          : ''
+      }`;
+
+/**
+ * Passage `p` (of document `d`, `declared` in scope) counts for entity `e`: it mentions the topic, and its document
+ * declares the focus group or the sentence naming `e` names the group.
+ */
+const attributed = (i: TrendInput, p: string, e: string) =>
+  [
+    i.topic ? `EXISTS { (${p})-[:MENTIONS]->(:Entity {id: $topic}) }` : '',
+    i.focusGroup
+      ? `(declared OR EXISTS { MATCH (${p})-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(${e}) WHERE ${NAMES_GROUP('ts')} })`
+      : '',
+  ]
+    .filter(Boolean)
+    .map(
+      (c) => `
+          AND ${c}`,
+    )
+    .join('');
 
 function filterParams(i: TrendInput) {
   return {
@@ -36,18 +77,22 @@ function filterParams(i: TrendInput) {
   };
 }
 
-/** TREND_COUNTS: per period, the dated passages (exposure) and the passages mentioning each trend/topic. */
+/**
+ * TREND_COUNTS: per period, the selected documents (the exposure) and, per trend or topic, the documents with a
+ * passage mentioning it that counts for the selection.
+ */
 export function buildTrendCounts(i: TrendInput): CypherQuery {
   return query(
     `
-    ${DATED_PASSAGES}
-    WITH p, CASE $interval
+    ${selectedDocuments(i)}
+    WITH d, ${DECLARED} AS declared, CASE $interval
       WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
       ELSE substring(d.date, 0, 4) END AS period
-    WITH period, collect(p) AS ps
-    RETURN period, size(ps) AS passages,
-      COLLECT { UNWIND ps AS x MATCH (x)-[:MENTIONS]->(e:Entity) WHERE e:Trend OR e:Topic
-        WITH e, count(DISTINCT x) AS n RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
+    WITH period, collect({d: d, declared: declared}) AS docs
+    RETURN period, size(docs) AS documents,
+      COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
+        MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)${attributed(i, 'p', 'e')}
+        WITH e, count(DISTINCT d) AS n RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
     ORDER BY period
     `,
     { ...filterParams(i), interval: i.interval },
@@ -55,23 +100,34 @@ export function buildTrendCounts(i: TrendInput): CypherQuery {
 }
 
 /**
- * TREND_EVIDENCE: the latest passages (within the filters) mentioning each trend, `perTrend` each, and in each the
- * sentence that evidences it: the first naming the trend (its names as mentions), else — a passage linked by
- * meaning — the sentence closest to the trend's description (no mentions).
+ * TREND_EVIDENCE: per trend, its latest `perTrend` documents of the selection, one sentence each: the first sentence
+ * naming the trend (and the focus group, when the document does not declare it), with both names marked; in a
+ * declaring document a passage linked to the trend by meaning gives its sentence closest to the trend's description.
  */
 export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], perTrend: number): CypherQuery {
+  const named = `COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
+          WHERE declared OR ${NAMES_GROUP('es')}
+          RETURN ${sentenceEvidence('es', 'd', '[em.spans] + COLLECT { MATCH (es)-[gm:MENTIONS]->(:Entity {id: $focusGroup}) RETURN gm.spans }', 'mention', 'p.page')}
+          ORDER BY es.start LIMIT 1 }[0]`;
+  const byMeaning = `CASE WHEN declared THEN COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
+          RETURN ${sentenceEvidence('es', 'd', '[]', 'meaning', 'p.page')}
+          ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END`;
   return query(
     `
     UNWIND $trendIds AS tid
     MATCH (t:Trend {id: tid})
     CALL (t) {
-      ${DATED_PASSAGES}
-        AND EXISTS { (p)-[:MENTIONS]->(t) }
-      WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
-      RETURN ${mentionEvidence('p', 'd', 't')} AS ev
+      ${selectedDocuments(i)}
+      MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
+      WITH d, p, ${DECLARED} AS declared
+      ${i.topic ? 'WHERE EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : ''}
+      WITH d, p, coalesce(${named}, ${byMeaning}) AS ev
+      WHERE ev IS NOT NULL
+      WITH d, ev ORDER BY d.date DESC, d.id, p.ordinal
+      WITH d, head(collect(ev)) AS ev ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
+      RETURN collect(ev) AS evidence
     }
-    WITH t, ev WHERE ev IS NOT NULL
-    RETURN t.id AS tid, collect(ev) AS evidence
+    RETURN t.id AS tid, evidence
     `,
     { ...filterParams(i), trendIds: [...trendIds], perTrend },
   );
@@ -86,51 +142,16 @@ export function periodRange(first: string, last: string, interval: 'year' | 'qua
   return out;
 }
 
-export interface TrendSignal {
-  growth: number;
-  zScore: number;
-}
-
-/**
- * Growth of the latest window (the last third of the periods, at least one) against the earlier baseline.
- *
- * Significance: a one-sided binomial z-score with continuity correction. Under "no change", each of the n
- * mentions falls in the recent window with probability q = recent exposure / total exposure (exposure = dated
- * passages, so a period with more documents is not mistaken for a trend); z = (x − nq − ½) / √(nq(1−q)).
- * One mention in the recent window scores ≈ 0.4, eight of ten ≈ 3: tiny counts cannot rank high.
- * Growth: ratio of mention rates recent/baseline minus 1, with a pseudocount of ½ on both sides so a trend
- * absent from the baseline gets a finite value.
- */
-export function trendSignal(counts: readonly number[], exposure: readonly number[]): TrendSignal {
-  const periods = counts.length;
-  if (periods < 2) return { growth: 0, zScore: 0 };
-  const window = Math.max(1, Math.floor(periods / 3));
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const x = sum(counts.slice(-window));
-  const n = sum(counts);
-  const expRecent = Math.max(sum(exposure.slice(-window)), 1);
-  const expBase = Math.max(sum(exposure.slice(0, -window)), 1);
-  const q = expRecent / (expRecent + expBase);
-  const sd = Math.sqrt(n * q * (1 - q));
-  const zScore = n === 0 || sd === 0 ? 0 : (x - n * q - 0.5 * Math.sign(x - n * q)) / sd;
-  const growth = (x + 0.5) / expRecent / ((n - x + 0.5) / expBase) - 1;
-  return { growth: round(growth), zScore: round(zScore) };
-}
-
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 interface CountRow {
   period: string;
-  passages: number;
+  documents: number;
   mentions: { entity: EntityRef; n: number }[];
 }
 
-/** Counts, scores and ranks trends; topics are counted alongside. */
-export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20): Promise<TrendAnswer> {
-  const rows = await graph.read<CountRow>(buildTrendCounts(input));
-  if (rows.length === 0) return { interval: input.interval, periods: [], trends: [], topics: [] };
-  const periods = periodRange(rows[0].period, rows[rows.length - 1].period, input.interval);
-  const exposure = periods.map((p) => rows.find((r) => r.period === p)?.passages ?? 0);
+/** Per entity, its documents per period over `periods`, from the count rows. */
+function seriesOf(rows: readonly CountRow[], periods: readonly string[]) {
   const series = new Map<string, { entity: EntityRef; counts: number[] }>();
   for (const row of rows) {
     const at = periods.indexOf(row.period);
@@ -140,10 +161,27 @@ export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20
       series.set(m.entity.id, s);
     }
   }
-  const all = [...series.values()].map((s) => ({ ...s, total: s.counts.reduce((a, b) => a + b, 0) }));
-  const trends = all
-    .filter((s) => s.entity.type === 'trend')
-    .map((s) => ({ ...s, ...trendSignal(s.counts, exposure) }))
+  return [...series.values()].map((s) => ({ ...s, total: s.counts.reduce((a, b) => a + b, 0) }));
+}
+
+/**
+ * Counts, fits and ranks trends; topics are counted alongside. A trend in fewer than MIN_SUPPORT documents is
+ * left out of the ranking (its count still shows under `unranked`).
+ */
+export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20): Promise<TrendAnswer> {
+  const rows = await graph.read<CountRow>(buildTrendCounts(input));
+  if (rows.length === 0)
+    return { interval: input.interval, periods: [], exposure: [], trends: [], unranked: [], topics: [] };
+  const periods = periodRange(rows[0].period, rows[rows.length - 1].period, input.interval);
+  const exposure = periods.map((p) => rows.find((r) => r.period === p)?.documents ?? 0);
+  const all = seriesOf(rows, periods);
+  const trendSeries = all.filter((s) => s.entity.type === 'trend');
+  const trends = trendSeries
+    .filter((s) => s.total >= MIN_SUPPORT)
+    .map((s) => {
+      const fit = fitTrend(s.counts, exposure);
+      return { ...s, support: s.total, growth: round(fit.growth), zScore: round(fit.zScore) };
+    })
     .sort((a, b) => b.zScore - a.zScore || b.total - a.total || a.entity.id.localeCompare(b.entity.id))
     .slice(0, limit);
   const evidenceRows = trends.length
@@ -159,6 +197,7 @@ export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20
   return {
     interval: input.interval,
     periods,
+    exposure,
     trends: trends.map((t, i) => ({
       ...t,
       rank: i + 1,
@@ -167,6 +206,10 @@ export async function emergingTrends(graph: Graph, input: TrendInput, limit = 20
         return { ...ev, text: ev.sentence };
       }),
     })),
+    unranked: trendSeries
+      .filter((s) => s.total < MIN_SUPPORT)
+      .sort((a, b) => a.entity.id.localeCompare(b.entity.id))
+      .map(({ entity, counts, total }) => ({ entity, counts, total })),
     topics: all
       .filter((s) => s.entity.type === 'topic')
       .sort((a, b) => b.total - a.total || a.entity.id.localeCompare(b.entity.id))

@@ -79,7 +79,8 @@ async function ingestPathsNow(runtime: Runtime, paths: string[], opts: IngestPat
   const taxonomy = await loadTaxonomy(runtime.config.corpus.dir);
   const root = opts.root ?? PROJECT_ROOT;
   const documentTypes = taxonomy.documentTypes.map((t) => t.id);
-  const sources = await collectSources(paths, opts.manifest, root, documentTypes);
+  const focusGroups = taxonomy.entities.filter((e) => e.kind === 'focusGroup').map((e) => e.id);
+  const sources = await collectSources(paths, opts.manifest, root, documentTypes, focusGroups);
   // A lost Neo4j stops the run within seconds, even while a long document is being embedded.
   const lost = new AbortController();
   const stopMonitor = runtime.graph.monitor();

@@ -80,6 +80,8 @@ export interface ComposedDocument extends DocumentIdentity {
   sections: Section[];
   /** Taxonomy ids of the trends this document mentions. */
   trends: string[];
+  /** Taxonomy ids of the focus groups the document declares (its manifest's `focusGroups`). */
+  focusGroups: string[];
   /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
   labelled: LabelledSentence[];
   /** The planted group the document belongs to, when groups are planted (bench/generate/groups.ts). */
@@ -157,7 +159,30 @@ export function composeDocument(
       paragraph.sentences.splice(1 + at.int(paragraph.sentences.length), 0, text);
     }
   }
-  return { ...identity, title, sections, trends, labelled, ...(group ? { group: group.id } : {}) };
+  return {
+    ...identity,
+    title,
+    sections,
+    trends,
+    focusGroups: declaredGroups(seed, identity, title, vocabulary),
+    labelled,
+    ...(group ? { group: group.id } : {}),
+  };
+}
+
+/**
+ * The focus groups a document declares: a meeting summary its group (named in its title); a web page or a brief, half
+ * of the time, one group whose page it sits on; a newsletter none (it reports on every group). Drawn from a stream
+ * of their own, so nothing else in the document changes.
+ */
+function declaredGroups(seed: number, identity: DocumentIdentity, title: string, vocabulary: Vocabulary): string[] {
+  if (identity.format === 'meeting') {
+    const at = vocabulary.focusGroups.findIndex((g) => title.includes(g));
+    return at < 0 ? [] : [vocabulary.focusGroupIds[at]];
+  }
+  if (identity.format === 'newsletter') return [];
+  const r = randomFor(seed, 'focus-groups', identity.index);
+  return r.chance(0.5) ? [r.pick(vocabulary.focusGroupIds)] : [];
 }
 
 /**

@@ -44,6 +44,8 @@ export interface TrendVocabulary {
 export interface Vocabulary {
   countries: readonly string[];
   focusGroups: readonly string[];
+  /** The taxonomy ids of `focusGroups`, index for index. */
+  focusGroupIds: readonly string[];
   topics: readonly string[];
   topicTitles: readonly string[];
   organisations: readonly string[];
@@ -82,6 +84,7 @@ export function buildVocabulary(taxonomy: Taxonomy): Vocabulary {
   return {
     countries: ofKind('country').map((e) => (COUNTRIES_WITH_ARTICLE.test(e.name) ? `the ${e.name}` : e.name)),
     focusGroups: ofKind('focusGroup').map((e) => `the ${e.name}`),
+    focusGroupIds: ofKind('focusGroup').map((e) => e.id),
     topics,
     topicTitles: ofKind('topic').map((e) => e.name),
     organisations: ofKind('organisation')

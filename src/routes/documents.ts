@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { acceptedDocumentType, type DocumentMetadata as Metadata } from '../../ingest/records.js';
+import { acceptedDocumentType, acceptedFocusGroups, type DocumentMetadata as Metadata } from '../../ingest/records.js';
 import { DocumentDetail } from '../../queries/answers.js';
 import { getDocument } from '../../queries/documents.js';
 import type { Config } from '../config.js';
@@ -57,14 +57,24 @@ export function uploadName(raw: string | undefined, fallback: string): string {
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Refuses a document type the taxonomy does not list (400), naming the allowed ones; checked before any fetch. */
+/**
+ * Refuses a document type or a focus group the taxonomy does not list (400), naming the allowed ones; checked
+ * before any fetch.
+ */
 async function checkDocumentType(metadata: Metadata, config: Config): Promise<void> {
-  if (metadata.type === undefined) return;
+  if (metadata.type === undefined && metadata.focusGroups === undefined) return;
   const taxonomy = await loadTaxonomy(config.corpus.dir);
-  const parsed = acceptedDocumentType(taxonomy.documentTypes.map((t) => t.id)).safeParse(metadata.type);
-  if (parsed.success) return;
-  const errors = fieldErrors(parsed.error, 'metadata.type');
-  throw new HttpProblem(400, 'Invalid metadata', errors[0].message, errors);
+  const type = acceptedDocumentType(taxonomy.documentTypes.map((t) => t.id))
+    .optional()
+    .safeParse(metadata.type);
+  const groups = acceptedFocusGroups(taxonomy.entities.filter((e) => e.kind === 'focusGroup').map((e) => e.id))
+    .optional()
+    .safeParse(metadata.focusGroups);
+  const errors = [
+    ...(type.success ? [] : fieldErrors(type.error, 'metadata.type')),
+    ...(groups.success ? [] : fieldErrors(groups.error, 'metadata.focusGroups')),
+  ];
+  if (errors.length) throw new HttpProblem(400, 'Invalid metadata', errors[0].message, errors);
 }
 
 /** The request's document as the ingest service wants it. */

@@ -59,14 +59,18 @@ export const RelatedByTextRequest = z
 // ---- trends
 export const TrendsQuery = z
   .object({
-    focusGroup: EntityId.optional(),
-    topic: EntityId.optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    focusGroup: EntityId.optional().describe(
+      'Only documents declaring this focus group or with a sentence naming it; a mention counts when its document ' +
+        'declares the group or its sentence names it',
+    ),
+    topic: EntityId.optional().describe('Only passages mentioning this topic'),
+    from: IsoDate.optional().describe('First document date included (YYYY-MM-DD)'),
+    to: IsoDate.optional().describe('Last document date included (YYYY-MM-DD), not before `from`'),
     interval: z.enum(['year', 'quarter']).default('year'),
-    limit: smallInt(1, 50, 20),
+    limit: smallInt(1, 50, 20).describe('Ranked trends returned at most'),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'expected a date not before from', path: ['to'] });
 // ---- entities
 export const EntitiesQuery = z
   .object({ type: EntityKind.optional(), q: z.string().trim().min(1).max(100).optional(), limit: smallInt(1, 200, 50) })

@@ -24,6 +24,8 @@ describe('parseManifest', () => {
       ['documents/infcirc-908-iwg-brochure.txt', 'brochure'],
     ]);
     expect(sut.documents[0].date).toBeUndefined();
+    // Both are about the IWG as a whole: they declare no focus group (a sentence naming one attributes itself).
+    expect(sut.documents.map((d) => d.focusGroups)).toEqual([[], []]);
   });
 
   it('when the manifest is JSON, then it is read the same way', () => {
@@ -57,6 +59,36 @@ describe('parseManifest', () => {
     ]) {
       expect(sut.message).toContain(line);
     }
+  });
+
+  it("when entries declare focus groups, then they are read and checked against the taxonomy's", () => {
+    const groups = ['focus-group:cybersecurity', 'focus-group:security-culture'];
+    const ok = parseManifest(
+      'documents:\n  - path: a.txt\n    focusGroups: [focus-group:security-culture]\n',
+      'm.yaml',
+      TYPES,
+      groups,
+    );
+    expect(ok.documents[0].focusGroups).toEqual(['focus-group:security-culture']);
+    let err: IngestError | undefined;
+    try {
+      parseManifest(
+        'documents:\n  - path: a.txt\n    focusGroups: [focus-group:nope, Cyber]\n',
+        'm.yaml',
+        TYPES,
+        groups,
+      );
+    } catch (e) {
+      err = e as IngestError;
+    }
+    expect(err?.code).toBe('BAD_MANIFEST');
+    expect(err?.message).toContain(
+      'documents[0].focusGroups[0]: unknown focus group "focus-group:nope"; allowed: focus-group:cybersecurity, ' +
+        'focus-group:security-culture',
+    );
+    expect(err?.message).toContain('documents[0].focusGroups[1]: expected a focus group id');
+    // A malformed id is reported once, not also as unknown.
+    expect(err?.message.match(/focusGroups\[1\]/g)).toHaveLength(1);
   });
 
   it('when the text is not YAML, then BAD_MANIFEST names the file', () => {

@@ -81,22 +81,23 @@ describe('evidence', () => {
         "UNWIND $trendIds AS tid
         MATCH (t:Trend {id: tid})
         CALL (t) {
-          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+          MATCH (d:Document)
         WHERE d.date IS NOT NULL AND d.access IN $readable
           AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-          AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
-          AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
-            AND EXISTS { (p)-[:MENTIONS]->(t) }
-          WITH d, p ORDER BY d.date DESC, p.ordinal LIMIT toInteger($perTrend)
-          RETURN coalesce(
-              COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
-                RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans], basis: 'mention'} ORDER BY es.start LIMIT 1 }[0],
-              COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
-                RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
-                ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0]) AS ev
+          MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
+          WITH d, p, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared
+          WITH d, p, coalesce(COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
+              WHERE declared OR EXISTS { (es)-[:MENTIONS]->(:Entity {id: $focusGroup}) }
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans] + COLLECT { MATCH (es)-[gm:MENTIONS]->(:Entity {id: $focusGroup}) RETURN gm.spans }, basis: 'mention'}
+              ORDER BY es.start LIMIT 1 }[0], CASE WHEN declared THEN COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
+              RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
+              ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END) AS ev
+          WHERE ev IS NOT NULL
+          WITH d, ev ORDER BY d.date DESC, d.id, p.ordinal
+          WITH d, head(collect(ev)) AS ev ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
+          RETURN collect(ev) AS evidence
         }
-        WITH t, ev WHERE ev IS NOT NULL
-        RETURN t.id AS tid, collect(ev) AS evidence"
+        RETURN t.id AS tid, evidence"
       `);
   });
 

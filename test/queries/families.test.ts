@@ -14,7 +14,8 @@ import {
   rankRelated,
   RELATED_WEIGHTS,
 } from '../../queries/practices.js';
-import { buildTrendCounts, buildTrendEvidence, periodRange, trendSignal } from '../../queries/trends.js';
+import { buildTrendCounts, buildTrendEvidence, periodRange } from '../../queries/trends.js';
+import { fitTrend } from '../../queries/trend-statistics.js';
 
 /** An anonymous caller's labels: every builder carries them as $readable. */
 const PUBLIC = ['public'];
@@ -142,18 +143,20 @@ describe('trends', () => {
     };
     const counts = buildTrendCounts(input);
     expect(counts.cypher).toMatchInlineSnapshot(`
-      "MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+      "MATCH (d:Document)
       WHERE d.date IS NOT NULL AND d.access IN $readable
         AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-        AND ($focusGroup IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $focusGroup}) })
-        AND ($topic IS NULL OR EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) })
-      WITH p, CASE $interval
+        AND ($focusGroup IN coalesce(d.focusGroups, [])
+          OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE EXISTS { (gs)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
+      WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, CASE $interval
         WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
         ELSE substring(d.date, 0, 4) END AS period
-      WITH period, collect(p) AS ps
-      RETURN period, size(ps) AS passages,
-        COLLECT { UNWIND ps AS x MATCH (x)-[:MENTIONS]->(e:Entity) WHERE e:Trend OR e:Topic
-          WITH e, count(DISTINCT x) AS n RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
+      WITH period, collect({d: d, declared: declared}) AS docs
+      RETURN period, size(docs) AS documents,
+        COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
+          MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+            AND (declared OR EXISTS { MATCH (p)-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(e) WHERE EXISTS { (ts)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
+          WITH e, count(DISTINCT d) AS n RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
       ORDER BY period"
     `);
     expect(counts.params).toMatchInlineSnapshot(`
@@ -179,9 +182,9 @@ describe('trends', () => {
   });
   it('does not reward tiny counts', () => {
     const exposure = [10, 10, 10, 10, 10, 10];
-    const tiny = trendSignal([0, 0, 0, 0, 0, 1], exposure);
-    const strong = trendSignal([0, 1, 1, 2, 3, 5], exposure);
-    const steady = trendSignal([2, 2, 2, 2, 2, 2], exposure);
+    const tiny = fitTrend([0, 0, 0, 0, 0, 1], exposure);
+    const strong = fitTrend([0, 1, 1, 2, 3, 5], exposure);
+    const steady = fitTrend([2, 2, 2, 2, 2, 2], exposure);
     expect(tiny.zScore).toBeLessThan(1);
     expect(strong.zScore).toBeGreaterThan(2);
     expect(steady.zScore).toBeLessThanOrEqual(0);
