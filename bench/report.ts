@@ -405,6 +405,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
+    ['entity-page.md', 'Entity pages: where the time went', 'npx tsx bench/entity-page.ts --ingest (see its header)'],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);

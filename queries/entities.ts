@@ -84,6 +84,22 @@ export function buildEntityDetail(
   return stableQuery(
     `
     MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+    // Practices tagged with the entity, then (only while fewer than the limit) those quoted from a passage mentioning
+    // it: a topic's tags fill the page, and walking its passages' quotes was most of the statement's work.
+    CALL (e) {
+      MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE ${readableTag('t')} AND ${readablePractice('pr')}
+      WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+      RETURN collect(pr) AS tagged
+    }
+    CALL (e, tagged) {
+      WITH e, tagged WHERE size(tagged) < $practiceLimit
+      // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many sentence
+      // and mention relationships (bench/entity-page.md).
+      MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e)
+      WHERE NOT pr IN tagged AND ${readableDocumentId('p.documentId', 'p')}
+      WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+      RETURN collect(pr) AS sourced
+    }
     RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
       COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE ${readableDocumentId('st.documentId', 'st')}
         RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
@@ -104,19 +120,7 @@ export function buildEntityDetail(
         RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page},
           evidence: ${mentionEvidence('p', 'd', 'e')}}
       } AS passages,
-      COLLECT {
-        CALL (e) {
-          MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE ${readableTag('t')} AND ${readablePractice('pr')}
-          RETURN pr, 0 AS how
-          UNION
-          // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many
-          // sentence and mention relationships (bench/entity-page.md).
-          MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE ${readableDocumentId('p.documentId', 'p')}
-          RETURN pr, 1 AS how
-        }
-        WITH pr, min(how) AS how ORDER BY how, pr.id LIMIT toInteger($practiceLimit)
-        RETURN {id: pr.id, text: ${readablePracticeText('pr')}}
-      } AS practices,
+      [pr IN (tagged + sourced)[..toInteger($practiceLimit)] | {id: pr.id, text: ${readablePracticeText('pr')}}] AS practices,
       COLLECT {
         MATCH (e)-[r:RELATED_TO]-(o:Entity)
         WITH o, ${readableWeight('r')} AS weight WHERE weight > 0

@@ -167,6 +167,22 @@ describe('entities, graph, facets, documents', () => {
     expect(buildEntityDetail('country', 'country:BE', PUBLIC).cypher).toMatchInlineSnapshot(`
       "CYPHER replan=skip
       MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+      // Practices tagged with the entity, then (only while fewer than the limit) those quoted from a passage mentioning
+      // it: a topic's tags fill the page, and walking its passages' quotes was most of the statement's work.
+      CALL (e) {
+        MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document) WHERE ra_pr.access IN $readable }
+        WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+        RETURN collect(pr) AS tagged
+      }
+      CALL (e, tagged) {
+        WITH e, tagged WHERE size(tagged) < $practiceLimit
+        // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many sentence
+        // and mention relationships (bench/entity-page.md).
+        MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e)
+        WHERE NOT pr IN tagged AND EXISTS { MATCH (ra_p:Document {id: p.documentId}) WHERE ra_p.access IN $readable }
+        WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+        RETURN collect(pr) AS sourced
+      }
       RETURN e {type: e.kind, id: e.id, name: e.name} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
         COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE EXISTS { MATCH (ra_st:Document {id: st.documentId}) WHERE ra_st.access IN $readable }
           RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
@@ -194,22 +210,10 @@ describe('entities, graph, facets, documents', () => {
               RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
               ORDER BY vector.similarity.cosine(es.embedding, e.embedding) DESC, es.start LIMIT 1 }[0])}
         } AS passages,
-        COLLECT {
-          CALL (e) {
-            MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document) WHERE ra_pr.access IN $readable }
-            RETURN pr, 0 AS how
-            UNION
-            // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many
-            // sentence and mention relationships (bench/entity-page.md).
-            MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE EXISTS { MATCH (ra_p:Document {id: p.documentId}) WHERE ra_p.access IN $readable }
-            RETURN pr, 1 AS how
-          }
-          WITH pr, min(how) AS how ORDER BY how, pr.id LIMIT toInteger($practiceLimit)
-          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
+        [pr IN (tagged + sourced)[..toInteger($practiceLimit)] | {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
         WHERE ra_pr.access IN $readable AND rq_pr.quote = pr.text } THEN pr.text
       ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(ra_pr:Document)
-        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END}
-        } AS practices,
+        WHERE ra_pr.access IN $readable RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END}] AS practices,
         COLLECT {
           MATCH (e)-[r:RELATED_TO]-(o:Entity)
           WITH o, reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
