@@ -36,9 +36,12 @@ function styleFor(zoom, labelled) {
         color: '#1a202c',
         'font-size': px(LABEL_PX),
         'text-wrap': 'wrap',
-        'text-max-width': px(120),
-        'text-valign': 'bottom',
-        'text-margin-y': px(3),
+        'text-max-width': px(110),
+        // Outward from the focus (set after the layout): labels grow into the free space around their ring.
+        'text-valign': 'data(valign)',
+        'text-halign': 'data(halign)',
+        'text-margin-y': 'data(marginY)',
+        'text-margin-x': 'data(marginX)',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
         'text-background-padding': px(2),
@@ -64,7 +67,6 @@ function styleFor(zoom, labelled) {
         'curve-style': 'bezier',
         'font-size': px(EDGE_LABEL_PX),
         color: '#2d3748',
-        'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
         'text-background-padding': px(1),
@@ -81,6 +83,8 @@ function styleFor(zoom, labelled) {
         'arrow-scale': 1.2,
       },
     },
+    // Links between two neighbours cross the middle: drawn faintly, under the focus's own links.
+    { selector: 'edge[!fact][!spoke]', style: { 'line-opacity': 0.22, width: px(1) } },
     { selector: 'edge[?fact][?labelled]', style: { label: 'data(label)' } },
     {
       selector: ':selected',
@@ -133,6 +137,10 @@ export async function drawGraph(container, panel, graph, { focusId, rootId, navi
         colour: KIND_COLOURS[n.type] ?? '#718096',
         focus: n.id === focusId,
         rank: rank.get(n.id),
+        halign: 'center',
+        valign: 'bottom',
+        marginX: 0,
+        marginY: 3,
       },
     })),
     ...graph.edges
@@ -146,6 +154,7 @@ export async function drawGraph(container, panel, graph, { focusId, rootId, navi
           label: edgeLabel(e.type),
           strength: e.strength ?? (e.type === 'RELATED_TO' ? 0 : 1),
           fact: e.type !== 'RELATED_TO',
+          spoke: e.source === focusId || e.target === focusId,
           // Fact labels on the focus's edges only when there are many: the rest show theirs when selected.
           labelled: graph.edges.length <= 30 || e.source === focusId || e.target === focusId,
         },
@@ -153,12 +162,22 @@ export async function drawGraph(container, panel, graph, { focusId, rootId, navi
   ];
   const cy = cytoscape({ container, elements, style: styleFor(1, 'node'), minZoom: 0.2, maxZoom: 3 });
   cy.layout(layoutFor(graph, focusId, rootId)).run();
+  if (focusId) spreadRings(cy, container);
   // A small graph fitted to a large canvas zooms in until it looks crude: cap the initial zoom.
   if (cy.zoom() > 1.2) {
     cy.zoom(1.2);
     cy.center();
   }
   fitLabels(cy, container);
+  // Labels reach past the nodes at the canvas's edges: fit once more with them.
+  if (focusId) {
+    cy.fit(undefined, 12);
+    if (cy.zoom() > 1.2) {
+      cy.zoom(1.2);
+      cy.center();
+    }
+    fitLabels(cy, container);
+  }
   cy.on('zoom', () => fitLabels(cy, container));
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);
@@ -227,41 +246,58 @@ export async function drawGraph(container, panel, graph, { focusId, rootId, navi
 }
 
 /**
- * Node labels are sized for the screen (LABEL_PX whatever the zoom), so how many fit depends on the space each
- * node has: all of them when the canvas is wide enough for the rings, else the focus and the strongest few (the
- * list beside the canvas names every node).
+ * Node labels are sized for the screen (LABEL_PX whatever the zoom), so how many fit depends on the zoom: the focus
+ * and then each node in rank order (strongest first) is labelled when its label overlaps no label already placed.
+ * The list beside the canvas names every node.
  */
 function fitLabels(cy, container) {
   const zoom = cy.zoom();
   const key = `${zoom.toFixed(3)}|${container.clientWidth}`;
   if (container.dataset.styled === key) return;
   container.dataset.styled = key;
-  const room = ringRoom(cy) * zoom;
-  const top = room >= 130 ? Infinity : room >= 60 ? RINGS[0] : 4;
-  cy.nodes().forEach((n) => n.data('labelled', (n.data('rank') ?? 0) <= top));
+  cy.nodes().forEach((n) => n.data('labelled', true));
+  cy.style(styleFor(zoom, 'node[?labelled]'));
+  const placed = [];
+  const gap = 2 / zoom;
+  const overlaps = (a, b) => a.x1 < b.x2 + gap && b.x1 < a.x2 + gap && a.y1 < b.y2 + gap && b.y1 < a.y2 + gap;
+  const byRank = cy.nodes().sort((a, b) => (a.data('rank') ?? 1e9) - (b.data('rank') ?? 1e9));
+  byRank.forEach((n) => {
+    const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const fits = !placed.some((p) => overlaps(p, box));
+    n.data('labelled', fits);
+    if (fits) placed.push(box);
+  });
   cy.style(styleFor(zoom, 'node[?labelled]'));
   container.dataset.labelled = String(cy.nodes('[?labelled]').length);
 }
 
-/** The least distance between two nodes of one ring, in model units: the width a label can take without overlap. */
-function ringRoom(cy) {
-  const byBand = new Map();
+/**
+ * Rings drawn as ellipses as wide as the canvas allows, and each label placed outward from the focus (right of a
+ * node on the right, above one at the top …), where the space between and around the rings is.
+ */
+function spreadRings(cy, container) {
+  const focus = cy.nodes('[?focus]').first();
+  if (focus.empty()) return;
+  const c = focus.position();
+  const stretch = Math.max(1, Math.min(1.8, container.clientWidth / Math.max(container.clientHeight, 1)));
+  cy.nodes().positions((n) => ({ x: c.x + (n.position('x') - c.x) * stretch, y: n.position('y') }));
+  cy.fit(undefined, 30);
   cy.nodes().forEach((n) => {
-    const band = n.scratch('band');
-    if (band !== undefined) (byBand.get(band) ?? byBand.set(band, []).get(band)).push(n.position());
+    if (n.same(focus)) return;
+    const dx = n.position('x') - c.x;
+    const dy = n.position('y') - c.y;
+    const side = Math.abs(dx) > Math.abs(dy) * 0.8;
+    n.data({
+      halign: side ? (dx > 0 ? 'right' : 'left') : 'center',
+      valign: side ? 'center' : dy > 0 ? 'bottom' : 'top',
+      marginX: side ? (dx > 0 ? 3 : -3) : 0,
+      marginY: side ? 0 : dy > 0 ? 3 : -3,
+    });
   });
-  let least = Infinity;
-  for (const [band, points] of byBand) {
-    if (band === 0 || points.length < 2) continue;
-    const c = points.reduce((a, p) => ({ x: a.x + p.x / points.length, y: a.y + p.y / points.length }), { x: 0, y: 0 });
-    const r = Math.hypot(points[0].x - c.x, points[0].y - c.y);
-    least = Math.min(least, (2 * Math.PI * r) / points.length);
-  }
-  return least === Infinity ? 200 : least;
 }
 
-/** Ring sizes around the focus: the strongest 8 neighbours nearest, then 16, 32, …: inner rings hold few labels. */
-const RINGS = [8, 16, 32, 64, 128, 256];
+/** Ring sizes around the focus, strongest nearest: 9, 18, 27 …, as many as each ring's circumference holds. */
+const RINGS = [9, 18, 27, 36, 45, 54, 63];
 
 /** The ring of the node ranked `rank` (0 = the focus). */
 function bandOf(rank) {
@@ -283,7 +319,6 @@ function layoutFor(graph, focusId, rootId) {
       name: 'concentric',
       concentric: (n) => {
         const band = bandOf(n.data('rank') ?? graph.nodes.length);
-        n.scratch('band', n.data('focus') ? 0 : band);
         return RINGS.length + 2 - (n.data('focus') ? 0 : band);
       },
       levelWidth: () => 1,
