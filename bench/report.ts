@@ -444,6 +444,7 @@ export async function renderResults(benchDir: string): Promise<void> {
       'npx tsx bench/communities.ts --sizes 100',
     ],
     ['trends.md', 'Planted trends: the trend statistic', 'npx tsx bench/trends.ts --sizes 100,1000'],
+    ['entity-page.md', 'Entity pages: where the time went', 'npx tsx bench/entity-page.ts --ingest (see its header)'],
   ];
   for (const [file, heading, how] of studies) {
     const text = await readFile(join(benchDir, file), 'utf8').catch(() => `Not measured yet: run \`${how}\`.\n`);

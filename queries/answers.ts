@@ -230,14 +230,30 @@ export type EntityDetail = z.infer<typeof EntityDetail>;
 // ---- graph
 export const GraphView = z
   .object({
-    nodes: z.array(z.object({ id: z.string(), type: z.string(), label: z.string() })),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        label: z.string(),
+        score: z
+          .number()
+          .optional()
+          .describe(
+            'Neighbourhood: normalised weight from the entity (1 by stated facts, else the product of strengths)',
+          ),
+      }),
+    ),
     edges: z.array(
       z.object({
         id: z.string(),
         source: z.string(),
         target: z.string(),
         type: z.string(),
-        weight: z.number().optional(),
+        strength: z
+          .number()
+          .optional()
+          .describe('Normalised weight: 1 for a stated fact, for co-occurrence its association strength in (0, 1)'),
+        weight: z.number().optional().describe('Co-occurrence: the sentences and passages naming both, readable ones'),
         evidence: z.array(Evidence).optional(),
       }),
     ),

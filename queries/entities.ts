@@ -1,12 +1,11 @@
 /** Canonical entities: browse and autocomplete, and one entity with its relations, passages and practices. */
 import type { CypherQuery, Graph } from '../graph/driver.js';
-import { FACT_TYPES } from '../graph/schema.js';
-import { query } from '../graph/cypher.js';
+import { FACT_TYPES, relType } from '../graph/schema.js';
+import { query, stableQuery } from '../graph/cypher.js';
 import {
   readableDocument,
   readableDocumentId,
   readableParam,
-  readablePassage,
   readablePractice,
   readablePracticeText,
   readableTag,
@@ -62,43 +61,67 @@ export async function listEntities(
   };
 }
 
+/** Facts between entities: every stated relation but the practice tags (a practice is not an entity). */
+const ENTITY_FACTS = FACT_TYPES.filter((t) => t !== 'ADDRESSES' && t !== 'MITIGATES').map(relType);
+
+/** How much of an entity one page shows: the strongest passages, practices, co-occurring entities, fact sentences. */
+export const ENTITY_PAGE_LIMITS = { passages: 10, practices: 20, related: 20, facts: 200 };
+
 /**
  * ENTITY_DETAIL: the entity, its stated facts grouped by type/direction/other (each with its sentence and the two
  * names in it), top passages (each with the sentence naming the entity), practices, co-occurrences — each from
  * readable documents only, co-occurrence weighted by the readable labels (queries/access.ts).
+ *
+ * Every part starts from the entity (found by its unique id) and reaches documents by their unique id, and each is
+ * cut to its limit before its evidence is built (bench/entity-page.md): so the plan does not depend on the graph's
+ * statistics, and it is kept (`replan=skip`) rather than planned again, for seconds, whenever an ingest moves them.
  */
 export function buildEntityDetail(
   kind: string,
   id: string,
   readable: Readable,
-  limits = { passages: 10, practices: 20, related: 20 },
+  limits = ENTITY_PAGE_LIMITS,
 ): CypherQuery {
-  return query(
+  return stableQuery(
     `
     MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+    // Practices tagged with the entity, then (only while fewer than the limit) those quoted from a passage mentioning
+    // it: a topic's tags fill the page, and walking its passages' quotes was most of the statement's work.
+    CALL (e) {
+      MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE ${readableTag('t')} AND ${readablePractice('pr')}
+      WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+      RETURN collect(pr) AS tagged
+    }
+    CALL (e, tagged) {
+      WITH e, tagged WHERE size(tagged) < $practiceLimit
+      // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many sentence
+      // and mention relationships (bench/entity-page.md).
+      MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e)
+      WHERE NOT pr IN tagged AND ${readableDocumentId('p.documentId', 'p')}
+      WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+      RETURN collect(pr) AS sourced
+    }
     RETURN ${entityRef('e')} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
       COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE ${readableDocumentId('st.documentId', 'st')}
         RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
       COLLECT {
-        MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
+        MATCH (e)-[r:${ENTITY_FACTS.join('|')}]-(o:Entity)
         MATCH (d:Document {id: r.documentId}) WHERE ${readableDocument('d')}
+        WITH e, r, o, d ORDER BY type(r), o.id, d.id, r.start LIMIT toInteger($factLimit)
         RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: ${entityRef('o')},
           evidence: ${factEvidence('r', 'd', 'e', 'o')}}
-        ORDER BY type(r), o.id, d.id, r.start
       } AS facts,
       COLLECT {
-        MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e) WHERE ${readableDocument('d')}
-        WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+        MATCH (p:Passage)-[m:MENTIONS]->(e)
+        // Sorted first: a horizon, so the planner expands from the entity rather than from every readable document's
+        // passages (bench/entity-page.md); the readable check then stops at the limit.
+        WITH p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id
+        MATCH (d:Document {id: p.documentId}) WHERE ${readableDocument('d')}
+        WITH d, p LIMIT toInteger($passageLimit)
         RETURN {id: p.id, text: p.text, document: ${documentRef('d')}, span: {start: p.start, end: p.end, page: p.page},
           evidence: ${mentionEvidence('p', 'd', 'e')}}
       } AS passages,
-      COLLECT {
-        MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE ${readableTag('t')} AND ${readablePractice('pr')}
-        RETURN {id: pr.id, text: ${readablePracticeText('pr')}} AS practice
-        UNION
-        MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE ${readablePassage('p')}
-        RETURN {id: pr.id, text: ${readablePracticeText('pr')}} AS practice
-      }[0..toInteger($practiceLimit)] AS practices,
+      [pr IN (tagged + sourced)[..toInteger($practiceLimit)] | {id: pr.id, text: ${readablePracticeText('pr')}}] AS practices,
       COLLECT {
         MATCH (e)-[r:RELATED_TO]-(o:Entity)
         WITH o, ${readableWeight('r')} AS weight WHERE weight > 0
@@ -108,7 +131,7 @@ export function buildEntityDetail(
     {
       id,
       kind,
-      factTypes: [...FACT_TYPES],
+      factLimit: limits.facts,
       passageLimit: limits.passages,
       practiceLimit: limits.practices,
       relatedLimit: limits.related,

@@ -77,12 +77,29 @@ export const EntitiesQuery = z
   .strict();
 export const EntityParams = z.object({ type: EntityKind, id: EntityId }).strict();
 // ---- graph
+/**
+ * The neighbourhood of an entity: its strongest `limit` neighbours within `depth` hops by normalised weight (stated
+ * facts 1, co-occurrence its association strength), every neighbour reached by stated facts alone besides.
+ */
 export const NeighbourhoodQuery = z
   .object({
     type: EntityKind,
     id: EntityId,
-    depth: smallInt(1, 3, 1),
-    limit: smallInt(1, 300, 100),
+    depth: smallInt(1, 3, 1).describe('Hops from the entity'),
+    limit: smallInt(1, 200, 25).describe(
+      'Neighbours kept, strongest first (neighbours reached by stated facts alone are kept beyond it)',
+    ),
+    minWeight: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Least normalised weight of a co-occurrence link followed or drawn (its strength, 0..1)'),
+    factsOnly: z
+      .enum(['true', 'false'])
+      .describe('Only stated facts (no co-occurrence)')
+      .default('false')
+      .transform((v) => v === 'true'),
     practices: z
       .enum(['true', 'false'])
       .default('false')

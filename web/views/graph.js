@@ -16,13 +16,36 @@ export function kindOfId(id) {
   return PREFIX_KIND[prefix] ?? prefix;
 }
 
+/** A labelled select; `values` are strings or [value, text] pairs. */
 function select(id, values, label) {
+  const option = (v) =>
+    Array.isArray(v) ? h('option', { value: v[0] }, v[1]) : h('option', { value: String(v) }, String(v));
   return h(
     'div',
     { class: 'field narrow' },
     h('label', { for: id }, label),
-    h('select', { id }, ...values.map((v) => h('option', { value: String(v) }, String(v)))),
+    h('select', { id }, ...values.map(option)),
   );
+}
+
+/** The neighbourhood's defaults (GET /api/graph/neighborhood): what the URL leaves out. */
+const HOOD_DEFAULTS = { depth: '1', limit: '25', minWeight: '0' };
+const LIMITS = ['10', '25', '50', '100'];
+// Co-occurrence strength is a smoothed Jaccard index: most links are below 0.1 (docs/graph-model.md).
+const MIN_WEIGHTS = [
+  ['0', 'any'],
+  ['0.01', '≥ 0.01'],
+  ['0.02', '≥ 0.02'],
+  ['0.05', '≥ 0.05'],
+  ['0.1', '≥ 0.1'],
+  ['0.2', '≥ 0.2'],
+];
+
+/** The select's value when the URL's is one of its options, else the default. */
+function setSelect(field, value, fallback) {
+  const el = field.querySelector('select');
+  el.value = [...el.options].some((o) => o.value === value) ? value : fallback;
+  return el.value;
 }
 
 export function mount(el, ctx) {
@@ -34,6 +57,9 @@ export function mount(el, ctx) {
   const from = entityPicker({ label: 'From', id: 'g-from' });
   const to = entityPicker({ label: 'To', id: 'g-to' });
   const depth = select('g-depth', [1, 2, 3], 'Depth');
+  const limit = select('g-limit', LIMITS, 'Neighbours');
+  const minWeight = select('g-min-weight', MIN_WEIGHTS, 'Min. strength');
+  const hoodFacts = h('input', { type: 'checkbox', id: 'g-hood-facts' });
   const hops = select('g-hops', [1, 2, 3, 4, 5], 'Max hops');
   const practices = h('input', { type: 'checkbox', id: 'g-practices' });
   const factsOnly = h('input', { type: 'checkbox', id: 'g-facts-only' });
@@ -42,6 +68,9 @@ export function mount(el, ctx) {
     { class: 'controls', onsubmit: (e) => (e.preventDefault(), submitHood()) },
     centre.el,
     depth,
+    limit,
+    minWeight,
+    h('div', { class: 'check' }, hoodFacts, h('label', { for: 'g-hood-facts' }, 'Stated facts only')),
     h('div', { class: 'check' }, practices, h('label', { for: 'g-practices' }, 'Include practices')),
     h('button', { type: 'submit', class: 'primary' }, 'Show neighbourhood'),
   );
@@ -87,8 +116,16 @@ export function mount(el, ctx) {
   async function submitHood() {
     const ref = await resolvePick(centre);
     if (!ref) return void replace(status, empty('Choose an entity from the suggestions first.'));
-    const params = { type: ref.type, id: ref.id, depth: depth.querySelector('select').value };
-    ctx.navigate(`/graph${qs({ ...params, practices: practices.checked ? 'true' : '' })}`);
+    const params = {
+      type: ref.type,
+      id: ref.id,
+      depth: depth.querySelector('select').value,
+      limit: limit.querySelector('select').value,
+      minWeight: minWeight.querySelector('select').value,
+    };
+    for (const [k, v] of Object.entries(HOOD_DEFAULTS)) if (params[k] === v) params[k] = '';
+    const checks = { factsOnly: hoodFacts.checked ? 'true' : '', practices: practices.checked ? 'true' : '' };
+    ctx.navigate(`/graph${qs({ ...params, ...checks })}`);
   }
 
   async function submitPaths() {
@@ -132,12 +169,18 @@ export function mount(el, ctx) {
       url = `/api/graph/paths${qs({ from: a, to: b, maxHops: query.get('maxHops') ?? 3, limit: 5, factsOnly: onlyFacts })}`;
     } else {
       focusId = query.get('id');
-      depth.querySelector('select').value = query.get('depth') ?? '1';
+      const bounds = {
+        depth: setSelect(depth, query.get('depth'), HOOD_DEFAULTS.depth),
+        limit: setSelect(limit, query.get('limit'), HOOD_DEFAULTS.limit),
+        minWeight: setSelect(minWeight, query.get('minWeight'), HOOD_DEFAULTS.minWeight),
+      };
+      hoodFacts.checked = query.get('factsOnly') === 'true';
       practices.checked = query.get('practices') === 'true';
       if (!focusId) return idle('Choose an entity to see its neighbourhood, e.g. the IWG, a country or a focus group.');
       const type = query.get('type') ?? kindOfId(focusId);
       if (centre.value()?.id !== focusId) centre.set({ id: focusId, type, name: focusId });
-      url = `/api/graph/neighborhood${qs({ type, id: focusId, depth: query.get('depth') ?? 1, limit: 150, practices: practices.checked ? 'true' : 'false' })}`;
+      const checks = { factsOnly: String(hoodFacts.checked), practices: String(practices.checked) };
+      url = `/api/graph/neighborhood${qs({ type, id: focusId, ...bounds, ...checks })}`;
     }
     replace(status, loading('Loading the graph'));
     panel.hidden = false;
