@@ -15,6 +15,7 @@ import { parseTaxonomy } from '../ingest/taxonomy.js';
 import { composeDocument, FORMATS } from './generate/document.js';
 import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
+import { PLANTED_THEMES } from './generate/themes.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
 
 export interface GenerateOptions {
@@ -35,6 +36,8 @@ export interface GroundTruth {
     direction: 'rising' | 'falling';
     documentsByYear: Record<string, number>;
   }[];
+  /** Rising themes the taxonomy does not hold (bench/generate/themes.ts), for GET /api/themes. */
+  plantedThemes: { id: string; name: string; phrases: string[]; documentsByYear: Record<string, number> }[];
   queries: LabelledQuery[];
 }
 
@@ -80,6 +83,7 @@ export async function writeGeneratedCorpus(
   const plan = planQueries(seed, documents);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => String(FIRST_YEAR + k));
   const trendCounts = new Map(PLANTED_TRENDS.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
+  const themeCounts = new Map(PLANTED_THEMES.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
 
   const manifest = await open(join(dir, 'manifest.yaml'), 'w');
   const labels = await open(join(dir, 'practice-labels.jsonl'), 'w');
@@ -109,6 +113,10 @@ export async function writeGeneratedCorpus(
         const byYear = trendCounts.get(id);
         byYear?.set(String(doc.year), (byYear.get(String(doc.year)) ?? 0) + 1);
       }
+      for (const id of doc.themes) {
+        const byYear = themeCounts.get(id);
+        byYear?.set(String(doc.year), (byYear.get(String(doc.year)) ?? 0) + 1);
+      }
       onProgress?.(i + 1, documents);
     }
   } finally {
@@ -127,6 +135,12 @@ export async function writeGeneratedCorpus(
       phrase: t.phrases[0],
       direction: t.direction,
       documentsByYear: Object.fromEntries(trendCounts.get(t.id) ?? []),
+    })),
+    plantedThemes: PLANTED_THEMES.map((t) => ({
+      id: t.id,
+      name: t.name,
+      phrases: [...t.phrases],
+      documentsByYear: Object.fromEntries(themeCounts.get(t.id) ?? []),
     })),
     queries: plan.queries,
   };

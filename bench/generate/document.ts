@@ -6,6 +6,7 @@
 import type { DocumentType } from '../../ingest/records.js';
 import { HARD_NEGATIVES, HARD_PRACTICES, type NegativeKind } from './negatives.js';
 import { randomFor, type Random } from './random.js';
+import { plantedThemeTemplates } from './themes.js';
 import {
   ACTIVITIES,
   COUNT_WORDS,
@@ -79,6 +80,8 @@ export interface ComposedDocument extends DocumentIdentity {
   sections: Section[];
   /** Taxonomy ids of the trends this document mentions. */
   trends: string[];
+  /** Ids of the planted themes beyond the taxonomy it carries (./themes.ts). */
+  themes: string[];
   /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
   labelled: LabelledSentence[];
 }
@@ -140,7 +143,8 @@ export function composeDocument(
   if (identity.format === 'meeting') sections[sections.length - 1].blocks.push(actionList(r, fill));
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
   labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
-  return { ...identity, title, sections, trends, labelled };
+  const themes = plantThemes(seed, identity, vocabulary, paragraphs);
+  return { ...identity, title, sections, trends, themes, labelled };
 }
 
 /**
@@ -165,6 +169,25 @@ function plantNegatives(
     paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);
   }
   return planted;
+}
+
+/** Plants the themes beyond the taxonomy (./themes.ts) from their own stream, after every other draw; their ids. */
+function plantThemes(
+  seed: number,
+  identity: DocumentIdentity,
+  vocabulary: Vocabulary,
+  paragraphs: { sentences: string[] }[],
+): string[] {
+  const planted = plantedThemeTemplates(seed, identity.index, identity.year);
+  const r = randomFor(seed, 'planted-theme-slots', identity.index);
+  const fill = filler(r, vocabulary, identity.year);
+  for (const { templates } of planted) {
+    for (const template of templates) {
+      const paragraph = r.pick(paragraphs);
+      paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, fill(template));
+    }
+  }
+  return planted.map((p) => p.id);
 }
 
 /** Fills each section with paragraphs of 4–6 sentences until it has `perSection` words; paragraphs get ≥ 2. */
