@@ -403,6 +403,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['ingest-speed.md', "Ingest's write side", 'the measurement described in the file'],
     ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
+    ['themes.md', 'Themes beyond the taxonomy: the planted theme found', 'npx tsx bench/themes.ts --sizes 100'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
   ];
