@@ -52,7 +52,7 @@ export interface ThemeRecovery {
 const BENCH_DIR = join(PROJECT_ROOT, 'bench');
 const PLANTED_MARK = /\bbuild files?\b/i;
 
-async function measure(size: number, seed: number, corpusRoot: string): Promise<ThemeRecovery> {
+async function measure(size: number, seed: number, corpusRoot: string, reuse: boolean): Promise<ThemeRecovery> {
   const log = createLogger('info', 'bench-themes');
   const quiet = createLogger('warn', 'bench');
   const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
@@ -61,8 +61,9 @@ async function measure(size: number, seed: number, corpusRoot: string): Promise<
   await rm(dir, { recursive: true, force: true });
   const { groundTruth } = await writeGeneratedCorpus(dir, { documents: size, seed });
   await stopManagedNeo4j(config.neo4j.managed);
-  await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
-  step('starting a fresh Neo4j', { size });
+  // --reuse: the graph a run of the same size left in the data dir (the documents are skipped as unchanged).
+  if (!reuse) await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
+  step('starting Neo4j', { size, reuse });
   const { graph, managed } = await openGraph(config, quiet);
   const embedder = await openEmbedder(config, quiet);
   const parser = openParser(config, quiet);
@@ -175,14 +176,15 @@ async function main() {
     .option('--sizes <docs>', 'corpus sizes, comma-separated', '100')
     .option('--seed <n>', 'generator seed', '908')
     .option('--render-only', 'render bench/themes.md from the saved results')
+    .option('--reuse', 'keep the graph in the data dir (one size): documents already ingested are skipped')
     .parse()
-    .opts<{ sizes: string; seed: string; renderOnly?: boolean }>();
+    .opts<{ sizes: string; seed: string; renderOnly?: boolean; reuse?: boolean }>();
   const resultsDir = join(BENCH_DIR, 'results');
   await mkdir(resultsDir, { recursive: true });
   if (!opts.renderOnly) {
     const corpusRoot = process.env.IWG_BENCH_CORPUS_DIR ?? join(benchConfig().neo4j.managed.cacheDir, '..', 'bench');
     for (const size of opts.sizes.split(',').map(Number)) {
-      const result = await measure(size, Number(opts.seed), corpusRoot);
+      const result = await measure(size, Number(opts.seed), corpusRoot, Boolean(opts.reuse));
       await writeFile(join(resultsDir, `themes-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
   }

@@ -79,13 +79,15 @@ export function classTfIdf(classes: readonly (readonly string[])[], opts: NgramO
 /**
  * The `k` best terms of a ranked list as key phrases, so that they say different things: a term inside one already
  * taken is skipped ("vendor" after "vendor staff"); a longer term holding one already taken replaces it when it
- * weighs at least half as much ("vendor staff" replaces "vendor": the phrase reads better than the word).
+ * weighs at least half as much ("vendor staff" replaces "vendor": the phrase reads better than the word); a term
+ * that shares half its words or more with a taken one, neither holding the other, is skipped ("manufactured spare
+ * parts" after "additively manufactured spare").
  */
 export function keyPhrases(ranked: readonly WeightedTerm[], k = 6): string[] {
   const taken: WeightedTerm[] = [];
   const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
   for (const term of ranked) {
-    if (taken.some((t) => within(term.term, t.term))) continue;
+    if (taken.some((t) => within(term.term, t.term) || overlaps(term.term, t.term))) continue;
     const held = taken.findIndex((t) => within(t.term, term.term));
     if (held >= 0) {
       if (term.weight >= taken[held].weight / 2 && !taken.some((t, i) => i !== held && within(t.term, term.term)))
@@ -95,4 +97,12 @@ export function keyPhrases(ranked: readonly WeightedTerm[], k = 6): string[] {
     if (taken.length < k) taken.push(term);
   }
   return taken.map((t) => t.term);
+}
+
+/** Neither holds the other, but at least half of `a`'s words are `b`'s. */
+function overlaps(a: string, b: string): boolean {
+  const words = a.split(' ');
+  const other = new Set(b.split(' '));
+  if (` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `)) return false;
+  return words.length > 1 && words.filter((w) => other.has(w)).length * 2 >= words.length;
 }

@@ -59,7 +59,7 @@ export interface DiscoveredTheme {
   earlierDistance: number;
   novelty: number;
   score: number;
-  /** Members closest to the centroid first, at most `evidenceCount`, one per document. */
+  /** Members closest to the centroid first, at most `evidenceCount`, one per document and text. */
   evidence: ThemeSentence[];
 }
 
@@ -225,7 +225,7 @@ function nearestOf(centroid: readonly number[], references: readonly ReferenceEn
   return best;
 }
 
-/** The members closest to the centroid, one per document. */
+/** The members closest to the centroid, one per document and each text once. */
 function evidenceOf(members: readonly ThemeSentence[], centroid: readonly number[], count: number): ThemeSentence[] {
   const ranked = members
     .map((s) => ({ s, sim: cosine(s.embedding, centroid) }))
@@ -234,8 +234,9 @@ function evidenceOf(members: readonly ThemeSentence[], centroid: readonly number
   const out: ThemeSentence[] = [];
   for (const { s } of ranked) {
     if (out.length >= count) break;
-    if (seen.has(s.documentId)) continue;
-    seen.add(s.documentId);
+    const text = s.text.trim().toLowerCase();
+    if (seen.has(s.documentId) || seen.has(text)) continue;
+    seen.add(s.documentId).add(text);
     out.push(s);
   }
   return out;

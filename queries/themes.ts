@@ -31,31 +31,48 @@ const PERIOD = (d: string) => `CASE $interval
       WHEN 'quarter' THEN substring(${d}.date, 0, 4) + '-Q' + toString((toInteger(substring(${d}.date, 5, 2)) + 2) / 3)
       ELSE substring(${d}.date, 0, 4) END`;
 
+const DATED_SENTENCES = `MATCH (d:${label('Document')}) WHERE d.date IS NOT NULL AND ${readableDocument('d')}
+      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+    MATCH (s:${label('Sentence')} {documentId: d.id})`;
+const UNEXPLAINED = `NOT EXISTS { (s)-[:MENTIONS]->(e:${label('Entity')}) WHERE e:${label('Topic')} OR e:${label('Trend')} }`;
+
+const filterParams = (i: ThemeInput) => ({
+  from: i.from ?? null,
+  to: i.to ?? null,
+  interval: i.interval,
+  ...readableParam(i.readable),
+});
+
 /**
- * THEME_SENTENCES: the readable dated documents' sentences (within from/to) that name no Topic or Trend — those
- * the taxonomy already explains — each with its period and embedding; `exposure` counts every readable dated
- * sentence per period. A sample of `max` (by text hash: stable, unrelated to order) when there are more.
+ * THEME_EXPOSURE: per period, the readable dated sentences (the denominator of growth) and those of them that name
+ * no Topic or Trend (the candidates).
+ */
+export function buildThemeExposure(i: ThemeInput): CypherQuery {
+  return query(
+    `
+    ${DATED_SENTENCES}
+    WITH ${PERIOD('d')} AS period, s
+    RETURN period, count(s) AS n, count(CASE WHEN ${UNEXPLAINED} THEN 1 END) AS candidates ORDER BY period
+    `,
+    filterParams(i),
+  );
+}
+
+/**
+ * THEME_SENTENCES: the readable dated sentences (within from/to) that name no Topic or Trend — those the taxonomy
+ * already explains — with their period and embedding; a sample of `max` (by text hash: stable, unrelated to
+ * order) when there are more. Rows stream: only node references are sorted, embeddings are read after the limit.
  */
 export function buildThemeSentences(i: ThemeInput, max = MAX_THEME_SENTENCES): CypherQuery {
   return query(
     `
-    MATCH (d:${label('Document')}) WHERE d.date IS NOT NULL AND ${readableDocument('d')}
-      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-    MATCH (s:${label('Sentence')} {documentId: d.id}) WHERE s.embedding IS NOT NULL
-    WITH d, s, ${PERIOD('d')} AS period,
-      EXISTS { (s)-[:MENTIONS]->(e:${label('Entity')}) WHERE e:${label('Topic')} OR e:${label('Trend')} } AS explained
-    WITH collect(CASE WHEN explained THEN null ELSE {s: s, period: period} END) AS candidates,
-      collect(period) AS allPeriods
-    CALL (candidates) {
-      UNWIND candidates AS c
-      WITH c ORDER BY c.s.textHash, c.s.id LIMIT toInteger($max)
-      RETURN collect({id: c.s.id, documentId: c.s.documentId, period: c.period, text: c.s.text,
-        start: c.s.start, end: c.s.end, passageId: c.s.passageId, embedding: c.s.embedding}) AS sentences
-    }
-    RETURN sentences, size(candidates) AS candidates,
-      COLLECT { UNWIND allPeriods AS p WITH p, count(*) AS n RETURN {period: p, n: n} } AS exposure
+    ${DATED_SENTENCES} AND ${UNEXPLAINED}
+    WITH d, s ORDER BY s.textHash, s.id LIMIT toInteger($max)
+    WITH d, s WHERE s.embedding IS NOT NULL
+    RETURN s.id AS id, s.documentId AS documentId, ${PERIOD('d')} AS period, s.text AS text, s.start AS start,
+      s.end AS end, s.passageId AS passageId, s.embedding AS embedding
     `,
-    { from: i.from ?? null, to: i.to ?? null, interval: i.interval, max, ...readableParam(i.readable) },
+    { ...filterParams(i), max },
   );
 }
 
@@ -86,11 +103,7 @@ export const GRAPH_STAMP = query(
    RETURN coalesce(taken, '') + '/' + toString(COUNT { MATCH (:${label('Document')}) }) AS stamp`,
 );
 
-interface SentenceRow {
-  sentences: (Omit<ThemeSentence, 'period'> & { period: string; start: number; end: number; passageId: string })[];
-  candidates: number;
-  exposure: { period: string; n: number }[];
-}
+type SentenceRow = Omit<ThemeSentence, 'period'> & { period: string; start: number; end: number; passageId: string };
 
 const cache = new Map<string, Promise<ThemeAnswer>>();
 const CACHE_SIZE = 32;
@@ -110,21 +123,20 @@ export async function emergingThemes(graph: Graph, input: ThemeInput): Promise<T
 }
 
 async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnswer> {
-  const [row] = await graph.read<SentenceRow>(buildThemeSentences(input));
-  const empty: ThemeAnswer = { interval: input.interval, periods: [], sentences: 0, sampled: 0, themes: [] };
-  if (!row || row.exposure.length === 0) return empty;
-  const sorted = row.exposure.map((e) => e.period).sort();
-  const periods = periodRange(sorted[0], sorted[sorted.length - 1], input.interval);
-  const exposure = periods.map((p) => row.exposure.find((e) => e.period === p)?.n ?? 0);
+  const perPeriod = await graph.read<{ period: string; n: number; candidates: number }>(buildThemeExposure(input));
+  if (perPeriod.length === 0) return { interval: input.interval, periods: [], sentences: 0, sampled: 0, themes: [] };
+  const periods = periodRange(perPeriod[0].period, perPeriod[perPeriod.length - 1].period, input.interval);
+  const exposure = periods.map((p) => perPeriod.find((e) => e.period === p)?.n ?? 0);
+  const rows = await graph.read<SentenceRow>(buildThemeSentences(input));
   // Cluster in a fixed order (by id) so the same graph gives the same themes.
-  const raw = [...row.sentences].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const raw = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentences: ThemeSentence[] = raw.map((s) => ({ ...s, period: periods.indexOf(s.period) }));
   const spans = new Map(raw.map((s) => [s.id, s]));
   const references = await graph.read<ReferenceEntry>(buildTaxonomyEmbeddings());
-  const found = discoverThemes(sentences, references, { periods: periods.length, exposure }).slice(
-    0,
-    input.limit ?? 10,
-  );
+  // Emerging only: a theme that does not rise (zScore ≤ 0, score 0) is left out.
+  const found = discoverThemes(sentences, references, { periods: periods.length, exposure })
+    .filter((t) => t.score > 0)
+    .slice(0, input.limit ?? 10);
   const docIds = [...new Set(found.flatMap((t) => t.evidence.map((e) => e.documentId)))];
   const docs = docIds.length
     ? await graph.read<{ document: unknown }>(buildThemeDocuments(docIds, input.readable))
@@ -134,7 +146,7 @@ async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnsw
   return {
     interval: input.interval,
     periods,
-    sentences: row.candidates,
+    sentences: perPeriod.reduce((n, p) => n + p.candidates, 0),
     sampled: sentences.length,
     themes: found.map((t, i) => {
       const id = uniqueId(`theme:${slug(t.keyPhrases[0] ?? 'unlabelled')}`, ids);

@@ -41,6 +41,13 @@ describe('c-TF-IDF', () => {
       2,
     );
     expect(sut).toEqual(['vendor staff', 'badge']);
+    const overlapping = keyPhrases([
+      { term: 'additively manufactured spare', weight: 1 },
+      { term: 'manufactured spare parts', weight: 0.9 },
+      { term: 'build files', weight: 0.8 },
+      { term: 'spare parts', weight: 0.7 },
+    ]);
+    expect(overlapping).toEqual(['additively manufactured spare', 'build files']);
   });
 });
 
