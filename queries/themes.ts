@@ -66,7 +66,7 @@ export function buildThemeExposure(i: ThemeInput): CypherQuery {
 export function buildThemeSentences(i: ThemeInput, max = MAX_THEME_SENTENCES): CypherQuery {
   return query(
     `
-    ${DATED_SENTENCES} AND ${UNEXPLAINED}
+    ${DATED_SENTENCES} WHERE ${UNEXPLAINED}
     WITH d, s ORDER BY s.textHash, s.id LIMIT toInteger($max)
     WITH d, s WHERE s.embedding IS NOT NULL
     RETURN s.id AS id, s.documentId AS documentId, ${PERIOD('d')} AS period, s.text AS text, s.start AS start,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { classTfIdf, keyPhrases, ngramsOf } from '../../queries/key-phrases.js';
 import { clusterVectors, discoverThemes, growthOf, type ThemeSentence } from '../../queries/theme-discovery.js';
 import { randomFor } from '../../bench/generate/random.js';
+import { buildThemeExposure, buildThemeSentences } from '../../queries/themes.js';
 
 describe('c-TF-IDF', () => {
   it('n-grams skip stop words at either end and digits', () => {
@@ -135,5 +136,35 @@ describe('discoverThemes', () => {
     expect(top.taxonomyDistance).toBeGreaterThan(0.5);
     // The background groups are flat: none scores like the planted one.
     expect(sut.slice(1).every((t) => t.score < top.score / 2)).toBe(true);
+  });
+});
+
+describe('theme queries', () => {
+  const input = { interval: 'year' as const, from: '2021-01-01', readable: ['public'] };
+  it('THEME_SENTENCES reads readable dated sentences no topic or trend names, a sample by text hash', () => {
+    const sut = buildThemeSentences(input, 100);
+    expect(sut.cypher).toMatchInlineSnapshot(`
+      "MATCH (d:Document) WHERE d.date IS NOT NULL AND d.access IN $readable
+        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+      MATCH (s:Sentence {documentId: d.id}) WHERE NOT EXISTS { (s)-[:MENTIONS]->(e:Entity) WHERE e:Topic OR e:Trend }
+      WITH d, s ORDER BY s.textHash, s.id LIMIT toInteger($max)
+      WITH d, s WHERE s.embedding IS NOT NULL
+      RETURN s.id AS id, s.documentId AS documentId, CASE $interval
+        WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
+        ELSE substring(d.date, 0, 4) END AS period, s.text AS text, s.start AS start,
+        s.end AS end, s.passageId AS passageId, s.embedding AS embedding"
+    `);
+    expect(sut.params).toEqual({ from: '2021-01-01', to: null, interval: 'year', readable: ['public'], max: 100 });
+  });
+  it('THEME_EXPOSURE counts every readable dated sentence and the candidates per period', () => {
+    expect(buildThemeExposure(input).cypher).toMatchInlineSnapshot(`
+      "MATCH (d:Document) WHERE d.date IS NOT NULL AND d.access IN $readable
+        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+      MATCH (s:Sentence {documentId: d.id})
+      WITH CASE $interval
+        WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
+        ELSE substring(d.date, 0, 4) END AS period, s
+      RETURN period, count(s) AS n, count(CASE WHEN NOT EXISTS { (s)-[:MENTIONS]->(e:Entity) WHERE e:Topic OR e:Trend } THEN 1 END) AS candidates ORDER BY period"
+    `);
   });
 });
