@@ -1,0 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { createGraph } from './graph/driver.js';
+import { buildThemeExposure, buildThemeSentences, buildTaxonomyEmbeddings } from './queries/themes.js';
+import { loadConfig } from './src/config.js';
+import { startManagedNeo4j, stopManagedNeo4j } from './graph/managed-neo4j.js';
+const config = loadConfig({ ...process.env, IWG_NEO4J_BOLT_PORT: '7763', IWG_NEO4J_HTTP_PORT: '7764', IWG_NEO4J_DATA_DIR: '/tmp/neo-h14t-bench', IWG_QUERY_TIMEOUT_MS: '600000' });
+const m = await startManagedNeo4j(config.neo4j.managed, () => {});
+const graph = createGraph({ ...config.neo4j, uri: m.uri });
+const input = { interval: 'year' as const, readable: ['public', 'restricted'] };
+const exposure = await graph.read(buildThemeExposure(input));
+const rows = await graph.read(buildThemeSentences(input));
+const refs = await graph.read(buildTaxonomyEmbeddings());
+writeFileSync('/tmp/h14t-dump.json', JSON.stringify({ exposure, rows, refs }));
+await graph.close();
+await stopManagedNeo4j(config.neo4j.managed);
+console.log('dumped', rows.length);
