@@ -30,7 +30,7 @@ export interface DiscoveryOptions {
   /** Exposure per period (e.g. sentences considered), the denominator of growth. */
   exposure: readonly number[];
   seed?: number;
-  /** Clusters over all sentences; default √(n/2) bounded to 4..40. */
+  /** Clusters over all sentences; default √(2n) bounded to 4..120 (defaultK). */
   k?: number;
   /** A theme needs at least this many sentences and two documents. */
   minSentences?: number;
