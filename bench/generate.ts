@@ -18,6 +18,7 @@ import { groupOf, planGroups } from './generate/groups.js';
 import { planFamilies, type LabelledFamily } from './generate/families.js';
 import { LABELS_VERSION, planQueries, type LabelledQuery } from './generate/queries.js';
 import { renderDocument } from './generate/render.js';
+import { PLANTED_THEMES } from './generate/themes.js';
 import { buildVocabulary, FIRST_YEAR, LAST_YEAR, PLANTED_TRENDS } from './generate/vocabulary.js';
 
 export interface GenerateOptions {
@@ -40,6 +41,8 @@ export interface GroundTruth {
     direction: 'rising' | 'falling';
     documentsByYear: Record<string, number>;
   }[];
+  /** Rising themes the taxonomy does not hold (bench/generate/themes.ts), for GET /api/themes. */
+  plantedThemes: { id: string; name: string; phrases: string[]; documentsByYear: Record<string, number> }[];
   queries: LabelledQuery[];
   /** With `--groups`: the planted groups (entity ids) and how many documents each has. */
   plantedGroups?: { id: string; members: string[]; documents: number }[];
@@ -93,6 +96,7 @@ export async function writeGeneratedCorpus(
   const familyPlan = planFamilies(seed, documents);
   const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, k) => String(FIRST_YEAR + k));
   const trendCounts = new Map(PLANTED_TRENDS.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
+  const themeCounts = new Map(PLANTED_THEMES.map((t) => [t.id as string, new Map(years.map((y) => [y, 0]))]));
 
   const manifest = await open(join(dir, 'manifest.yaml'), 'w');
   const labels = await open(join(dir, 'practice-labels.jsonl'), 'w');
@@ -132,6 +136,10 @@ export async function writeGeneratedCorpus(
         const byYear = trendCounts.get(id);
         byYear?.set(String(doc.year), (byYear.get(String(doc.year)) ?? 0) + 1);
       }
+      for (const id of doc.themes) {
+        const byYear = themeCounts.get(id);
+        byYear?.set(String(doc.year), (byYear.get(String(doc.year)) ?? 0) + 1);
+      }
       onProgress?.(i + 1, documents);
     }
   } finally {
@@ -150,6 +158,12 @@ export async function writeGeneratedCorpus(
       phrase: t.phrases[0],
       direction: t.direction,
       documentsByYear: Object.fromEntries(trendCounts.get(t.id) ?? []),
+    })),
+    plantedThemes: PLANTED_THEMES.map((t) => ({
+      id: t.id,
+      name: t.name,
+      phrases: [...t.phrases],
+      documentsByYear: Object.fromEntries(themeCounts.get(t.id) ?? []),
     })),
     queries: plan.queries,
     families: familyPlan.families,

@@ -436,6 +436,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     ['relatedness.md', 'Related practices: the blend weights, measured', 'npx tsx bench/relatedness.ts'],
+    ['themes.md', 'Themes beyond the taxonomy: the planted theme found', 'npx tsx bench/themes.ts --sizes 100'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
     [

@@ -372,3 +372,40 @@ export const Communities = z
   })
   .meta({ id: 'Communities' });
 export type Communities = z.infer<typeof Communities>;
+
+// ---- themes
+export const ThemeAnswer = z
+  .object({
+    interval: z.enum(['year', 'quarter']),
+    periods: z.array(z.string()),
+    sentences: z
+      .number()
+      .int()
+      .describe('Readable dated sentences naming no taxonomy topic or trend: the candidates for new themes'),
+    sampled: z.number().int().describe('How many of them were clustered (a seeded sample when there are more)'),
+    themes: z.array(
+      z.object({
+        id: z.string().describe('theme:<slug of its first key phrase>; `iwg themes promote` takes it'),
+        label: z.string(),
+        keyPhrases: z.array(z.string()).describe('Its most distinctive n-grams by class-based TF-IDF, best first'),
+        counts: z.array(z.number().int()).describe('Its sentences per period'),
+        total: z.number().int(),
+        documents: z.number().int(),
+        growth: z.number().describe('Poisson regression on period with exposure: e^slope − 1 per period'),
+        zScore: z.number().describe('The slope over its standard error'),
+        novelty: z.number().describe('Mean of taxonomyDistance and earlierDistance'),
+        taxonomyDistance: z.number().describe('1 − cosine of its centroid to the nearest taxonomy topic or trend'),
+        nearestEntry: z.object({ id: z.string(), name: z.string() }).nullable(),
+        earlierDistance: z
+          .number()
+          .describe("1 − cosine of its recent centroid to the nearest of the earlier periods' own clusters"),
+        score: z.number().describe('max(zScore, 0) × novelty: the rank order'),
+        rank: z.number().int(),
+        evidence: z
+          .array(Evidence)
+          .describe('Its sentences closest to its centroid, one per document; mentions mark the key phrases'),
+      }),
+    ),
+  })
+  .meta({ id: 'Themes' });
+export type ThemeAnswer = z.infer<typeof ThemeAnswer>;

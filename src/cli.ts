@@ -6,6 +6,9 @@ import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../grap
 import { openGraph, openRuntime } from './runtime.js';
 import { ingestPaths, recomputeCommunities } from './ingest-service.js';
 import { hashKey } from './keys.js';
+import { promoteTheme } from './themes-promote.js';
+import { emergingThemes } from '../queries/themes.js';
+import { join } from 'node:path';
 import { IngestInterrupted } from '../ingest/errors.js';
 import { z } from 'zod';
 import cliProgress from 'cli-progress';
@@ -146,6 +149,68 @@ keys
     if (!text) throw new Error('no key given');
     process.stdout.write(`${hashKey(text)}\n`);
   });
+const ThemeArgs = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+  interval: z.enum(['year', 'quarter']).default('year'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  json: z.boolean().default(false),
+  taxonomy: z.string().min(1).optional(),
+});
+const themes = program
+  .command('themes')
+  .description('emerging themes not in the taxonomy (every access label: run it as an analyst)');
+const themeOptions = (c: Command) =>
+  c
+    .option('--from <date>', 'first document date (YYYY-MM-DD)')
+    .option('--to <date>', 'last document date (YYYY-MM-DD)')
+    .option('--interval <interval>', 'year or quarter', 'year')
+    .option('--limit <n>', 'themes to compute', '20');
+
+/** The current themes over every document, as `GET /api/themes` computes them. */
+async function currentThemes(args: z.infer<typeof ThemeArgs>) {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const { graph } = await openGraph(config, log);
+  try {
+    const readable = ['public', 'restricted'];
+    return { config, answer: await emergingThemes(graph, { ...args, readable }) };
+  } finally {
+    await graph.close();
+  }
+}
+
+themeOptions(themes.command('list').description('list the current themes'))
+  .option('--json', 'print the answer as JSON')
+  .action(async (options: Record<string, unknown>) => {
+    const args = ThemeArgs.parse(options);
+    const { answer } = await currentThemes(args);
+    if (args.json) process.stdout.write(JSON.stringify(answer, null, 2) + '\n');
+    else
+      for (const t of answer.themes)
+        process.stdout.write(`#${t.rank} ${t.id}  ${t.keyPhrases.join(', ')}  (${t.total} sentences, z ${t.zScore})\n`);
+  });
+themeOptions(
+  themes
+    .command('promote')
+    .description('write a theme into the taxonomy as a draft trend, for review')
+    .argument('<theme>', 'its id (theme:…), label or a key phrase'),
+)
+  .option('--taxonomy <file>', "the taxonomy to edit (default: the corpus folder's taxonomy.yaml)")
+  .action(async (ref: string, options: Record<string, unknown>) => {
+    const args = ThemeArgs.parse(options);
+    const { config, answer } = await currentThemes(args);
+    const file = args.taxonomy ?? join(config.corpus.dir, 'taxonomy.yaml');
+    const entry = await promoteTheme(answer, ref, file);
+    process.stdout.write(`wrote ${entry.id} (${entry.name}) to ${file}: review it, then ingest again\n`);
+  });
+
 /** Says that Neo4j was lost, what was written and, by path, every document that was not. */
 function printInterrupted(err: IngestInterrupted, json: boolean): void {
   if (json) {

@@ -7,6 +7,7 @@ import type { DocumentType } from '../../ingest/records.js';
 import { groupSentences, type GroupVocabulary } from './groups.js';
 import { HARD_NEGATIVES, HARD_PRACTICES, type NegativeKind } from './negatives.js';
 import { randomFor, type Random } from './random.js';
+import { plantedThemeTemplates } from './themes.js';
 import {
   ACTIVITIES,
   COUNT_WORDS,
@@ -82,6 +83,8 @@ export interface ComposedDocument extends DocumentIdentity {
   trends: string[];
   /** Taxonomy ids of the focus groups the document declares (its manifest's `focusGroups`). */
   focusGroups: string[];
+  /** Ids of the planted themes beyond the taxonomy it carries (./themes.ts). */
+  themes: string[];
   /** The planted normative practices and hard negatives, for practice-labels.jsonl. */
   labelled: LabelledSentence[];
   /** The planted group the document belongs to, when groups are planted (bench/generate/groups.ts). */
@@ -151,6 +154,7 @@ export function composeDocument(
   if (identity.format === 'newsletter') sections[sections.length - 1].blocks.push(eventList(r, fill));
   labelled.push(...plantNegatives(seed, identity, vocabulary, paragraphs));
   labelled.push(...plantFamily(seed, identity, family, paragraphs));
+  const themes = plantThemes(seed, identity, vocabulary, paragraphs);
   // A planted group's sentences draw from their own stream, last: without groups the document is unchanged.
   if (group) {
     const at = randomFor(seed, 'planted-group-places', index);
@@ -165,6 +169,7 @@ export function composeDocument(
     sections,
     trends,
     focusGroups: declaredGroups(seed, identity, title, vocabulary),
+    themes,
     labelled,
     ...(group ? { group: group.id } : {}),
   };
@@ -225,6 +230,25 @@ function plantFamily(
     paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, text);
     return { text, kind: 'family', practice: true };
   });
+}
+
+/** Plants the themes beyond the taxonomy (./themes.ts) from their own stream, after every other draw; their ids. */
+function plantThemes(
+  seed: number,
+  identity: DocumentIdentity,
+  vocabulary: Vocabulary,
+  paragraphs: { sentences: string[] }[],
+): string[] {
+  const planted = plantedThemeTemplates(seed, identity.index, identity.year);
+  const r = randomFor(seed, 'planted-theme-slots', identity.index);
+  const fill = filler(r, vocabulary, identity.year);
+  for (const { templates } of planted) {
+    for (const template of templates) {
+      const paragraph = r.pick(paragraphs);
+      paragraph.sentences.splice(1 + r.int(paragraph.sentences.length), 0, fill(template));
+    }
+  }
+  return planted.map((p) => p.id);
 }
 
 /** Fills each section with paragraphs of 4–6 sentences until it has `perSection` words; paragraphs get ≥ 2. */

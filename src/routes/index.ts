@@ -16,6 +16,7 @@ import { graphRoutes } from './neighbourhood.js';
 import { practiceRoutes } from './practices.js';
 import { mountRoute, timedGraph, type RouteSpec } from './route.js';
 import { searchRoutes } from './search.js';
+import { themeRoutes } from './themes.js';
 import { trendRoutes } from './trends.js';
 
 /** Every API route, in mount order. */
@@ -24,6 +25,7 @@ export function apiRoutes(config: AppDeps['config']): RouteSpec[] {
     ...searchRoutes,
     ...practiceRoutes,
     ...trendRoutes,
+    ...themeRoutes,
     ...entityRoutes,
     ...graphRoutes,
     ...communityRoutes,

@@ -91,6 +91,7 @@ function reads(): Record<string, Read[]> {
       path: `/api/practices/${enc(id)}/related?limit=50`,
     })),
     listEmergingTrends: ['year', 'quarter'].map((i) => ({ method: 'GET', path: `/api/trends?interval=${i}` })),
+    listEmergingThemes: ['year', 'quarter'].map((i) => ({ method: 'GET', path: `/api/themes?interval=${i}` })),
     listEntities: [
       { method: 'GET', path: '/api/entities?type=country&limit=100' },
       { method: 'GET', path: '/api/entities?type=organisation&limit=100' },

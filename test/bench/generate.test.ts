@@ -9,6 +9,7 @@ import { FAMILY_TEXTS } from '../../bench/generate/family-texts.js';
 import { HARD_NEGATIVES, HARD_PRACTICES } from '../../bench/generate/negatives.js';
 import { NEEDLE_CONCEPTS } from '../../bench/generate/needles.js';
 import { planQueries } from '../../bench/generate/queries.js';
+import { PLANTED_THEMES } from '../../bench/generate/themes.js';
 import {
   buildVocabulary,
   FILLER_TEMPLATES,
@@ -373,6 +374,27 @@ describe('a generated corpus of 400 documents', () => {
       if (trend.direction === 'rising') expect(late, trend.id).toBeGreaterThan(early + 0.2);
       else expect(early, trend.id).toBeGreaterThan(late + 0.2);
     }
+  });
+
+  it('when the planted theme beyond the taxonomy is recounted, then it matches the ground truth, rises, and names no topic or trend', () => {
+    expect(groundTruth.plantedThemes.map((t) => t.id)).toEqual(PLANTED_THEMES.map((t) => t.id));
+    const [theme] = groundTruth.plantedThemes;
+    const carries = (d: (typeof docs)[number]) => /build files?\b/.test(d.text);
+    const recount: Record<string, number> = {};
+    for (let year = 2019; year <= 2026; year++) recount[year] = 0;
+    for (const d of docs) if (carries(d)) recount[d.year]++;
+    expect(theme.documentsByYear).toEqual(recount);
+    const share = (years: number[]) =>
+      years.reduce((n, y) => n + recount[y], 0) / docs.filter((d) => years.includes(d.year)).length;
+    expect(share([2025, 2026])).toBeGreaterThan(share([2019, 2020]) + 0.2);
+    const explaining = taxonomy.entities
+      .filter((e) => e.kind === 'topic' || e.kind === 'trend')
+      .flatMap((e) => [e.name, ...e.aliases].map((alias) => ({ id: e.id, regex: aliasRegex(alias) })));
+    const sentences = docs.flatMap((d) => splitSentences(d.text).filter((s) => /build files?\b/.test(s.text)));
+    expect(sentences.length).toBeGreaterThan(10);
+    for (const s of sentences)
+      for (const { id, regex } of explaining)
+        expect(new RegExp(regex.source, regex.flags).test(s.text), `${id}: ${s.text}`).toBe(false);
   });
 
   it('when documents are chunked, then they average 7 to 13 passages and carry a few normative sentences', () => {

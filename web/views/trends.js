@@ -8,6 +8,7 @@ import { evidenceQuote } from '../excerpt.js';
 import { api, qs, getFacets } from '../api.js';
 import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber, field } from '../dom.js';
 import { loadChart } from '../vendor.js';
+import { loadThemes } from './themes.js';
 
 export const PALETTE = ['#1f5fa8', '#c4432b', '#2b8a3e', '#8a4fbf', '#d08700', '#0b7a87', '#b3367a', '#5c6b2e'];
 const OTHER_COLOUR = '#8a8f98';
@@ -45,6 +46,7 @@ export function mount(el, ctx) {
   );
   for (const s of [fg, topic, interval, from, to]) s.addEventListener('change', () => apply());
   const body = h('div', { class: 'trends-body', 'aria-live': 'polite' });
+  const themes = h('div', { class: 'themes-body', 'aria-live': 'polite' });
   replace(
     el,
     h('h1', { tabindex: '-1' }, 'Trends'),
@@ -55,6 +57,7 @@ export function mount(el, ctx) {
     ),
     form,
     body,
+    themes,
   );
 
   getFacets().then(
@@ -122,6 +125,8 @@ export function mount(el, ctx) {
       from: validDate(query.get('from')),
       to: validDate(query.get('to')),
     };
+    // Themes have no focus-group or topic filter: they are what the taxonomy does not name.
+    loadThemes(themes, { interval: params.interval, from: params.from, to: params.to }, controller.signal);
     try {
       const [answer, Chart] = await Promise.all([
         api(`/api/trends${qs(params)}`, { signal: controller.signal }),

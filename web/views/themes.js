@@ -1,0 +1,96 @@
+/**
+ * "Emerging themes not in the taxonomy" on the trends page (GET /api/themes): each theme with its key phrases,
+ * sentences per period as a small bar row, growth and novelty, and its evidence sentences with the key phrases
+ * marked and a link that opens the document at the sentence, as search hits do.
+ */
+import { evidenceQuote } from '../excerpt.js';
+import { api, qs } from '../api.js';
+import { h, replace, loading, empty, errorBox, documentLine, formatNumber } from '../dom.js';
+
+/** Loads the themes for `params` ({ interval, from, to }) into `el`; stops quietly when `signal` aborts. */
+export async function loadThemes(el, params, signal) {
+  replace(el, loading('Finding emerging themes'));
+  try {
+    const answer = await api(`/api/themes${qs({ ...params, limit: 8 })}`, { signal });
+    if (!signal?.aborted) replace(el, themesSection(answer));
+  } catch (err) {
+    if (!signal?.aborted)
+      replace(
+        el,
+        errorBox(err, () => loadThemes(el, params, signal)),
+      );
+  }
+}
+
+/** The section for one answer. */
+export function themesSection(answer) {
+  const themes = answer.themes ?? [];
+  return h(
+    'section',
+    { class: 'ranked themes', 'aria-labelledby': 'themes-h' },
+    h('h2', { id: 'themes-h' }, 'Emerging themes not in the taxonomy'),
+    h(
+      'p',
+      { class: 'muted small' },
+      `Found by grouping ${formatNumber(answer.sampled, 0)} dated sentences that name no taxonomy topic or trend ` +
+        'by meaning; ranked by steady growth and distance from the taxonomy. Candidates for review, not findings.',
+    ),
+    themes.length
+      ? h('ol', { class: 'trend-list theme-list' }, ...themes.map((t) => themeItem(t, answer.periods ?? [])))
+      : empty('No emerging theme in this selection.'),
+  );
+}
+
+function themeItem(t, periods) {
+  return h(
+    'li',
+    { class: 'card theme', 'data-theme': t.id },
+    h(
+      'div',
+      { class: 'trend-head' },
+      h('span', { class: 'rank' }, `#${t.rank}`),
+      h('strong', { class: 'theme-label' }, t.label),
+      h(
+        'span',
+        { class: 'muted small' },
+        `${t.total} sentences in ${t.documents} documents · growth ${growth(t.growth)} per period · z ` +
+          `${formatNumber(t.zScore, 2)} · novelty ${formatNumber(t.novelty, 2)}`,
+      ),
+    ),
+    h('p', { class: 'key-phrases small' }, ...t.keyPhrases.map((k) => h('span', { class: 'chip phrase' }, k))),
+    sparkRow(t.counts, periods),
+    t.nearestEntry ? h('p', { class: 'muted small' }, `Nearest taxonomy entry: ${t.nearestEntry.name}`) : null,
+    t.evidence?.length
+      ? h(
+          'details',
+          { open: t.rank <= 2 },
+          h('summary', {}, `Evidence (${t.evidence.length})`),
+          h(
+            'ul',
+            { class: 'evidence' },
+            ...t.evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
+          ),
+        )
+      : null,
+  );
+}
+
+/** Sentences per period as bars, with the numbers for screen readers and on hover. */
+function sparkRow(counts, periods) {
+  const max = Math.max(1, ...counts);
+  return h(
+    'div',
+    { class: 'spark', role: 'img', 'aria-label': periods.map((p, i) => `${p}: ${counts[i]}`).join(', ') },
+    ...counts.map((c, i) => {
+      const bar = h('span', { class: 'spark-bar', title: `${periods[i]}: ${c}` });
+      // Through the CSSOM, which a style-src policy does not govern.
+      bar.style.height = `${Math.round((c / max) * 100)}%`;
+      return bar;
+    }),
+  );
+}
+
+function growth(g) {
+  if (typeof g !== 'number' || !Number.isFinite(g)) return '–';
+  return `${g >= 0 ? '+' : ''}${formatNumber(g * 100, 0)}%`;
+}
