@@ -7,6 +7,7 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { classTfIdf, keyPhrases } from './key-phrases.js';
+import { fitTrend } from './trend-statistics.js';
 
 /** A sentence to cluster: its period index (into the periods list) and unit-length embedding. */
 export interface ThemeSentence {
@@ -66,46 +67,13 @@ export interface DiscoveredTheme {
 export const DEFAULT_SEED = 908;
 
 /**
- * Growth of counts over periods with exposure: a Poisson regression log E[count_t] = a + b·t + log(exposure_t),
- * fitted by Newton's method (periods without exposure left out; ½ added to each count so a series that starts
- * from zero has a finite slope). growth = e^b − 1 per period; zScore = b / SE(b). A sustained rise scores higher
- * than one late burst of the same size, and a flat share under growing volume scores ≈ 0.
- * The one place the statistic lives: swap it for the trends' statistic here.
+ * A theme's growth and z-score: the trend statistic of queries/trend-statistics.ts (Poisson regression of its
+ * sentences per period on the period, log(readable dated sentences per period) as offset, the same weak prior on
+ * the slope), so themes and trends rise by one measure.
  */
 export function growthOf(counts: readonly number[], exposure: readonly number[]): Growth {
-  const rows = counts
-    .map((y, t) => ({ t, y: y + 0.5, e: exposure[t] ?? 0 }))
-    .filter((r) => r.e > 0)
-    .map((r) => ({ ...r, off: Math.log(r.e) }));
-  if (rows.length < 2) return { growth: 0, zScore: 0 };
-  const mean = rows.reduce((s, r) => s + r.t, 0) / rows.length;
-  const xs = rows.map((r) => r.t - mean);
-  let a = Math.log(rows.reduce((s, r) => s + r.y, 0) / rows.reduce((s, r) => s + r.e, 0));
-  let b = 0;
-  let info = [0, 0, 0];
-  for (let iter = 0; iter < 50; iter++) {
-    let ga = 0;
-    let gb = 0;
-    info = [0, 0, 0];
-    rows.forEach((r, i) => {
-      const mu = Math.exp(a + b * xs[i] + r.off);
-      ga += r.y - mu;
-      gb += (r.y - mu) * xs[i];
-      info[0] += mu;
-      info[1] += mu * xs[i];
-      info[2] += mu * xs[i] * xs[i];
-    });
-    const det = info[0] * info[2] - info[1] * info[1];
-    if (det <= 0) break;
-    const da = (info[2] * ga - info[1] * gb) / det;
-    const db = (info[0] * gb - info[1] * ga) / det;
-    a += da;
-    b += db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
-  }
-  const det = info[0] * info[2] - info[1] * info[1];
-  const se = det > 0 ? Math.sqrt(info[0] / det) : Infinity;
-  return { growth: round(Math.exp(b) - 1), zScore: round(Number.isFinite(se) ? b / se : 0) };
+  const fit = fitTrend(counts, exposure);
+  return { growth: round(fit.growth), zScore: round(fit.zScore) };
 }
 
 export const cosine = (a: readonly number[], b: readonly number[]): number => {
