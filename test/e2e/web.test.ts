@@ -250,7 +250,8 @@ describe('the analysts page', () => {
       }),
     );
     await page.goto(site.running.url + '/trends');
-    await page.locator('[role="alert"]', { hasText: 'unavailable' }).waitFor();
+    // The trends and the emerging themes each say so.
+    await page.locator('[role="alert"]', { hasText: 'unavailable' }).first().waitFor();
     await page.close();
   });
 

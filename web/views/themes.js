@@ -36,7 +36,7 @@ export function themesSection(answer) {
         'by meaning; ranked by steady growth and distance from the taxonomy. Candidates for review, not findings.',
     ),
     themes.length
-      ? h('ol', { class: 'trend-list theme-list' }, ...themes.map((t) => themeItem(t, answer.periods ?? [])))
+      ? h('ol', { class: 'theme-list' }, ...themes.map((t) => themeItem(t, answer.periods ?? [])))
       : empty('No emerging theme in this selection.'),
   );
 }
