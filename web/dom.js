@@ -209,3 +209,9 @@ export function replace(el, ...children) {
 export function formatNumber(n, digits = 2) {
   return typeof n === 'number' && Number.isFinite(n) ? String(Number(n.toFixed(digits))) : '–';
 }
+
+/** A relative change per period as a signed percentage (+55%, −35%); '–' when there is none. */
+export function formatGrowth(g) {
+  if (typeof g !== 'number' || !Number.isFinite(g)) return '–';
+  return `${g >= 0 ? '+' : ''}${formatNumber(g * 100, 0)}%`;
+}

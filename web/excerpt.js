@@ -1,5 +1,5 @@
 /** Long passages shown as a short excerpt around the best-matching sentence, expandable to the whole text. */
-import { h, highlight } from './dom.js';
+import { h, highlight, documentLine } from './dom.js';
 
 const EXCERPT_CHARS = 420;
 
@@ -149,4 +149,18 @@ export function evidenceQuote(ev, passage = null) {
     toggle.setAttribute('aria-expanded', String(whole));
   });
   return [...parts, toggle];
+}
+
+/** A collapsible list of evidence sentences (trends, themes), each with its document line; open when `open`. */
+export function evidenceDetails(evidence, open) {
+  return h(
+    'details',
+    { open },
+    h('summary', {}, `Evidence (${evidence.length})`),
+    h(
+      'ul',
+      { class: 'evidence' },
+      ...evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
+    ),
+  );
 }

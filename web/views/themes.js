@@ -3,9 +3,9 @@
  * sentences per period as a small bar row, growth and novelty, and its evidence sentences with the key phrases
  * marked and a link that opens the document at the sentence, as search hits do.
  */
-import { evidenceQuote } from '../excerpt.js';
+import { evidenceDetails } from '../excerpt.js';
 import { api, qs } from '../api.js';
-import { h, replace, loading, empty, errorBox, documentLine, formatNumber } from '../dom.js';
+import { h, replace, loading, empty, errorBox, formatNumber, formatGrowth } from '../dom.js';
 
 /** Loads the themes for `params` ({ interval, from, to }) into `el`; stops quietly when `signal` aborts. */
 export async function loadThemes(el, params, signal) {
@@ -53,25 +53,14 @@ function themeItem(t, periods) {
       h(
         'span',
         { class: 'muted small' },
-        `${t.total} sentences in ${t.documents} documents · growth ${growth(t.growth)} per period · z ` +
+        `${t.total} sentences in ${t.documents} documents · growth ${formatGrowth(t.growth)} per period · z ` +
           `${formatNumber(t.zScore, 2)} · novelty ${formatNumber(t.novelty, 2)}`,
       ),
     ),
     h('p', { class: 'key-phrases small' }, ...t.keyPhrases.map((k) => h('span', { class: 'chip phrase' }, k))),
     sparkRow(t.counts, periods),
     t.nearestEntry ? h('p', { class: 'muted small' }, `Nearest taxonomy entry: ${t.nearestEntry.name}`) : null,
-    t.evidence?.length
-      ? h(
-          'details',
-          { open: t.rank <= 2 },
-          h('summary', {}, `Evidence (${t.evidence.length})`),
-          h(
-            'ul',
-            { class: 'evidence' },
-            ...t.evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
-          ),
-        )
-      : null,
+    t.evidence?.length ? evidenceDetails(t.evidence, t.rank <= 2) : null,
   );
 }
 
@@ -88,9 +77,4 @@ function sparkRow(counts, periods) {
       return bar;
     }),
   );
-}
-
-function growth(g) {
-  if (typeof g !== 'number' || !Number.isFinite(g)) return '–';
-  return `${g >= 0 ? '+' : ''}${formatNumber(g * 100, 0)}%`;
 }

@@ -4,9 +4,9 @@
  * emerging trends ranked with the sentences that evidence them (the names marked, a link to the cited sentence in
  * its document). Sections are built one by one in `render`, so another (emerging themes) can be added there.
  */
-import { evidenceQuote } from '../excerpt.js';
+import { evidenceDetails } from '../excerpt.js';
 import { api, qs, getFacets } from '../api.js';
-import { h, replace, loading, empty, errorBox, entityChip, documentLine, formatNumber, field } from '../dom.js';
+import { h, replace, loading, empty, errorBox, entityChip, formatNumber, formatGrowth, field } from '../dom.js';
 import { loadChart } from '../vendor.js';
 import { loadThemes } from './themes.js';
 
@@ -319,21 +319,10 @@ function rankedTrends(trends, unranked, interval) {
                 h(
                   'span',
                   { class: 'muted small' },
-                  `${t.support ?? t.total} document${(t.support ?? t.total) === 1 ? '' : 's'} · growth ${growth(t.growth)} per ${interval === 'quarter' ? 'quarter' : 'year'} · z ${formatNumber(t.zScore, 2)}`,
+                  `${t.support ?? t.total} document${(t.support ?? t.total) === 1 ? '' : 's'} · growth ${formatGrowth(t.growth)} per ${interval === 'quarter' ? 'quarter' : 'year'} · z ${formatNumber(t.zScore, 2)}`,
                 ),
               ),
-              t.evidence?.length
-                ? h(
-                    'details',
-                    { open: t.rank <= 2 },
-                    h('summary', {}, `Evidence (${t.evidence.length})`),
-                    h(
-                      'ul',
-                      { class: 'evidence' },
-                      ...t.evidence.map((ev) => h('li', {}, evidenceQuote(ev), documentLine(ev.document, ev.span))),
-                    ),
-                  )
-                : null,
+              t.evidence?.length ? evidenceDetails(t.evidence, t.rank <= 2) : null,
             ),
           ),
         )
@@ -346,9 +335,4 @@ function rankedTrends(trends, unranked, interval) {
         )
       : null,
   );
-}
-
-function growth(g) {
-  if (typeof g !== 'number' || !Number.isFinite(g)) return '–';
-  return `${g >= 0 ? '+' : ''}${formatNumber(g * 100, 0)}%`;
 }
