@@ -27,25 +27,44 @@ export interface TrendInput {
 /** Document `d` declares the focus group (manifest `focusGroups`), or no group is asked for. */
 const DECLARED = `($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, []))`;
 
-/** Sentence `s` names the focus group. */
-const NAMES_GROUP = (s: string) => `EXISTS { (${s})-[:MENTIONS]->(:Entity {id: $focusGroup}) }`;
+/** Sentence `s` names the focus group `g` (bound once by GROUP_SCOPE). */
+const NAMES_GROUP = (s: string) => `EXISTS { (${s})-[:MENTIONS]->(g) }`;
+
+/**
+ * What the selection needs once per statement, from the entity side (a few thousand rows even at 10k documents):
+ * the focus group's node `g` and the documents with a sentence naming it, the documents with a passage mentioning
+ * the topic. Asking each document for them instead walks every sentence of the corpus.
+ */
+const groupScope = (i: TrendInput) =>
+  [
+    i.focusGroup
+      ? `OPTIONAL MATCH (g:Entity {id: $focusGroup})
+    CALL (g) { OPTIONAL MATCH (g)<-[:MENTIONS]-(gs:Sentence) RETURN collect(DISTINCT gs.documentId) AS namingDocs }`
+      : '',
+    i.topic
+      ? `CALL () { OPTIONAL MATCH (:Entity {id: $topic})<-[:MENTIONS]-(tp:Passage)
+      RETURN collect(DISTINCT tp.documentId) AS topicDocs }`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n    ');
 
 /**
  * The dated, readable documents of the selection: in the date range, of the focus group (declaring it or with a
  * sentence naming it), mentioning the topic. Without a focus group or topic their predicates are left out.
  */
-const selectedDocuments = (i: TrendInput) => `MATCH (d:Document)
+const selectedDocuments = (i: TrendInput) => `${groupScope(i)}
+    MATCH (d:Document)
     WHERE d.date IS NOT NULL AND ${readableDocument('d')}
       AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)${
         i.focusGroup
           ? `
-      AND ($focusGroup IN coalesce(d.focusGroups, [])
-        OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE ${NAMES_GROUP('gs')} })`
+      AND ($focusGroup IN coalesce(d.focusGroups, []) OR d.id IN namingDocs)`
           : ''
       }${
         i.topic
           ? `
-      AND EXISTS { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(:Entity {id: $topic}) }`
+      AND d.id IN topicDocs`
           : ''
       }`;
 
@@ -78,6 +97,28 @@ function filterParams(i: TrendInput) {
 }
 
 /**
+ * The trends and topics document `d` counts for: every one its passages mention when it declares the focus group
+ * (or none is asked for); otherwise those named in a sentence that also names the group (`g`), found from the
+ * group's sentences of `d`: asking every passage's sentences whether they name the group cost millions of db hits
+ * at 1k documents. With a topic, only passages mentioning it count.
+ */
+function countedMentions(i: TrendInput): string {
+  const topic = i.topic ? ' AND EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : '';
+  const all = `MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)${topic}`;
+  if (!i.focusGroup) return all;
+  return `CALL (d, declared, g) {
+          WITH d WHERE declared
+          ${all}
+          RETURN DISTINCT e
+        UNION
+          WITH d, g WHERE NOT declared
+          MATCH (g)<-[:MENTIONS]-(ts:Sentence {documentId: d.id})-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+          MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }${topic}
+          RETURN DISTINCT e
+        }`;
+}
+
+/**
  * TREND_COUNTS: per period, the selected documents (the exposure) and, per trend or topic, the documents with a
  * passage mentioning it that counts for the selection.
  */
@@ -85,13 +126,13 @@ export function buildTrendCounts(i: TrendInput): CypherQuery {
   return query(
     `
     ${selectedDocuments(i)}
-    WITH d, ${DECLARED} AS declared, CASE $interval
+    WITH d, ${DECLARED} AS declared${i.focusGroup ? ', g' : ''}, CASE $interval
       WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
       ELSE substring(d.date, 0, 4) END AS period
-    WITH period, collect({d: d, declared: declared}) AS docs
+    WITH period, collect({d: d, declared: declared}) AS docs${i.focusGroup ? ', g' : ''}
     RETURN period, size(docs) AS documents,
-      COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
-        MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)${attributed(i, 'p', 'e')}
+      COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared${i.focusGroup ? ', g' : ''}
+        ${countedMentions(i)}
         WITH e, count(DISTINCT d) AS n RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
     ORDER BY period
     `,
@@ -105,13 +146,17 @@ export function buildTrendCounts(i: TrendInput): CypherQuery {
  * declaring document a passage linked to the trend by meaning gives its sentence closest to the trend's description.
  */
 export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], perTrend: number): CypherQuery {
+  const g = i.focusGroup ? ', g' : '';
   const named = `COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
-          WHERE declared OR ${NAMES_GROUP('es')}
+          WHERE declared${i.focusGroup ? ` OR ${NAMES_GROUP('es')}` : ''}
           RETURN ${sentenceEvidence('es', 'd', '[em.spans] + COLLECT { MATCH (es)-[gm:MENTIONS]->(:Entity {id: $focusGroup}) RETURN gm.spans }', 'mention', 'p.page')}
           ORDER BY es.start LIMIT 1 }[0]`;
   const byMeaning = `CASE WHEN declared THEN COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
           RETURN ${sentenceEvidence('es', 'd', '[]', 'meaning', 'p.page')}
           ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END`;
+  // The latest documents are chosen first (a passage counts by the same test as TREND_COUNTS) and only their first
+  // counting passage is turned into a sentence: evidence for every passage before the LIMIT took seconds at 1k.
+  const counts = attributed(i, 'p', 't');
   return query(
     `
     UNWIND $trendIds AS tid
@@ -119,12 +164,12 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
     CALL (t) {
       ${selectedDocuments(i)}
       MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
-      WITH d, p, ${DECLARED} AS declared
-      ${i.topic ? 'WHERE EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : ''}
+      WITH d, p, ${DECLARED} AS declared${g}
+      ${counts ? `WHERE true${counts}` : ''}
+      WITH d, p, declared${g} ORDER BY d.date DESC, d.id, p.ordinal
+      WITH d, declared${g}, head(collect(p)) AS p ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
       WITH d, p, coalesce(${named}, ${byMeaning}) AS ev
       WHERE ev IS NOT NULL
-      WITH d, ev ORDER BY d.date DESC, d.id, p.ordinal
-      WITH d, head(collect(ev)) AS ev ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
       RETURN collect(ev) AS evidence
     }
     RETURN t.id AS tid, evidence

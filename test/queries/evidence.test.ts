@@ -81,20 +81,20 @@ describe('evidence', () => {
         "UNWIND $trendIds AS tid
         MATCH (t:Trend {id: tid})
         CALL (t) {
-          MATCH (d:Document)
+        MATCH (d:Document)
         WHERE d.date IS NOT NULL AND d.access IN $readable
           AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
           MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
           WITH d, p, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared
+          WITH d, p, declared ORDER BY d.date DESC, d.id, p.ordinal
+          WITH d, declared, head(collect(p)) AS p ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
           WITH d, p, coalesce(COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)-[em:MENTIONS]->(t)
-              WHERE declared OR EXISTS { (es)-[:MENTIONS]->(:Entity {id: $focusGroup}) }
+              WHERE declared
               RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [em.spans] + COLLECT { MATCH (es)-[gm:MENTIONS]->(:Entity {id: $focusGroup}) RETURN gm.spans }, basis: 'mention'}
               ORDER BY es.start LIMIT 1 }[0], CASE WHEN declared THEN COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
               RETURN {sentence: es.text, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: es.start, end: es.end, page: p.page}, passageId: es.passageId, spans: [], basis: 'meaning'}
               ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END) AS ev
           WHERE ev IS NOT NULL
-          WITH d, ev ORDER BY d.date DESC, d.id, p.ordinal
-          WITH d, head(collect(ev)) AS ev ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
           RETURN collect(ev) AS evidence
         }
         RETURN t.id AS tid, evidence"

@@ -143,19 +143,28 @@ describe('trends', () => {
     };
     const counts = buildTrendCounts(input);
     expect(counts.cypher).toMatchInlineSnapshot(`
-      "MATCH (d:Document)
+      "OPTIONAL MATCH (g:Entity {id: $focusGroup})
+      CALL (g) { OPTIONAL MATCH (g)<-[:MENTIONS]-(gs:Sentence) RETURN collect(DISTINCT gs.documentId) AS namingDocs }
+      MATCH (d:Document)
       WHERE d.date IS NOT NULL AND d.access IN $readable
         AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-        AND ($focusGroup IN coalesce(d.focusGroups, [])
-          OR EXISTS { MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[:HAS_SENTENCE]->(gs:Sentence) WHERE EXISTS { (gs)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
-      WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, CASE $interval
+        AND ($focusGroup IN coalesce(d.focusGroups, []) OR d.id IN namingDocs)
+      WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, g, CASE $interval
         WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
         ELSE substring(d.date, 0, 4) END AS period
-      WITH period, collect({d: d, declared: declared}) AS docs
+      WITH period, collect({d: d, declared: declared}) AS docs, g
       RETURN period, size(docs) AS documents,
-        COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared
-          MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
-            AND (declared OR EXISTS { MATCH (p)-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(e) WHERE EXISTS { (ts)-[:MENTIONS]->(:Entity {id: $focusGroup}) } })
+        COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared, g
+          CALL (d, declared, g) {
+            WITH d WHERE declared
+            MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+            RETURN DISTINCT e
+          UNION
+            WITH d, g WHERE NOT declared
+            MATCH (g)<-[:MENTIONS]-(ts:Sentence {documentId: d.id})-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+            MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }
+            RETURN DISTINCT e
+          }
           WITH e, count(DISTINCT d) AS n RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
       ORDER BY period"
     `);
