@@ -5,8 +5,7 @@
  * its centroid is from every taxonomy topic and trend, and from the clusters of the periods before it rose.
  * Pure: queries/themes.ts reads the sentences and the taxonomy's embeddings and maps the result.
  */
-import { kmeans } from 'ml-kmeans';
-import { kmeansPlusPlus } from './kmeans-init.js';
+import { kmeansClusters } from './kmeans.js';
 import { classTfIdf, keyPhrases } from './key-phrases.js';
 import { fitTrend } from './trend-statistics.js';
 
@@ -97,15 +96,14 @@ export function centroidOf(vectors: readonly (readonly number[])[]): number[] {
 }
 
 /**
- * k-means over `vectors` with a fixed seed: same input, same clusters (ml-kmeans' Lloyd iterations from its
- * k-means++ initialisation, the latter computed by ./kmeans-init.ts: the same centres, ~100× less CPU).
+ * k-means over `vectors` with a fixed seed: same input, same clusters (ml-kmeans' k-means++ and Lloyd's iterations,
+ * computed by ./kmeans.ts: the same clusters, a fraction of the CPU).
  */
 export function clusterVectors(vectors: readonly (readonly number[])[], k: number, seed = DEFAULT_SEED): number[] {
   if (vectors.length === 0) return [];
   const K = Math.max(1, Math.min(k, vectors.length));
   if (K === 1) return vectors.map(() => 0);
-  const initialization = kmeansPlusPlus(vectors, K, seed);
-  return kmeans(vectors as number[][], K, { initialization, maxIterations: 40, tolerance: 1e-4 }).clusters;
+  return kmeansClusters(vectors, K, { seed, maxIterations: 40, tolerance: 1e-4 });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kmeans } from 'ml-kmeans';
-import { kmeansPlusPlus } from '../../queries/kmeans-init.js';
+import { kmeansClusters, kmeansPlusPlus } from '../../queries/kmeans.js';
 import { clusterVectors } from '../../queries/theme-discovery.js';
 
 /** Unit vectors from a fixed linear congruential sequence, in a few loose groups (like sentence embeddings). */
@@ -31,6 +31,15 @@ describe('kmeansPlusPlus', () => {
       expect(ours.clusters).toEqual(theirs.clusters);
       expect(ours.centroids).toEqual(theirs.centroids);
     }
+  });
+
+  it('when iterating, then each number of iterations gives the clusters ml-kmeans gives', () => {
+    const data = vectors(250, 16, 6, 5);
+    for (const maxIterations of [1, 2, 5, 40])
+      for (const tolerance of [1e-4, 1e-8]) {
+        const theirs = kmeans(data, 15, { seed: 3, initialization: 'kmeans++', maxIterations, tolerance });
+        expect(kmeansClusters(data, 15, { seed: 3, maxIterations, tolerance })).toEqual(theirs.clusters);
+      }
   });
 
   it('when clustering, then the clusters equal ml-kmeans seeded with its own k-means++', () => {
