@@ -208,6 +208,8 @@ async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnsw
         nearestEntry: t.nearestEntry,
         earlierDistance: t.earlierDistance,
         score: t.score,
+        qValue: t.qValue,
+        emerging: t.emerging,
         rank: i + 1,
         evidence: t.evidence
           .filter((e) => docOf.has(e.documentId))
