@@ -39,6 +39,15 @@ export async function refreshDerived(
 ): Promise<DerivedRefresh> {
   const cooccurrence = await writes.refreshCooccurrence(graph);
   const communities = await refreshCommunities(graph, options);
-  const themes = derived.computeThemes ? await refreshThemes(graph, derived.computeThemes, options) : null;
+  // A failed theme refresh fails no write: the stored sets stay stale (never served), requests compute them.
+  const themes = derived.computeThemes
+    ? await refreshThemes(graph, derived.computeThemes, options).catch((err: unknown) => ({
+        writes: -1,
+        ms: 0,
+        views: [],
+        superseded: false,
+        error: (err as Error).message,
+      }))
+    : null;
   return { cooccurrence, communities, themes };
 }

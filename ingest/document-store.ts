@@ -18,6 +18,8 @@ export interface ThemesRefresh {
   ms: number;
   views: { view: string; themes: number }[];
   superseded: boolean;
+  /** Why the refresh failed (the stored sets then stay stale and are not served). */
+  error?: string;
 }
 
 /** What bringing derived data up to date did: each part null (or false) when it was current. */

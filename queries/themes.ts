@@ -126,9 +126,16 @@ export function buildStoredThemes(readable: Readable): CypherQuery {
   );
 }
 
+/** How long the refresh's reads may take: a job after a write, not a request bound by the query timeout. */
+export const REFRESH_READ_TIMEOUT_MS = 600_000;
+
 /** The default answer for readers of `labels`, as stored per view (`refreshThemes` in graph/themes-store.ts). */
 export function computeDefaultThemes(graph: Graph, labels: readonly string[]): Promise<ThemeAnswer> {
-  return computeThemes(graph, { interval: 'year', readable: labels, limit: STORED_THEME_LIMIT });
+  return computeThemes(
+    graph,
+    { interval: 'year', readable: labels, limit: STORED_THEME_LIMIT },
+    REFRESH_READ_TIMEOUT_MS,
+  );
 }
 
 const isDefault = (i: ThemeInput) => i.interval === 'year' && !i.from && !i.to;
@@ -166,25 +173,24 @@ export async function emergingThemes(graph: Graph, input: ThemeInput): Promise<T
   return answer;
 }
 
-async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnswer> {
-  const perPeriod = await graph.read<{ period: string; n: number; candidates: number }>(buildThemeExposure(input));
+async function computeThemes(graph: Graph, input: ThemeInput, timeoutMs?: number): Promise<ThemeAnswer> {
+  const read = <T>(q: CypherQuery) => graph.read<T>(q, { timeoutMs });
+  const perPeriod = await read<{ period: string; n: number; candidates: number }>(buildThemeExposure(input));
   if (perPeriod.length === 0) return { interval: input.interval, periods: [], sentences: 0, sampled: 0, themes: [] };
   const periods = periodRange(perPeriod[0].period, perPeriod[perPeriod.length - 1].period, input.interval);
   const exposure = periods.map((p) => perPeriod.find((e) => e.period === p)?.n ?? 0);
-  const rows = await graph.read<SentenceRow>(buildThemeSentences(input));
+  const rows = await read<SentenceRow>(buildThemeSentences(input));
   // Cluster in a fixed order (by id) so the same graph gives the same themes.
   const raw = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentences: ThemeSentence[] = raw.map((s) => ({ ...s, period: periods.indexOf(s.period) }));
   const spans = new Map(raw.map((s) => [s.id, s]));
-  const references = await graph.read<ReferenceEntry>(buildTaxonomyEmbeddings());
+  const references = await read<ReferenceEntry>(buildTaxonomyEmbeddings());
   // Emerging only: a theme that does not rise (zScore ≤ 0, score 0) is left out.
   const found = discoverThemes(sentences, references, { periods: periods.length, exposure })
     .filter((t) => t.score > 0)
     .slice(0, input.limit ?? 10);
   const docIds = [...new Set(found.flatMap((t) => t.evidence.map((e) => e.documentId)))];
-  const docs = docIds.length
-    ? await graph.read<{ document: unknown }>(buildThemeDocuments(docIds, input.readable))
-    : [];
+  const docs = docIds.length ? await read<{ document: unknown }>(buildThemeDocuments(docIds, input.readable)) : [];
   const docOf = new Map(docs.map((d) => [toDocumentRef(d.document)!.id, toDocumentRef(d.document)!]));
   const ids = new Set<string>();
   return {

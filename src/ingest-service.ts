@@ -217,7 +217,8 @@ export function refreshDerivedData(runtime: Runtime): Promise<boolean> {
 async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<boolean> {
   const { cooccurrence, communities, themes } = await store.refreshDerived();
   if (communities) runtime.log.info({ component: 'communities', ...communities }, 'communities computed');
-  if (themes) runtime.log.info({ component: 'themes', ...themes }, 'themes computed');
+  if (themes?.error) runtime.log.warn({ component: 'themes', ...themes }, 'themes not refreshed: computed on request');
+  else if (themes) runtime.log.info({ component: 'themes', ...themes }, 'themes computed');
   return cooccurrence || communities !== null || themes !== null;
 }
 
