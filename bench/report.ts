@@ -437,6 +437,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     ['relatedness.md', 'Related practices: the blend weights, measured', 'npx tsx bench/relatedness.ts'],
     ['themes.md', 'Themes beyond the taxonomy: the planted theme found', 'npx tsx bench/themes.ts --sizes 100'],
+    ['themes-profile.md', 'Themes: where the time went (PROFILE, CPU per step)', 'npx tsx bench/profile-themes.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
     ['fuzz.md', 'Parser fuzzing', 'nice -n 10 npx tsx bench/fuzz-parsers.ts'],
     [

@@ -59,8 +59,11 @@ export interface GraphTx {
 
 export interface Graph {
   readonly database: string;
-  /** Runs a read query in a read transaction; rows as plain objects (integers as JS numbers). */
-  read<T = Record<string, unknown>>(q: CypherQuery): Promise<T[]>;
+  /**
+   * Runs a read query in a read transaction; rows as plain objects (integers as JS numbers). Bounded by the
+   * query timeout unless `options.timeoutMs` says otherwise (a background job, not a request).
+   */
+  read<T = Record<string, unknown>>(q: CypherQuery, options?: { timeoutMs?: number }): Promise<T[]>;
   /** Runs queries in one write transaction, in order; returns the rows of each. */
   write(queries: readonly CypherQuery[]): Promise<Record<string, unknown>[][]>;
   /**
@@ -139,8 +142,14 @@ export function createGraph(settings: GraphSettings): Graph {
 
   return {
     database: settings.database,
-    read: async <T>(q: CypherQuery) =>
-      toRows(await inTransaction('READ', (tx) => tx.run(q.cypher, q.params), readConfig)) as T[],
+    read: async <T>(q: CypherQuery, options?: { timeoutMs?: number }) =>
+      toRows(
+        await inTransaction(
+          'READ',
+          (tx) => tx.run(q.cypher, q.params),
+          options?.timeoutMs ? { timeout: options.timeoutMs } : readConfig,
+        ),
+      ) as T[],
     write(queries) {
       return this.transaction(async (tx) => {
         const out: Record<string, unknown>[][] = [];

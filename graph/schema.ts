@@ -7,7 +7,7 @@ import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest
 import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -34,6 +34,8 @@ export const LABELS = [
   'SchemaInfo',
   // A community of entities, per access view (graph/communities.ts).
   'Community',
+  // The stored emerging themes of one access view (graph/themes-store.ts).
+  'ThemeSet',
   // The one node every write transaction locks first (graph/write-lock.ts).
   'WriteLock',
 ] as const;
@@ -147,6 +149,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
       'Entity',
       ...Object.values(ENTITY_LABELS),
       'Community',
+      'ThemeSet',
       'WriteLock',
     ].map(unique),
     indexes: [

@@ -23,7 +23,8 @@ const HOLDER = `${hostname()}:${process.pid}`;
 
 /**
  * The statement that takes the write lock (the first of a write transaction). With `markStale`, it also records
- * that co-occurrence no longer matches the documents. Returns one row: `stale`, whether co-occurrence was stale.
+ * that co-occurrence no longer matches the documents, and counts the write in `documentWrites`, which the stored
+ * themes are compared with (graph/themes-store.ts). Returns one row: `stale`, whether co-occurrence was stale.
  */
 export function takeWriteLock(markStale: boolean): CypherQuery {
   // MERGE on the uniquely constrained id creates the node once even when two writers find it missing together.
@@ -31,7 +32,8 @@ export function takeWriteLock(markStale: boolean): CypherQuery {
     `MERGE (l:${label('WriteLock')} {id: $id})
      WITH l, coalesce(l.cooccurrenceStale, true) AS stale
      SET l.holder = $holder, l.takenAt = datetime(),
-         l.cooccurrenceStale = CASE WHEN $markStale THEN true ELSE stale END
+         l.cooccurrenceStale = CASE WHEN $markStale THEN true ELSE stale END,
+         l.documentWrites = coalesce(l.documentWrites, 0) + CASE WHEN $markStale THEN 1 ELSE 0 END
      RETURN stale`,
     { id: WRITE_LOCK_ID, holder: HOLDER, markStale },
   );

@@ -12,6 +12,23 @@ export interface CommunitiesRefresh {
   views: { view: string; communities: number; linked: number; edges: number; modularity: number }[];
 }
 
+/** What a themes recompute reports (graph/themes-store.ts). */
+export interface ThemesRefresh {
+  writes: number;
+  ms: number;
+  views: { view: string; themes: number }[];
+  superseded: boolean;
+  /** Why the refresh failed (the stored sets then stay stale and are not served). */
+  error?: string;
+}
+
+/** What bringing derived data up to date did: each part null (or false) when it was current. */
+export interface DerivedRefresh {
+  cooccurrence: boolean;
+  communities: CommunitiesRefresh | null;
+  themes: ThemesRefresh | null;
+}
+
 export interface DocumentProps {
   id: string;
   title: string;
@@ -103,14 +120,10 @@ export interface DocumentStore {
   writeDocument(build: (lookup: PracticeLookup) => Promise<DocumentRecord>): Promise<WrittenDocument>;
   deleteDocument(id: string): Promise<boolean>;
   /**
-   * Recomputes co-occurrence if a write since the last recompute (in any process, or one killed before it
-   * recomputed) left it stale; true when it did.
+   * Brings derived data up to date, in order, each part only when a write since its last recompute (in any
+   * process, or one killed before it recomputed) left it stale: co-occurrence, the communities drawn from it, the
+   * stored emerging themes.
    */
-  refreshCooccurrence(): Promise<boolean>;
-  /**
-   * Recomputes the communities of the entity graph when co-occurrence changed since they were computed (in any
-   * process); what it computed, or null when they were up to date.
-   */
-  refreshCommunities(): Promise<CommunitiesRefresh | null>;
+  refreshDerived(): Promise<DerivedRefresh>;
   counts(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }>;
 }

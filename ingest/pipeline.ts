@@ -127,11 +127,10 @@ async function pruneAndDerive(
       log('document removed', { id });
     }
   }
-  // Also when every document is unchanged: a writer killed before its recompute left co-occurrence stale.
-  await deps.store.refreshCooccurrence();
-  // Communities are drawn from co-occurrence: recomputed whenever it changed (or a writer left them stale).
-  const communities = await deps.store.refreshCommunities();
-  if (communities) log('communities computed', { ...communities });
+  // Also when every document is unchanged: a writer killed before its recompute left derived data stale.
+  const derived = await deps.store.refreshDerived();
+  if (derived.communities) log('communities computed', { ...derived.communities });
+  if (derived.themes) log('themes computed', { ...derived.themes });
   return deps.store.counts();
 }
 

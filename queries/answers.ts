@@ -399,7 +399,15 @@ export const ThemeAnswer = z
         earlierDistance: z
           .number()
           .describe("1 − cosine of its recent centroid to the nearest of the earlier periods' own clusters"),
-        score: z.number().describe('max(zScore, 0) × novelty: the rank order'),
+        score: z.number().describe('max(zScore, 0) × novelty: the rank order within emerging and other themes'),
+        qValue: z
+          .number()
+          .describe(
+            'Benjamini–Hochberg adjusted one-sided p-value of the rise, over every cluster tested (docs/trends.md)',
+          ),
+        emerging: z
+          .boolean()
+          .describe('qValue ≤ 0.05: a rise beyond what that many flat clusters give by chance; listed first'),
         rank: z.number().int(),
         evidence: z
           .array(Evidence)

@@ -5,7 +5,7 @@
  * its centroid is from every taxonomy topic and trend, and from the clusters of the periods before it rose.
  * Pure: queries/themes.ts reads the sentences and the taxonomy's embeddings and maps the result.
  */
-import { kmeans } from 'ml-kmeans';
+import { kmeansClusters } from './kmeans.js';
 import { classTfIdf, keyPhrases } from './key-phrases.js';
 import { fitTrend } from './trend-statistics.js';
 
@@ -60,11 +60,66 @@ export interface DiscoveredTheme {
   earlierDistance: number;
   novelty: number;
   score: number;
+  /** Benjamini–Hochberg adjusted one-sided p-value of its rise, over every cluster tested (see `EMERGING_FDR`). */
+  qValue: number;
+  /** qValue ≤ EMERGING_FDR: its rise stands out from what that many flat clusters give by chance. */
+  emerging: boolean;
   /** Members closest to the centroid first, at most `evidenceCount`, one per document and text. */
   evidence: ThemeSentence[];
 }
 
 export const DEFAULT_SEED = 908;
+
+/**
+ * The false discovery rate at which a theme is called emerging. Each cluster's zScore tests "its share does not
+ * rise"; with ~80 clusters tested at once, some flat ones reach z ≈ 1.5–1.8 by chance alone (bench/themes.md), so a
+ * z that would be notable for one pre-chosen series is not for the best of 80. Benjamini–Hochberg (1995) keeps the
+ * expected share of chance risers among the themes called emerging at or below this rate; docs/trends.md
+ * "Emerging themes" says why FDR rather than a family-wise bound.
+ */
+export const EMERGING_FDR = 0.05;
+
+/**
+ * P(Z ≥ z) for a standard normal Z: erfc(z/√2)/2, erfc by the Chebyshev fit of Numerical Recipes (Press et al.,
+ * 3rd ed., §6.2, `erfccheb` family; fractional error below 1.2e-7 everywhere), ample for a threshold at 0.05.
+ */
+export function upperTailP(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values), in the order given: q_(i) = min over j ≥ i of p_(j)·m/j for the
+ * p-values sorted ascending, capped at 1. A hypothesis is rejected at FDR α when its q ≤ α.
+ */
+export function benjaminiHochberg(p: readonly number[]): number[] {
+  const m = p.length;
+  const order = p.map((v, i) => i).sort((a, b) => p[a] - p[b] || a - b);
+  const q = new Array<number>(m);
+  let running = 1;
+  for (let r = m - 1; r >= 0; r--) {
+    running = Math.min(running, (p[order[r]] * m) / (r + 1));
+    q[order[r]] = running;
+  }
+  return q;
+}
 
 /**
  * A theme's growth and z-score: the trend statistic of queries/trend-statistics.ts (Poisson regression of its
@@ -95,13 +150,15 @@ export function centroidOf(vectors: readonly (readonly number[])[]): number[] {
   return out;
 }
 
-/** k-means over `vectors` with a fixed seed: same input, same clusters (ml-kmeans, k-means++ initialisation). */
+/**
+ * k-means over `vectors` with a fixed seed: same input, same clusters (ml-kmeans' k-means++ and Lloyd's iterations,
+ * computed by ./kmeans.ts: the same clusters, a fraction of the CPU).
+ */
 export function clusterVectors(vectors: readonly (readonly number[])[], k: number, seed = DEFAULT_SEED): number[] {
   if (vectors.length === 0) return [];
   const K = Math.max(1, Math.min(k, vectors.length));
   if (K === 1) return vectors.map(() => 0);
-  return kmeans(vectors as number[][], K, { seed, initialization: 'kmeans++', maxIterations: 40, tolerance: 1e-4 })
-    .clusters;
+  return kmeansClusters(vectors, K, { seed, maxIterations: 40, tolerance: 1e-4 });
 }
 
 /**
@@ -114,9 +171,10 @@ export const defaultK = (n: number) => Math.max(4, Math.min(120, Math.round(Math
 
 /**
  * Clusters the sentences (all periods together, so a theme has one series), drops clusters under `minSentences`
- * or in one document, labels and scores the rest; highest score first. score = max(zScore, 0) × novelty, novelty
- * the mean of the taxonomy and earlier-period distances: a theme ranks high when it rises steadily, says something
- * the taxonomy does not, and was not there before.
+ * or in one document, labels and scores the rest: the emerging ones (rise significant at EMERGING_FDR over every
+ * cluster tested) first, then by score. score = max(zScore, 0) × novelty, novelty the mean of the taxonomy and
+ * earlier-period distances: a theme ranks high when it rises steadily, says something the taxonomy does not, and
+ * was not there before.
  */
 export function discoverThemes(
   sentences: readonly ThemeSentence[],
@@ -163,16 +221,28 @@ export function discoverThemes(
       earlierDistance: round(earlierDistance),
       novelty: round(novelty),
       score: round(Math.max(zScore, 0) * novelty),
+      qValue: 1,
+      emerging: false,
       evidence: evidenceOf(m, centroid, opts.evidenceCount ?? 3),
     });
   });
+  // Every cluster that passed the size rules was tested, so all of them count in m.
+  const q = benjaminiHochberg(themes.map((t) => upperTailP(t.zScore)));
+  themes.forEach((t, i) => {
+    t.qValue = Math.round(q[i] * 10_000) / 10_000;
+    t.emerging = q[i] <= EMERGING_FDR;
+  });
   return themes.sort(
-    (a, b) => b.score - a.score || b.total - a.total || a.keyPhrases.join().localeCompare(b.keyPhrases.join()),
+    (a, b) =>
+      Number(b.emerging) - Number(a.emerging) ||
+      b.score - a.score ||
+      b.total - a.total ||
+      a.keyPhrases.join().localeCompare(b.keyPhrases.join()),
   );
 }
 
 /** Each period's own clusters (k-means within the period), as centroids. */
-function periodCentroids(sentences: readonly ThemeSentence[], periods: number, seed: number) {
+export function periodCentroids(sentences: readonly ThemeSentence[], periods: number, seed: number) {
   const out: { period: number; centroid: number[] }[] = [];
   for (let p = 0; p < periods; p++) {
     const inPeriod = sentences.filter((s) => s.period === p);

@@ -1,16 +1,20 @@
 /**
  * Emerging themes not in the taxonomy (GET /api/themes, `iwg themes`): the dated sentences the caller may read that
  * name no taxonomy topic or trend, clustered by meaning and scored (./theme-discovery.ts), each theme with its
- * key phrases, counts per period, growth, novelty and evidence sentences. Computed per request from readable
- * sentences only, so a restricted document can neither form a theme nor shape one for a reader who may not read
- * it; results are cached per readable labels, filters and graph state.
+ * key phrases, counts per period, growth, novelty and evidence sentences. Computed from readable sentences only,
+ * so a restricted document can neither form a theme nor shape one for a reader who may not read it. The default
+ * answer (yearly, no date range) is precomputed per access view after every write (graph/themes-store.ts) and
+ * served from the graph while current; other requests are computed and cached per readable labels, filters and
+ * graph state.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
+import { communityView } from '../graph/communities.js';
 import { label } from '../graph/schema.js';
+import { WRITE_LOCK_ID } from '../graph/write-lock.js';
 import { readableDocument, readableParam, type Readable } from './access.js';
 import { documentRef, toDocumentRef } from './cypher.js';
-import type { ThemeAnswer } from './answers.js';
+import { ThemeAnswer } from './answers.js';
 import type { Span } from './shapes.js';
 import { discoverThemes, type ReferenceEntry, type ThemeSentence } from './theme-discovery.js';
 import { periodRange } from './trends.js';
@@ -103,13 +107,60 @@ export const GRAPH_STAMP = query(
    RETURN coalesce(taken, '') + '/' + toString(COUNT { MATCH (:${label('Document')}) }) AS stamp`,
 );
 
+/** The stored default answers hold this many themes: the API's largest `limit`. */
+export const STORED_THEME_LIMIT = 50;
+
+/**
+ * STORED_THEMES: the stored default answer of the caller's access view, when it is current (computed from the
+ * documents as they are: its `writes` equals the write lock's counter).
+ */
+export function buildStoredThemes(readable: Readable): CypherQuery {
+  return query(
+    `
+    MATCH (t:${label('ThemeSet')} {view: $view})
+    OPTIONAL MATCH (l:${label('WriteLock')} {id: $lock})
+    WITH t, coalesce(l.documentWrites, 0) AS writes WHERE t.writes = writes
+    RETURN t.answer AS answer
+    `,
+    { view: communityView(readable), lock: WRITE_LOCK_ID },
+  );
+}
+
+/** How long the refresh's reads may take: a job after a write, not a request bound by the query timeout. */
+export const REFRESH_READ_TIMEOUT_MS = 600_000;
+
+/** The default answer for readers of `labels`, as stored per view (`refreshThemes` in graph/themes-store.ts). */
+export function computeDefaultThemes(graph: Graph, labels: readonly string[]): Promise<ThemeAnswer> {
+  return computeThemes(
+    graph,
+    { interval: 'year', readable: labels, limit: STORED_THEME_LIMIT },
+    REFRESH_READ_TIMEOUT_MS,
+  );
+}
+
+const isDefault = (i: ThemeInput) => i.interval === 'year' && !i.from && !i.to;
+
+async function storedThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnswer | null> {
+  if (!isDefault(input) || communityView(input.readable) === '') return null;
+  const [row] = await graph.read<{ answer: string }>(buildStoredThemes(input.readable));
+  if (!row) return null;
+  const answer = ThemeAnswer.parse(JSON.parse(row.answer));
+  // Ranked and named in order when stored, so the first `limit` are what a computation with that limit gives.
+  return { ...answer, themes: answer.themes.slice(0, input.limit ?? 10) };
+}
+
 type SentenceRow = Omit<ThemeSentence, 'period'> & { period: string; start: number; end: number; passageId: string };
 
 const cache = new Map<string, Promise<ThemeAnswer>>();
 const CACHE_SIZE = 32;
 
-/** Emerging themes for the caller, highest score first, `limit` of them. */
+/**
+ * Emerging themes for the caller, highest score first, `limit` of them: the stored answer of its access view when
+ * the request is the default one and it is current, else computed (and cached).
+ */
 export async function emergingThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnswer> {
+  const stored = await storedThemes(graph, input);
+  if (stored) return stored;
   const [{ stamp }] = await graph.read<{ stamp: string }>(GRAPH_STAMP);
   const key = JSON.stringify([stamp, [...input.readable].sort(), input.interval, input.from, input.to, input.limit]);
   let answer = cache.get(key);
@@ -122,25 +173,24 @@ export async function emergingThemes(graph: Graph, input: ThemeInput): Promise<T
   return answer;
 }
 
-async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnswer> {
-  const perPeriod = await graph.read<{ period: string; n: number; candidates: number }>(buildThemeExposure(input));
+async function computeThemes(graph: Graph, input: ThemeInput, timeoutMs?: number): Promise<ThemeAnswer> {
+  const read = <T>(q: CypherQuery) => graph.read<T>(q, { timeoutMs });
+  const perPeriod = await read<{ period: string; n: number; candidates: number }>(buildThemeExposure(input));
   if (perPeriod.length === 0) return { interval: input.interval, periods: [], sentences: 0, sampled: 0, themes: [] };
   const periods = periodRange(perPeriod[0].period, perPeriod[perPeriod.length - 1].period, input.interval);
   const exposure = periods.map((p) => perPeriod.find((e) => e.period === p)?.n ?? 0);
-  const rows = await graph.read<SentenceRow>(buildThemeSentences(input));
+  const rows = await read<SentenceRow>(buildThemeSentences(input));
   // Cluster in a fixed order (by id) so the same graph gives the same themes.
   const raw = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentences: ThemeSentence[] = raw.map((s) => ({ ...s, period: periods.indexOf(s.period) }));
   const spans = new Map(raw.map((s) => [s.id, s]));
-  const references = await graph.read<ReferenceEntry>(buildTaxonomyEmbeddings());
+  const references = await read<ReferenceEntry>(buildTaxonomyEmbeddings());
   // Emerging only: a theme that does not rise (zScore ≤ 0, score 0) is left out.
   const found = discoverThemes(sentences, references, { periods: periods.length, exposure })
     .filter((t) => t.score > 0)
     .slice(0, input.limit ?? 10);
   const docIds = [...new Set(found.flatMap((t) => t.evidence.map((e) => e.documentId)))];
-  const docs = docIds.length
-    ? await graph.read<{ document: unknown }>(buildThemeDocuments(docIds, input.readable))
-    : [];
+  const docs = docIds.length ? await read<{ document: unknown }>(buildThemeDocuments(docIds, input.readable)) : [];
   const docOf = new Map(docs.map((d) => [toDocumentRef(d.document)!.id, toDocumentRef(d.document)!]));
   const ids = new Set<string>();
   return {
@@ -164,6 +214,8 @@ async function computeThemes(graph: Graph, input: ThemeInput): Promise<ThemeAnsw
         nearestEntry: t.nearestEntry,
         earlierDistance: t.earlierDistance,
         score: t.score,
+        qValue: t.qValue,
+        emerging: t.emerging,
         rank: i + 1,
         evidence: t.evidence
           .filter((e) => docOf.has(e.documentId))

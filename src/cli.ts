@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { createLogger, logFn } from './logger.js';
 import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { openGraph, openRuntime } from './runtime.js';
-import { ingestPaths, recomputeCommunities } from './ingest-service.js';
+import { ingestPaths, recomputeCommunities, recomputeDerived } from './ingest-service.js';
 import { hashKey } from './keys.js';
 import { promoteTheme } from './themes-promote.js';
 import { emergingThemes } from '../queries/themes.js';
@@ -127,6 +127,36 @@ program
           [`communities computed in ${summary.ms} ms (seed ${summary.seed}), per access view:`, ...lines].join('\n') +
             '\n',
         );
+      }
+    } finally {
+      await graph.close();
+      if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
+    }
+  });
+
+program
+  .command('derive')
+  .description(
+    'recompute the derived data now — co-occurrence (when stale), communities, stored emerging themes — as each ingest does when stale',
+  )
+  .option('--json', 'print the summary as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const config = loadConfig();
+    const log = createLogger(config.logLevel === 'info' && !options.json ? 'warn' : config.logLevel);
+    // The graph alone: themes cluster the stored sentence embeddings, no model is needed.
+    const { graph, managed } = await openGraph(config, log);
+    try {
+      const summary = await recomputeDerived(graph);
+      if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      else {
+        const { communities: c, themes: t } = summary;
+        const lines = [
+          `co-occurrence ${summary.cooccurrence ? 'recomputed' : 'was current'}`,
+          ...(c ? c.views.map((v) => `communities ${v.view}: ${v.communities} (modularity ${v.modularity})`) : []),
+          ...(t ? t.views.map((v) => `themes ${v.view}: ${v.themes}`) : []),
+          t?.superseded ? 'themes not stored: a document was written meanwhile (its writer recomputes)' : '',
+        ];
+        process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
       }
     } finally {
       await graph.close();

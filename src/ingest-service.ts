@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { refreshCommunities, type CommunitiesSummary } from '../graph/communities.js';
-import { createDocumentStore } from '../graph/neo4j-document-store.js';
+import { createDocumentStore, refreshDerived as refreshDerivedNow } from '../graph/neo4j-document-store.js';
+import { refreshCooccurrence } from '../graph/writes.js';
 import type { Graph } from '../graph/driver.js';
 import type { DocumentStore } from '../ingest/document-store.js';
 import { createDocContext, type DocContext, type PipelineDeps, type Progress } from '../ingest/context.js';
@@ -14,6 +15,7 @@ import { ingestDocument, ingestSources, type IngestSummary } from '../ingest/pip
 import type { DocumentMetadata } from '../ingest/records.js';
 import { collectSources } from '../ingest/sources.js';
 import { documentAccess } from '../queries/documents.js';
+import { computeDefaultThemes } from '../queries/themes.js';
 import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
 import { PROJECT_ROOT } from './config.js';
 import { ApiError } from './problems.js';
@@ -50,10 +52,16 @@ function exclusive<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** What derived data is computed with: the stored themes are queries/themes.ts's default answer per view. */
+const derivedOf = (graph: Graph) => ({ computeThemes: (labels: string[]) => computeDefaultThemes(graph, labels) });
+
+/** The graph store with its derived computations wired. */
+const storeOf = (graph: Graph) => createDocumentStore(graph, derivedOf(graph));
+
 function pipelineDeps(runtime: Runtime, taxonomy: Taxonomy, onProgress?: (p: Progress) => void): PipelineDeps {
   const log = runtime.log.child({ component: 'ingest' });
   return {
-    store: createDocumentStore(runtime.graph),
+    store: storeOf(runtime.graph),
     embedder: runtime.embedder,
     parser: runtime.parser,
     taxonomy,
@@ -191,7 +199,7 @@ export function deleteDocument(runtime: Runtime, id: string, mayDelete: MayChang
 async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayChange): Promise<boolean> {
   const stored = await documentAccess(runtime.graph, id);
   if (stored === null || !mayDelete(stored)) return false;
-  const store = createDocumentStore(runtime.graph);
+  const store = storeOf(runtime.graph);
   const deleted = await store.deleteDocument(id);
   await refreshDerived(runtime, store);
   return deleted;
@@ -202,23 +210,32 @@ async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayCha
  * document write and its recompute; for a start without the corpus ingest, which does this itself.
  */
 export function refreshDerivedData(runtime: Runtime): Promise<boolean> {
-  return exclusive(() => refreshDerived(runtime, createDocumentStore(runtime.graph)));
+  return exclusive(() => refreshDerived(runtime, storeOf(runtime.graph)));
 }
 
-/** Co-occurrence, then the communities drawn from it, each only when stale; a log line when communities changed. */
+/** Co-occurrence, communities, stored themes, each only when stale; a log line for what was recomputed. */
 async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<boolean> {
-  const cooccurrence = await store.refreshCooccurrence();
-  const communities = await store.refreshCommunities();
+  const { cooccurrence, communities, themes } = await store.refreshDerived();
   if (communities) runtime.log.info({ component: 'communities', ...communities }, 'communities computed');
-  return cooccurrence || communities !== null;
+  if (themes?.error) runtime.log.warn({ component: 'themes', ...themes }, 'themes not refreshed: computed on request');
+  else if (themes) runtime.log.info({ component: 'themes', ...themes }, 'themes computed');
+  return cooccurrence || communities !== null || themes !== null;
 }
 
 /** Recomputes the communities now, whether or not anything changed (`iwg communities`), after any write under way. */
 export function recomputeCommunities(graph: Graph): Promise<CommunitiesSummary> {
   return exclusive(async () => {
-    await createDocumentStore(graph).refreshCooccurrence();
+    await refreshCooccurrence(graph);
     return (await refreshCommunities(graph, { force: true }))!;
   });
+}
+
+/**
+ * Recomputes every derived part now, whether or not anything changed (`iwg derive`): co-occurrence when stale,
+ * then the communities and the stored themes.
+ */
+export function recomputeDerived(graph: Graph) {
+  return exclusive(() => refreshDerivedNow(graph, derivedOf(graph), { force: true }));
 }
 
 export { IngestError };

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const summary = await ingestCorpusOnStart(runtime, config.corpus.dir);
     for (const d of summary.documents) metrics.ingestDocuments.inc({ outcome: d.outcome });
   } else if (await refreshDerivedData(runtime)) {
-    log.info('co-occurrence was stale: recomputed');
+    log.info('derived data was stale: recomputed');
   }
   state.ingested = true;
   await warmUp(running.url, log, state.warmUpToken!, 'start');

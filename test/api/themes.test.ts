@@ -7,6 +7,9 @@
  * of `restricted` gets that theme (so the test could fail). Bad parameters are problem+json 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { query } from '../../graph/cypher.js';
+import { DOCUMENT_WRITES } from '../../graph/themes-store.js';
+import { recomputeDerived } from '../../src/ingest-service.js';
 import { ingestTestCorpus, startApi, type Api } from './helpers.js';
 
 const ADMIN = 'admin-key-themes-0123456789';
@@ -57,6 +60,11 @@ const themeText = (body: any) =>
   JSON.stringify(body.themes.map((t: any) => [t.keyPhrases, t.evidence.map((e: any) => [e.sentence, e.document])]));
 
 let before: any;
+
+const storedSets = () =>
+  api.runtime.graph.read<{ view: string; writes: number; answer: string }>(
+    query('MATCH (t:ThemeSet) RETURN t.view AS view, t.writes AS writes, t.answer AS answer ORDER BY view'),
+  );
 
 beforeAll(async () => {
   api = await startApi({ IWG_API_KEYS: ADMIN, IWG_RATE_LIMIT_PER_MINUTE: '100000' });
@@ -114,6 +122,41 @@ describe('GET /api/themes', () => {
     const bees = all.body.themes.find((t: any) => /quillbrook|hive|beekeep|honey/.test(t.keyPhrases.join()));
     expect(bees, themeText(all.body)).toBeDefined();
     expect(bees.evidence.some((e: any) => e.document.id.startsWith('upload:themes-restricted'))).toBe(true);
+  });
+
+  it('when documents were uploaded, then the default answer of each access view is stored and served from the graph', async () => {
+    const sets = await storedSets();
+    expect(sets.map((t) => t.view)).toEqual(['public', 'public|restricted', 'restricted']);
+    const [{ writes }] = await api.runtime.graph.read<{ writes: number }>(DOCUMENT_WRITES);
+    for (const t of sets) expect(t.writes).toBe(writes);
+    // The public view's stored answer was drawn from public documents only.
+    const pub = sets.find((t) => t.view === 'public')!;
+    expect(pub.answer).not.toMatch(/quillbrook|beekeep|honeybee|themes-restricted/i);
+    expect(JSON.parse(pub.answer)).toEqual({ ...before, themes: JSON.parse(pub.answer).themes });
+    // Served from the store: a marked stored answer is what the API returns, for the default request only.
+    await api.runtime.graph.write([
+      query(`MATCH (t:ThemeSet {view: 'public'}) SET t.answer = $answer`, {
+        answer: JSON.stringify({ ...JSON.parse(pub.answer), sentences: 999_999 }),
+      }),
+    ]);
+    expect((await api.get('/api/themes?limit=50')).body.sentences).toBe(999_999);
+    expect((await api.get('/api/themes?limit=50&interval=quarter')).body.sentences).not.toBe(999_999);
+    expect((await api.get('/api/themes?limit=50', as(ADMIN))).body.sentences).not.toBe(999_999);
+    const forced = await recomputeDerived(api.runtime.graph);
+    expect(forced.themes?.superseded).toBe(false);
+    expect((await api.get('/api/themes?limit=50')).body).toEqual(before);
+  });
+
+  it('when a document is deleted, then the stored themes are recomputed without it', async () => {
+    const [{ writes: was }] = await api.runtime.graph.read<{ writes: number }>(DOCUMENT_WRITES);
+    const gone = `upload:${RESTRICTED_DOCS[2].filename}`;
+    const del = await fetch(`${api.url}/api/documents/${enc(gone)}`, { method: 'DELETE', headers: as(ADMIN) });
+    expect(del.status).toBe(204);
+    const sets = await storedSets();
+    expect(sets.map((t) => t.writes)).toEqual([was + 1, was + 1, was + 1]);
+    for (const t of sets) expect(t.answer).not.toContain(gone);
+    expect((await api.get('/api/themes?limit=50')).body).toEqual(before);
+    expect(JSON.stringify((await api.get('/api/themes?limit=50', as(ADMIN))).body)).not.toContain(gone);
   });
 
   it('when a parameter is bad, then 400 problem+json names it', async () => {

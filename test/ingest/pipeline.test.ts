@@ -67,11 +67,10 @@ function fakes(events: string[]) {
       return write;
     },
     deleteDocument: async () => false,
-    refreshCooccurrence: async () => {
+    refreshDerived: async () => {
       events.push('refresh');
-      return false;
+      return { cooccurrence: false, communities: null, themes: null };
     },
-    refreshCommunities: async () => null,
     counts: async () => ({ nodes: {}, relationships: {} }),
   };
   const embedder = {
@@ -157,9 +156,9 @@ describe('ingestSources when the store becomes unreachable', () => {
           return record;
         });
       },
-      refreshCooccurrence: async () => {
-        storeCalls.push('cooccurrence');
-        return false;
+      refreshDerived: async () => {
+        storeCalls.push('derived');
+        return { cooccurrence: false, communities: null, themes: null };
       },
     };
 

@@ -56,7 +56,7 @@ describe('when an ingest is killed after its last document write, before the co-
       const taxonomy = await loadTaxonomy(rt.config.corpus.dir);
       const store = createDocumentStore(rt.graph);
       const killed = await ingestSources(await collectSources([dir], undefined, dir), {
-        store: { ...store, refreshCooccurrence: async () => false },
+        store: { ...store, refreshDerived: async () => ({ cooccurrence: false, communities: null, themes: null }) },
         embedder: rt.embedder,
         taxonomy,
       });
@@ -68,7 +68,7 @@ describe('when an ingest is killed after its last document write, before the co-
       const after = (await relatedTo()).map((r) => r.pair);
       expect(after).toEqual([...before, 'country:DE ~ country:IT 1'].sort());
       // recomputed once: the next refresh finds it up to date
-      expect(await store.refreshCooccurrence()).toBe(false);
+      expect((await store.refreshDerived()).cooccurrence).toBe(false);
     },
   );
 });

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classTfIdf, keyPhrases, ngramsOf } from '../../queries/key-phrases.js';
-import { clusterVectors, discoverThemes, growthOf, type ThemeSentence } from '../../queries/theme-discovery.js';
+import {
+  benjaminiHochberg,
+  clusterVectors,
+  discoverThemes,
+  growthOf,
+  upperTailP,
+  type ThemeSentence,
+} from '../../queries/theme-discovery.js';
 import { randomFor } from '../../bench/generate/random.js';
 import { buildThemeExposure, buildThemeSentences } from '../../queries/themes.js';
 
@@ -136,6 +143,39 @@ describe('discoverThemes', () => {
     expect(top.taxonomyDistance).toBeGreaterThan(0.5);
     // The background groups are flat: none scores like the planted one.
     expect(sut.slice(1).every((t) => t.score < top.score / 2)).toBe(true);
+  });
+});
+
+describe('emerging threshold (Benjamini–Hochberg over the clusters tested)', () => {
+  it('gives the standard normal upper tail', () => {
+    // Tables: P(Z ≥ 1.645) = 0.0500, P(Z ≥ 1.96) = 0.0250, P(Z ≥ 3.09) = 0.0010.
+    expect(upperTailP(0)).toBeCloseTo(0.5, 7);
+    expect(upperTailP(1.645)).toBeCloseTo(0.05, 4);
+    expect(upperTailP(1.96)).toBeCloseTo(0.025, 5);
+    expect(upperTailP(3.09)).toBeCloseTo(0.001, 5);
+    expect(upperTailP(-1.96)).toBeCloseTo(0.975, 5);
+  });
+
+  it('adjusts p-values as Benjamini and Hochberg, in the order given', () => {
+    // p sorted: 0.01, 0.02, 0.03, 0.5 with m = 4: 0.04, 0.04, 0.04, 0.5 (step-up keeps them monotone).
+    expect(benjaminiHochberg([0.5, 0.03, 0.01, 0.02]).map((q) => Number(q.toFixed(4)))).toEqual([
+      0.5, 0.04, 0.04, 0.04,
+    ]);
+    expect(benjaminiHochberg([])).toEqual([]);
+  });
+
+  it('when the best of 80 flat series has z 2.3, then it is not emerging; a z of 4 is', () => {
+    const p = [2.3, ...Array.from({ length: 79 }, (_, i) => 1.8 - i * 0.04)].map(upperTailP);
+    expect(benjaminiHochberg(p)[0]).toBeGreaterThan(0.05);
+    const q = benjaminiHochberg([4, ...p.slice(1)].map((v, i) => (i === 0 ? upperTailP(4) : v)));
+    expect(q[0]).toBeLessThan(0.05);
+  });
+
+  it('lists the emerging themes first, with their q-values', () => {
+    const sut = discoverThemes(corpus(), [], { periods: 4, exposure: [30, 33, 34, 39], k: 4 });
+    const flags = sut.map((t) => t.emerging);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    for (const t of sut) expect(t.emerging).toBe(t.qValue <= 0.05);
   });
 });
 

@@ -27,6 +27,8 @@ const answer: ThemeAnswer = {
       documents: 7,
       growth: 1.5,
       zScore: 2.4,
+      qValue: 0.04,
+      emerging: true,
       novelty: 0.6,
       taxonomyDistance: 0.7,
       nearestEntry: { id: 'trend:next-gen-security-technology', name: 'Emerging security technology' },

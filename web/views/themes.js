@@ -50,11 +50,13 @@ function themeItem(t, periods) {
       { class: 'trend-head' },
       h('span', { class: 'rank' }, `#${t.rank}`),
       h('strong', { class: 'theme-label' }, t.label),
+      // Emerging: a rise beyond chance over every cluster tested (q ≤ 0.05); the others are candidates only.
+      h('span', { class: `chip ${t.emerging ? 'emerging' : 'candidate'}` }, t.emerging ? 'emerging' : 'candidate'),
       h(
         'span',
         { class: 'muted small' },
         `${t.total} sentences in ${t.documents} documents · growth ${formatGrowth(t.growth)} per period · z ` +
-          `${formatNumber(t.zScore, 2)} · novelty ${formatNumber(t.novelty, 2)}`,
+          `${formatNumber(t.zScore, 2)} (q ${formatNumber(t.qValue, 2)}) · novelty ${formatNumber(t.novelty, 2)}`,
       ),
     ),
     h('p', { class: 'key-phrases small' }, ...t.keyPhrases.map((k) => h('span', { class: 'chip phrase' }, k))),
