@@ -1,7 +1,7 @@
 /**
  * Focus groups on upload, in a real browser (Debian's Chromium, playwright-core): the Upload view offers the
  * taxonomy's focus groups (the ones the upload's validation accepts), and a document uploaded with some declares
- * them in the graph, where trends attribute its mentions to them.
+ * them in the graph, where trends attribute its mentions to them, and the reader shows them with its metadata.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,13 @@ describe('when an analyst uploads a document with focus groups from the page', (
     });
     expect(stored.focusGroups).toEqual([CYBER, CULTURE]);
 
+    // The reader lists them with the document's metadata, each a link to the focus group.
+    await summary.getByRole('link', { name: 'Read the document' }).click();
+    const declared = page.getByRole('list', { name: 'Focus groups the document declares' });
+    await declared.waitFor();
+    expect(await declared.locator('a').allTextContents()).toEqual([groupNames.get(CYBER), groupNames.get(CULTURE)]);
+    expect(await declared.locator('a').first().getAttribute('href')).toContain(encodeURIComponent(CYBER));
+    await shot(page, 'reader-focus-groups-1280');
     expect(prompts).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
