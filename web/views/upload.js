@@ -117,7 +117,7 @@ export function mount(el) {
     form.setAttribute('aria-busy', 'true');
     replace(outcome, busy(file));
     try {
-      const result = await api('/api/documents', { form: body, timeoutMs: UPLOAD_TIMEOUT_MS });
+      const result = await api('/api/documents', { form: body, write: true, timeoutMs: UPLOAD_TIMEOUT_MS });
       forgetFacets();
       replace(outcome, summary(result, file.name));
     } catch (err) {
