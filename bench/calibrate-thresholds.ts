@@ -1,18 +1,23 @@
 /**
- * Calibrates SEMANTIC_LINK_THRESHOLD (ingest/link.ts) and PRACTICE_MERGE_THRESHOLD (ingest/practice-merge.ts) with the
- * real all-MiniLM-L6-v2 model on small hand-labelled sets, and prints precision/recall per threshold.
+ * Calibrates the semantic-linking threshold (ingest/models.ts `thresholds.semanticLink`, used by ingest/link.ts) and
+ * the practice-merge threshold (`thresholds.practiceMerge`) of one embedding model on small hand-labelled sets, and
+ * prints precision/recall per threshold. The model runs as ingest runs it (src/runtime.ts openEmbedder: 8-bit
+ * quantized, its pooling and passage prefix); without `--model`, the default all-MiniLM-L6-v2.
  *
- *   npx tsx bench/calibrate-thresholds.ts [modelRoot=/tmp/probe/models]
+ *   npx tsx bench/calibrate-thresholds.ts [--model all-minilm-l6-v2|bge-small-en-v1.5|e5-small-v2]
  *
  * Semantic linking: every labelled sentence is scored against every semantic topic/trend of the taxonomy; a pair
  * is positive when the entity is in the sentence's label set. The sentences avoid the entities' aliases on
  * purpose: alias linking already catches literal mentions, semantic linking is for paraphrases.
  */
 import { readFileSync } from 'node:fs';
-import { env, pipeline } from '@xenova/transformers';
 import { dot, linkSemantic, SEMANTIC_LINK_MAX_PER_PASSAGE } from '../ingest/link.js';
+import { DEFAULT_MODEL_ID, modelSpec } from '../ingest/models.js';
 import type { Entity } from '../ingest/records.js';
 import { parseTaxonomy, semanticText } from '../ingest/taxonomy.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { openEmbedder } from '../src/runtime.js';
 
 const LINK_SET: [sentence: string, topics: string[]][] = [
   [
@@ -294,15 +299,19 @@ const MERGE_DIFFERENT: [string, string][] = [
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);
 
 async function main(): Promise<void> {
-  env.localModelPath = process.argv[2] ?? '/tmp/probe/models';
-  env.allowRemoteModels = false;
-  const extractor = await pipeline('feature-extraction', 'all-MiniLM-L6-v2', { quantized: true });
-  const embed = async (texts: string[]): Promise<Float32Array[]> => {
-    const out = await extractor(texts, { pooling: 'mean', normalize: true });
-    const data = out.data as Float32Array;
-    return texts.map((_, i) => data.slice(i * 384, (i + 1) * 384));
-  };
+  const flag = process.argv.indexOf('--model');
+  const model = modelSpec(flag > 0 ? process.argv[flag + 1] : DEFAULT_MODEL_ID).id;
+  const embedder = await openEmbedder(loadConfig({ ...process.env, IWG_MODEL: model }), createLogger('warn', 'bench'));
+  const embed = (texts: string[]): Promise<Float32Array[]> => embedder.embed(texts);
+  console.log(`model ${model} (${embedder.id})`);
+  try {
+    await calibrate(embed);
+  } finally {
+    await embedder.close();
+  }
+}
 
+async function calibrate(embed: (texts: string[]) => Promise<Float32Array[]>): Promise<void> {
   const taxonomy = parseTaxonomy(readFileSync(new URL('../corpus/taxonomy.yaml', import.meta.url), 'utf8'));
   const semantic = taxonomy.entities.filter((e) => e.semantic);
   const entityVectors = await embed(semantic.map(semanticText));

@@ -435,6 +435,11 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['ingest-speed.md', "Ingest's write side", 'the measurement described in the file'],
     ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
+    [
+      'link-thresholds.md',
+      'Semantic linking: the threshold per model',
+      'npx tsx bench/calibrate-thresholds.ts --model <id>',
+    ],
     ['relatedness.md', 'Related practices: the blend weights, measured', 'npx tsx bench/relatedness.ts'],
     ['themes.md', 'Themes beyond the taxonomy: the planted theme found', 'npx tsx bench/themes.ts --sizes 100'],
     ['themes-profile.md', 'Themes: where the time went (PROFILE, CPU per step)', 'npx tsx bench/profile-themes.ts'],

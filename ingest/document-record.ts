@@ -8,7 +8,8 @@ import type { DocContext, Progress } from './context.js';
 import type { DocumentRecord, EmbeddedUnit, PracticeLookup } from './document-store.js';
 import { IngestError } from './errors.js';
 import { embeddingKey, hashContent } from './hash.js';
-import { linkAliases, linkSemantic, SEMANTIC_LINK_THRESHOLD } from './link.js';
+import { linkAliases, linkSemantic } from './link.js';
+import { modelIdOfEmbedder, modelThresholds } from './models.js';
 import { detectFormat } from './parse.js';
 import { inProcessParser } from './parse-pool.js';
 import { mergePractices } from './practice-merge.js';
@@ -97,7 +98,7 @@ export async function draftRecord(
     passageVectors,
     ctx.semanticEntities,
     ctx.semanticVectors,
-    SEMANTIC_LINK_THRESHOLD,
+    modelThresholds(modelIdOfEmbedder(ctx.embedderId)).semanticLink.cosine,
   ).filter((m) => !hasAlias.has(`${m.passageId}|${m.entityId}`));
   const mentions: Mention[] = [...aliasMentions, ...semantic];
   const meta = documentMeta(parsed, source);

@@ -2,19 +2,22 @@
  * Linking: which taxonomy entities each passage mentions, by alias (deterministic, with exact spans) and by
  * meaning (cosine similarity between a passage and a topic/trend description).
  */
+import { DEFAULT_MODEL_ID, MODELS } from './models.js';
 import type { Entity, Mention, Passage } from './records.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /**
- * Cosine (dot product of unit vectors, all-MiniLM-L6-v2) at or above which a passage is linked to a semantic
- * topic or trend, and how many such links a passage keeps at most (its best ones). Calibrated by
- * bench/calibrate-thresholds.ts: 42 hand-labelled sentences × 29 semantic topics/trends (1218 pairs, 48 positive).
- * Every description is about insider threats, so unrelated topics still score 0.40–0.55 against any passage: a
- * threshold alone cannot separate them (best F1 0.46 at 0.40: P 0.37, R 0.58). Keeping only the two best:
+ * Cosine (dot product of unit vectors) at or above which a passage is linked to a semantic topic or trend is the
+ * model's (ingest/models.ts `thresholds.semanticLink`); a passage keeps at most SEMANTIC_LINK_MAX_PER_PASSAGE such
+ * links (its best ones). For all-MiniLM-L6-v2, calibrated by bench/calibrate-thresholds.ts: 42 hand-labelled
+ * sentences × 29 semantic topics/trends (1218 pairs, 48 positive). Every description is about insider threats, so
+ * unrelated topics still score 0.40–0.55 against any passage: a threshold alone cannot separate them (best F1 0.46
+ * at 0.40: P 0.37, R 0.58). Keeping only the two best:
  *   0.30 → P 0.50 R 0.67 | 0.35 → P 0.56 R 0.63 (F1 0.59) | 0.40 → P 0.57 R 0.52 | 0.45 → P 0.63 R 0.35
  * Alias links already catch literal mentions; these are for paraphrases, so recall matters as much as precision.
+ * SEMANTIC_LINK_THRESHOLD is the default model's figure (for the calibration scripts).
  */
-export const SEMANTIC_LINK_THRESHOLD = 0.35;
+export const SEMANTIC_LINK_THRESHOLD = MODELS[DEFAULT_MODEL_ID].thresholds.semanticLink.cosine;
 export const SEMANTIC_LINK_MAX_PER_PASSAGE = 2;
 
 // Characters an alias's word gap may be written with in a document: spaces, hyphens, dashes, quotes, commas.

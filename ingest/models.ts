@@ -10,6 +10,29 @@ export type ModelId = (typeof MODEL_IDS)[number];
 /** The default model (see bench/embedding.md for the measured trade-off). */
 export const DEFAULT_MODEL_ID: ModelId = 'all-minilm-l6-v2';
 
+/** A cosine threshold for one model and where its figure was measured (null: never measured for this model). */
+export interface Threshold {
+  cosine: number;
+  /** The study that chose the figure for this model; null when none did and MiniLM's figure stands in. */
+  source: string | null;
+}
+
+/**
+ * The cosine thresholds that depend on the model: each model spreads cosines differently (e5-small-v2 scores
+ * unrelated sentences 0.75–0.86), so a figure calibrated on one does not carry over to another.
+ */
+export interface ModelThresholds {
+  /** A passage is linked to a semantic topic or trend (its description) at or above this (ingest/link.ts). */
+  semanticLink: Threshold;
+  /** Two practices' prescriptions are one practice at or above this (ingest/practice-merge.ts). */
+  practiceMerge: Threshold;
+  /** A search answer is "high" confidence when its best sentence is this close to the query (queries/search-hits.ts). */
+  highConfidence: Threshold;
+}
+
+// MiniLM's figure, for the models no study has measured it on: used, and marked uncalibrated (source null).
+const MINILM_HIGH_CONFIDENCE = 0.4;
+
 export interface ModelSpec {
   id: ModelId;
   /** Folder name under the model directory, laid out like a Hugging Face repository. */
@@ -33,6 +56,8 @@ export interface ModelSpec {
   quantization: 'q8';
   /** Transformer layers (all three are BERT, hidden size 384): CPU cost grows with them. */
   layers: number;
+  /** Its cosine thresholds, each with the study that measured it. */
+  thresholds: ModelThresholds;
 }
 
 const jar = (name: string) => ({ onnx: `${name}.onnx`, tokenizer: `${name}-tokenizer.json` });
@@ -53,6 +78,17 @@ export const MODELS: Readonly<Record<ModelId, ModelSpec>> = Object.freeze({
     similarity: 'cosine',
     quantization: 'q8',
     layers: 6,
+    thresholds: {
+      // 42 hand-labelled sentences × 29 semantic topics/trends, best two per passage: P 0.56 R 0.63 (F1 0.59).
+      semanticLink: { cosine: 0.35, source: 'bench/calibrate-thresholds.ts (bench/link-thresholds.md)' },
+      // Dev-best F1 on test/fixtures/practices/merge-pairs.yaml: held-out P 0.91 R 0.47.
+      practiceMerge: { cosine: 0.65, source: 'bench/merge-calibration.ts (bench/merge-calibration.md)' },
+      // 40 labelled queries' best sentences at 0.42–0.83, 30 off-topic ones' at 0.17–0.37 (100-document graph).
+      highConfidence: {
+        cosine: MINILM_HIGH_CONFIDENCE,
+        source: 'bench/calibrate-confidence.ts --docs 100 (bench/confidence.md)',
+      },
+    },
   },
   'bge-small-en-v1.5': {
     id: 'bge-small-en-v1.5',
@@ -70,6 +106,14 @@ export const MODELS: Readonly<Record<ModelId, ModelSpec>> = Object.freeze({
     similarity: 'cosine',
     quantization: 'q8',
     layers: 12,
+    thresholds: {
+      // Best F1 of the labelled link set: P 0.60 R 0.54 F1 0.57 (at MiniLM's 0.35 it linked every pair: F1 0.48).
+      semanticLink: { cosine: 0.6, source: 'bench/calibrate-thresholds.ts --model (bench/link-thresholds.md)' },
+      // Dev-best F1 on test/fixtures/practices/merge-pairs.yaml: held-out P 0.96 R 0.51.
+      practiceMerge: { cosine: 0.775, source: 'bench/merge-calibration.ts (bench/merge-calibration.md)' },
+      // Not calibrated for bge-small-en-v1.5 (bench/confidence.md measured MiniLM only): MiniLM's figure.
+      highConfidence: { cosine: MINILM_HIGH_CONFIDENCE, source: null },
+    },
   },
   'e5-small-v2': {
     id: 'e5-small-v2',
@@ -87,6 +131,15 @@ export const MODELS: Readonly<Record<ModelId, ModelSpec>> = Object.freeze({
     similarity: 'cosine',
     quantization: 'q8',
     layers: 12,
+    thresholds: {
+      // Best F1 of the labelled link set: P 0.48 R 0.58 F1 0.53 (e5 scores unrelated text 0.75+: at MiniLM's 0.35
+      // it linked every pair); F1 falls to 0.18 at 0.85, so the figure sits on a steep edge of a 0.05 grid.
+      semanticLink: { cosine: 0.8, source: 'bench/calibrate-thresholds.ts --model (bench/link-thresholds.md)' },
+      // Dev-best F1 on test/fixtures/practices/merge-pairs.yaml: held-out P 0.74 R 0.87.
+      practiceMerge: { cosine: 0.85, source: 'bench/merge-calibration.ts (bench/merge-calibration.md)' },
+      // Not calibrated for e5-small-v2 (bench/confidence.md measured MiniLM only): MiniLM's figure.
+      highConfidence: { cosine: MINILM_HIGH_CONFIDENCE, source: null },
+    },
   },
 });
 
@@ -95,6 +148,11 @@ export function modelSpec(id: string): ModelSpec {
   const spec = (MODELS as Record<string, ModelSpec | undefined>)[id];
   if (!spec) throw new RangeError(`unknown embedding model ${id}; expected one of ${MODEL_IDS.join(', ')}`);
   return spec;
+}
+
+/** The cosine thresholds of a model id (the configured model's, IWG_MODEL); throws on an unknown id. */
+export function modelThresholds(id: string): ModelThresholds {
+  return modelSpec(id).thresholds;
 }
 
 /** The runtime that computes the vectors: part of the embedder id, so a runtime change re-embeds. */

@@ -4,26 +4,22 @@
  */
 import type { DocContext } from './context.js';
 import type { PracticeLookup, PracticeRecord } from './document-store.js';
-import { dot, SEMANTIC_LINK_THRESHOLD } from './link.js';
+import { dot } from './link.js';
 import { practiceId } from './practices.js';
-import { DEFAULT_MODEL_ID, modelIdOfEmbedder, type ModelId } from './models.js';
+import { DEFAULT_MODEL_ID, MODEL_IDS, MODELS, modelIdOfEmbedder, modelThresholds, type ModelId } from './models.js';
 import type { PracticeCandidate } from './records.js';
 
 /**
  * Cosine of two practices' prescriptions (ingest/prescription.ts, unit vectors of the configured model) at or above
- * which they are taken as the same practice, per model: each model spreads cosines differently (e5-small-v2 scores
- * unrelated sentences 0.75–0.86, above MiniLM's threshold), so one number cannot serve all three. Each is the
- * best-F1 threshold on the dev split of test/fixtures/practices/merge-pairs.yaml (bench/merge-calibration.ts, grid
- * 0.45–0.95 by 0.025); bench/merge-calibration.md has the held-out precision and recall of each.
- * all-MiniLM-L6-v2 (first calibrated on 40 pairs by bench/calibrate-thresholds.ts): held-out P 0.91 R 0.47.
- * e5-small-v2: held-out P 0.74 R 0.87. bge-small-en-v1.5: held-out P 0.96 R 0.51. None reaches the 0.90/0.90
- * target: paraphrases that share few words (the generator's needles) score as high as related practices.
+ * which they are taken as the same practice, per model (ingest/models.ts `thresholds.practiceMerge`): each model
+ * spreads cosines differently, so one number cannot serve all three. Each is the best-F1 threshold on the dev split
+ * of test/fixtures/practices/merge-pairs.yaml (bench/merge-calibration.ts, grid 0.45–0.95 by 0.025);
+ * bench/merge-calibration.md has the held-out precision and recall of each. None reaches the 0.90/0.90 target:
+ * paraphrases that share few words (the generator's needles) score as high as related practices.
  */
-export const PRACTICE_MERGE_THRESHOLDS: Readonly<Record<ModelId, number>> = Object.freeze({
-  'all-minilm-l6-v2': 0.65,
-  'bge-small-en-v1.5': 0.775,
-  'e5-small-v2': 0.85,
-});
+export const PRACTICE_MERGE_THRESHOLDS: Readonly<Record<ModelId, number>> = Object.freeze(
+  Object.fromEntries(MODEL_IDS.map((m) => [m, MODELS[m].thresholds.practiceMerge.cosine])) as Record<ModelId, number>,
+);
 
 /** The default model's merge threshold. */
 export const PRACTICE_MERGE_THRESHOLD = PRACTICE_MERGE_THRESHOLDS[DEFAULT_MODEL_ID];
@@ -104,11 +100,15 @@ export async function mergePractices(
   return out.map(({ vector: _vector, ...p }) => p);
 }
 
-/** The topics a practice's text is closest to by meaning (at most SEMANTIC_TOPICS_PER_PRACTICE). */
+/**
+ * The topics a practice's text is closest to by meaning (at most SEMANTIC_TOPICS_PER_PRACTICE), above the
+ * embedder's model's semantic-linking threshold.
+ */
 function semanticTopics(v: Float32Array, ctx: DocContext): { id: string; method: string; score: number }[] {
+  const threshold = modelThresholds(modelIdOfEmbedder(ctx.embedderId)).semanticLink.cosine;
   return ctx.topicEntities
     .map((e) => ({ id: e.id, method: 'semantic', score: dot(v, ctx.semanticVectors[ctx.semanticEntities.indexOf(e)]) }))
-    .filter((t) => t.score >= SEMANTIC_LINK_THRESHOLD)
+    .filter((t) => t.score >= threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, SEMANTIC_TOPICS_PER_PRACTICE);
 }

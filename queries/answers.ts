@@ -315,6 +315,11 @@ export const DocumentTextPage = z
   .meta({ id: 'DocumentTextPage' });
 
 export const DocumentDetail = StoredDocument.extend({
+  focusGroups: z
+    .array(EntityRef)
+    .describe(
+      'The focus groups the document declares (manifest or upload `focusGroups`); trends attribute its mentions to them',
+    ),
   length: z.number().int().describe('Characters in the whole normalised text'),
   page: DocumentTextPage,
   passages: z

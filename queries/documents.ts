@@ -16,6 +16,8 @@ export interface DocumentPageInput {
   limit: number;
 }
 
+// A document's declared focus groups (manifest or upload `focusGroups`) are named from their entities; a group the
+// taxonomy has since dropped keeps its id as its name rather than vanishing from the document.
 // A page boundary that falls inside a sentence moves to that sentence's edge (the start backwards, the end
 // forwards), so a page never cuts a sentence and consecutive pages (next = this page's end) join exactly.
 /**
@@ -36,6 +38,9 @@ export function buildGetDocument(input: DocumentPageInput, readable: Readable): 
     RETURN d {.id, .title, .type, .date, .year, .language, .source, .access, .format, .contentHash, .passageCount,
         ingestedAt: toString(d.ingestedAt)} AS document,
       coalesce(d.text, '') AS text, from, to,
+      [g IN coalesce(d.focusGroups, []) | coalesce(head(COLLECT {
+        MATCH (e:Entity {id: g}) RETURN ${entityRef('e')}
+      }), {type: 'focusGroup', id: g, name: g})] AS focusGroups,
       COLLECT {
         MATCH (d)-[:HAS_PASSAGE]->(p:Passage) WHERE p.start < to AND from < p.end
         RETURN {id: p.id, ordinal: p.ordinal, heading: p.heading, text: p.text, start: p.start, end: p.end, page: p.page,
@@ -65,6 +70,7 @@ export async function documentAccess(graph: Graph, id: string): Promise<string |
 interface DocumentRow {
   document: StoredDocument;
   text: string;
+  focusGroups: EntityRef[];
   from: number;
   to: number;
   passages: Record<string, unknown>[];
@@ -88,6 +94,7 @@ export async function getDocument(
   const to = Math.min(Math.max(Number(row.to), from), length);
   return {
     ...row.document,
+    focusGroups: row.focusGroups,
     length,
     page: {
       offset: from,

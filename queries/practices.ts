@@ -4,7 +4,7 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
-import { SEMANTIC_LINK_THRESHOLD, vectorScoreFromCosine } from '../graph/vector-score.js';
+import { DEFAULT_MODEL_ID, modelThresholds, vectorScoreFromCosine } from '../graph/vector-score.js';
 import { query } from '../graph/cypher.js';
 import {
   readableDocument,
@@ -108,14 +108,19 @@ export function buildRelatedPractices(id: string, k: number, readable: Readable)
   );
 }
 
-// The semantic-linking threshold (a cosine, calibrated in ingest/link.ts) on the topic index's scale.
-const TEXT_TOPIC_MIN_SCORE = vectorScoreFromCosine(SEMANTIC_LINK_THRESHOLD);
-
 /**
  * RELATED_TO_TEXT: vector neighbours of a free-text embedding. The text's topics are its nearest topic
- * descriptions (at most two, above the linking threshold), so neighbours addressing them share topics with it.
+ * descriptions (at most two, above the semantic-linking threshold of `model`, the embedding's: ingest/models.ts),
+ * so neighbours addressing them share topics with it.
  */
-export function buildPracticesLikeText(embedding: readonly number[], k: number, readable: Readable): CypherQuery {
+export function buildPracticesLikeText(
+  embedding: readonly number[],
+  k: number,
+  readable: Readable,
+  model: string = DEFAULT_MODEL_ID,
+): CypherQuery {
+  // The linking threshold is a cosine; the topic index scores (1 + cos) / 2.
+  const topicMin = vectorScoreFromCosine(modelThresholds(model).semanticLink.cosine);
   return query(
     `
     CALL db.index.vector.queryNodes('${VECTOR_INDEXES.topic.name}', 2, $embedding) YIELD node AS t, score AS topicScore
@@ -130,7 +135,7 @@ export function buildPracticesLikeText(embedding: readonly number[], k: number, 
         RETURN DISTINCT e } AS tagUnion,
       0 AS coCited, ${SOURCES.replaceAll('(n)', '(o)')} AS sources
     `,
-    { k, embedding: [...embedding], topicMin: TEXT_TOPIC_MIN_SCORE, ...readableParam(readable) },
+    { k, embedding: [...embedding], topicMin, ...readableParam(readable) },
   );
 }
 
@@ -191,17 +196,22 @@ export function blendRelated(row: Record<string, unknown>, weights: RelatedWeigh
 /** How many vector neighbours a related-practices question of `limit` answers asks the index for. */
 export const relatedCandidates = (limit: number): number => limit * 3 + 20;
 
-/** Related practices of a stored practice (null when unknown) or of free text. */
+/**
+ * Related practices of a stored practice (null when unknown) or of free text (its embedding, under `model`, the
+ * default model unless told).
+ */
 export async function relatedPractices(
   graph: Graph,
-  target: { id: string } | { embedding: readonly number[] },
+  target: { id: string } | { embedding: readonly number[]; model?: string },
   limit: number,
   readable: Readable,
   weights: RelatedWeights = RELATED_WEIGHTS,
 ): Promise<RelatedPractices | null> {
   const k = relatedCandidates(limit);
   if ('embedding' in target) {
-    const rows = await graph.read<Record<string, unknown>>(buildPracticesLikeText(target.embedding, k, readable));
+    const rows = await graph.read<Record<string, unknown>>(
+      buildPracticesLikeText(target.embedding, k, readable, target.model),
+    );
     return { results: rankRelated(rows, limit, weights) };
   }
   const practice = await getPractice(graph, target.id, readable);

@@ -2,6 +2,7 @@
  * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
  * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
  */
+import { DEFAULT_MODEL_ID, modelThresholds } from '../graph/vector-score.js';
 import { readablePracticeText } from './access.js';
 import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
@@ -173,25 +174,31 @@ export function toSearchHit(row: Record<string, unknown>, item: PageItem, rank: 
 }
 
 /**
- * Cosine of the best sentence at or above which an answer is "high" confidence. Calibrated by
+ * Cosine of the best sentence at or above which an answer is "high" confidence: the model's (ingest/models.ts
+ * `thresholds.highConfidence`); this is the default model's. For all-MiniLM-L6-v2, calibrated by
  * bench/calibrate-confidence.ts on the 100-document graph (bench/confidence.md): the 40 labelled queries' best
  * sentences lie at 0.42–0.83, 30 off-topic and nonsense queries' at 0.17–0.37; 0.40 separates them all.
  */
-export const HIGH_CONFIDENCE_COSINE = 0.4;
+export const HIGH_CONFIDENCE_COSINE = modelThresholds(DEFAULT_MODEL_ID).highConfidence.cosine;
 /** A top hit holding at least this share of the query's content words is a keyword answer worth trusting. */
 export const HIGH_CONFIDENCE_TERM_COVERAGE = 0.6;
 
 /**
- * "high" when the best semantic candidate is close to the query, or the top hit holds most of the query's words;
- * otherwise "low" (the page then says there is no good match). Neo4j's vector score is (1 + cos) / 2.
+ * "high" when the best semantic candidate is close to the query (its cosine at least `highCosine`, the query
+ * embedding's model's threshold), or the top hit holds most of the query's words; otherwise "low" (the page then
+ * says there is no good match). Neo4j's vector score is (1 + cos) / 2.
  */
-export function judgeConfidence(topSemantic: number | null, queryText: string, hits: SearchHit[]): Confidence {
+export function judgeConfidence(
+  topSemantic: number | null,
+  queryText: string,
+  hits: SearchHit[],
+  highCosine: number = HIGH_CONFIDENCE_COSINE,
+): Confidence {
   const bestSimilarity = topSemantic === null ? null : 2 * topSemantic - 1;
   const terms = queryTerms(queryText);
   const termCoverage = hits.length === 0 || terms.length === 0 ? 0 : hits[0].why.matchedTerms.length / terms.length;
   const high =
     hits.length > 0 &&
-    ((bestSimilarity !== null && bestSimilarity >= HIGH_CONFIDENCE_COSINE) ||
-      termCoverage >= HIGH_CONFIDENCE_TERM_COVERAGE);
+    ((bestSimilarity !== null && bestSimilarity >= highCosine) || termCoverage >= HIGH_CONFIDENCE_TERM_COVERAGE);
   return { level: high ? 'high' : 'low', bestSimilarity, termCoverage };
 }

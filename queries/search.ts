@@ -13,6 +13,7 @@
 import { query } from '../graph/cypher.js';
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph/schema.js';
+import { DEFAULT_MODEL_ID, modelThresholds } from '../graph/vector-score.js';
 import type { SearchAnswer } from './answers.js';
 import { hitPredicate, type SearchFilters } from './filters.js';
 import { escapeLucene } from './lucene.js';
@@ -31,6 +32,8 @@ export interface SearchInput {
   filters: SearchFilters;
   /** Candidates asked of each index; default `candidateCount(offset, limit)` (the bench's curve overrides it). */
   candidates?: number;
+  /** The model that embedded the query (IWG_MODEL): its threshold judges the confidence; default model otherwise. */
+  model?: string;
 }
 
 /**
@@ -220,6 +223,11 @@ export async function searchGraph(
     total: row.total,
     took_ms: Date.now() - t0,
     mode: input.mode,
-    confidence: judgeConfidence(row.topSemantic, input.query, results),
+    confidence: judgeConfidence(
+      row.topSemantic,
+      input.query,
+      results,
+      modelThresholds(input.model ?? DEFAULT_MODEL_ID).highConfidence.cosine,
+    ),
   };
 }

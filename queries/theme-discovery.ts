@@ -5,6 +5,7 @@
  * its centroid is from every taxonomy topic and trend, and from the clusters of the periods before it rose.
  * Pure: queries/themes.ts reads the sentences and the taxonomy's embeddings and maps the result.
  */
+import { cosine } from '../graph/vector-score.js';
 import { kmeansClusters } from './kmeans.js';
 import { classTfIdf, keyPhrases } from './key-phrases.js';
 import { fitTrend } from './trend-statistics.js';
@@ -131,17 +132,8 @@ export function growthOf(counts: readonly number[], exposure: readonly number[])
   return { growth: round(fit.growth), zScore: round(fit.zScore) };
 }
 
-export const cosine = (a: readonly number[], b: readonly number[]): number => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-};
+// The shared helper (graph/vector-score.ts), still exported from here for this module's users.
+export { cosine };
 
 /** The mean of some vectors. */
 export function centroidOf(vectors: readonly (readonly number[])[]): number[] {

@@ -6,7 +6,7 @@
 export class ApiError extends Error {
   /**
    * @param {string} message
-   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'failed', retryAfter?: number, title?: string, errors?: { field: string, message: string }[] }} info
+   * @param {{ status?: number, kind: 'unreachable' | 'unavailable' | 'not-found' | 'invalid' | 'forbidden' | 'failed', retryAfter?: number, title?: string, errors?: { field: string, message: string }[] }} info
    */
   constructor(message, info) {
     super(message);
@@ -30,12 +30,17 @@ function apiKey() {
 
 /**
  * Asks the analyst for an API key when the service requires one (reads with IWG_READ_REQUIRES_KEY, and every
- * upload), once per tab: the key is kept for the session. Returns whether a key was given.
+ * upload), once per tab: the key is kept for the session. `why` is 'missing' (none held yet), 'invalid' (401: the
+ * key is wrong or revoked) or 'forbidden' (403: the key may not make this change; `detail` is the service's
+ * reason). Returns whether a key was given.
  */
-function askForKey(invalid) {
-  const key = window.prompt(
-    invalid ? 'That API key was not accepted. Enter a valid key:' : 'This iwg-graph service requires an API key:',
-  );
+function askForKey(why, detail = '') {
+  const message = {
+    missing: 'This iwg-graph service requires an API key:',
+    invalid: 'That API key was not accepted. Enter a valid key:',
+    forbidden: `The service refused this change with the API key given (403${detail ? `: ${detail}` : ''}). Enter an API key with write access:`,
+  }[why];
+  const key = window.prompt(message);
   if (!key) return false;
   sessionStorage.setItem(KEY_STORE, key.trim());
   return true;
@@ -46,24 +51,33 @@ function askForKey(invalid) {
  * once only to be refused with 401 and sent again.
  */
 export function ensureKey() {
-  return Boolean(apiKey()) || askForKey(false);
+  return Boolean(apiKey()) || askForKey('missing');
 }
 
 /**
  * Calls the API; resolves with the parsed JSON body or rejects with an ApiError. `form` sends a multipart body
- * (an upload) instead of JSON.
+ * (an upload) instead of JSON. `write` marks a change (an upload): a 403 then means the key held may not make it
+ * (a read-only key, or one that may not write that access label), so the analyst is told why and asked for
+ * another key, and the request is sent again with it.
  * @param {string} path e.g. '/api/facets'
- * @param {{ method?: string, body?: unknown, form?: FormData, signal?: AbortSignal, timeoutMs?: number }} [opts]
+ * @param {{ method?: string, body?: unknown, form?: FormData, write?: boolean, signal?: AbortSignal, timeoutMs?: number }} [opts]
  */
 export async function api(path, opts = {}) {
   for (let attempt = 0; ; attempt++) {
     const used = apiKey();
     const res = await send(path, opts);
     // Another request may have obtained a key meanwhile: retry with it before asking.
-    if (res.status === 401 && attempt < 3 && (apiKey() !== used || askForKey(Boolean(used)))) continue;
+    if (res.status === 401 && attempt < 3 && (apiKey() !== used || askForKey(used ? 'invalid' : 'missing'))) continue;
     const body = await readBody(res);
     if (res.ok) return body;
-    throw problemToError(res, body);
+    if (
+      res.status === 403 &&
+      opts.write &&
+      attempt < 3 &&
+      (apiKey() !== used || askForKey('forbidden', detailOf(body)))
+    )
+      continue;
+    throw problemToError(res, body, opts);
   }
 }
 
@@ -105,8 +119,13 @@ async function readBody(res) {
   }
 }
 
-function problemToError(res, body) {
-  const detail = body && typeof body === 'object' ? (body.detail ?? body.title ?? '') : '';
+/** The service's reason in a problem body (its detail, else its title), '' when there is none. */
+function detailOf(body) {
+  return body && typeof body === 'object' ? String(body.detail ?? body.title ?? '') : '';
+}
+
+function problemToError(res, body, opts = {}) {
+  const detail = detailOf(body);
   const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
   const problem = {
     title: typeof body?.title === 'string' ? body.title : undefined,
@@ -138,6 +157,15 @@ function problemToError(res, body) {
       kind: 'failed',
       ...problem,
     });
+  }
+  if (res.status === 403) {
+    const reason = detail ? ` (${detail})` : '';
+    return new ApiError(
+      opts.write
+        ? `The API key given may not make this change${reason}. Try again to enter a key with write access.`
+        : `The service refused access${reason}.`,
+      { status: 403, kind: 'forbidden', ...problem },
+    );
   }
   if (res.status === 429) {
     return new ApiError('Too many requests: wait a minute and retry.', {

@@ -17,7 +17,7 @@ export const practiceRoutes = [
     errors: [400, 401, 503],
     async handle({ body, scope }, ctx) {
       const embedding = await ctx.embedQuery(body.text);
-      return relatedPractices(ctx.graph, { embedding }, body.limit, scope.read);
+      return relatedPractices(ctx.graph, { embedding, model: ctx.config.model.spec.id }, body.limit, scope.read);
     },
   }),
   defineRoute({

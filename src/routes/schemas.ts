@@ -170,7 +170,14 @@ export const IngestResponse = z
   })
   .meta({ id: 'IngestResult' });
 export const DocumentTypesResponse = z
-  .object({ documentTypes: z.array(DocumentTypeEntry.meta({ id: 'DocumentType' })) })
+  .object({
+    documentTypes: z.array(DocumentTypeEntry.meta({ id: 'DocumentType' })),
+    focusGroups: z
+      .array(
+        z.object({ id: z.string(), name: z.string(), description: z.string() }).meta({ id: 'DeclarableFocusGroup' }),
+      )
+      .describe("The focus groups a document may declare (`metadata.focusGroups`): the taxonomy's `focusGroups:`"),
+  })
   .meta({ id: 'DocumentTypes' });
 export const Problem = z
   .object({

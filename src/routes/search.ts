@@ -37,7 +37,7 @@ export const searchRoutes = [
       ]);
       const answer = await searchGraph(
         ctx.graph,
-        { ...body, filters: { ...body.filters, readable: scope.read } },
+        { ...body, filters: { ...body.filters, readable: scope.read }, model: ctx.config.model.spec.id },
         embedding,
       );
       const graphMs = performance.now() - t0 - embedMs;

@@ -25,7 +25,11 @@ beforeAll(async () => {
   await ingestPaths(api.runtime, [join(PROJECT_ROOT, 'corpus')], { root: PROJECT_ROOT });
   const added = await api.post(
     '/api/documents',
-    { text: ASTRAL_TEXT, filename: 'badge-audits.md', metadata: { title: 'Badge audits', access: 'restricted' } },
+    {
+      text: ASTRAL_TEXT,
+      filename: 'badge-audits.md',
+      metadata: { title: 'Badge audits', access: 'restricted', focusGroups: ['focus-group:security-culture'] },
+    },
     { authorization: `Bearer ${KEY}` },
   );
   expect(added.status, JSON.stringify(added.body)).toBe(201);
@@ -58,6 +62,7 @@ describe('when a document is read whole', () => {
     const res = await api.get(documentPath(BROCHURE));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: BROCHURE, type: 'brochure', access: 'public', language: 'en' });
+    expect(res.body.focusGroups).toEqual([]); // the bundled manifest declares none for it
     expect(res.body.page).toMatchObject({ offset: 0, end: res.body.length, previous: null, next: null });
     expect(res.body.length).toBeGreaterThan(3000);
     expect(res.body.passages.length).toBe(res.body.passageCount);
@@ -76,6 +81,10 @@ describe('when a document is read whole', () => {
     const res = await api.get(documentPath(astralId), { authorization: `Bearer ${KEY}` });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ title: 'Badge audits', access: 'restricted', format: 'markdown' });
+    // The focus groups it was uploaded with, named from the taxonomy.
+    expect(res.body.focusGroups).toEqual([
+      { type: 'focusGroup', id: 'focus-group:security-culture', name: 'Security Culture focus group' },
+    ]);
     expect(res.body.page.text).toContain('📋');
     expectOffsetsHold(res.body);
     const escorted = res.body.sentences.find((s: any) => s.text.startsWith('Visitors to the vault'));

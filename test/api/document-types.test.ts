@@ -43,6 +43,20 @@ describe('when an analyst adds "report" to the taxonomy', () => {
     });
   });
 
+  it("then it lists the taxonomy's focus groups, the ids an upload's metadata.focusGroups accepts", async () => {
+    const res = await api.get('/api/document-types');
+
+    expect(res.body.focusGroups.map((g: any) => g.id)).toEqual([
+      'focus-group:national-policy-regulatory',
+      'focus-group:trustworthiness-reliability',
+      'focus-group:cybersecurity',
+      'focus-group:physical-protection-technical',
+      'focus-group:security-culture',
+    ]);
+    expect(res.body.focusGroups[2]).toMatchObject({ name: 'Cybersecurity focus group' });
+    expect(res.body.focusGroups[2].description.length).toBeGreaterThan(0);
+  });
+
   it('then an upload of type report is ingested', async () => {
     const form = new FormData();
     form.append('file', new Blob([TEXT], { type: 'text/plain' }), 'vault-report.txt');

@@ -76,3 +76,32 @@ describe('practice merge threshold per model', () => {
     expect((await run(t - 0.01))[0].id).not.toBe('practice-in-graph');
   });
 });
+
+describe('semantic topics of a practice per model', () => {
+  it('when a practice’s cosine to a topic lies between MiniLM’s and e5’s linking thresholds, then only MiniLM tags it', async () => {
+    const topic = { id: 'topic:security-culture', kind: 'topic' };
+    const [topicVector, practiceVector] = pairWithCosine(0.5);
+    const ctx = (id: string) =>
+      ({
+        embedderId: id,
+        semanticEntities: [topic],
+        semanticVectors: [topicVector],
+        topicEntities: [topic],
+      }) as unknown as DocContext;
+    const topicsUnder = async (model: (typeof MODEL_IDS)[number]) => {
+      const [practice] = await mergePractices(
+        [candidate('Operators should do A.', 0)],
+        [practiceVector],
+        [null],
+        'doc-3',
+        ctx(embedderId(MODELS[model], 'x')),
+        noPractices,
+      );
+      return practice.topics.map((t) => t.id);
+    };
+    expect(MODELS['all-minilm-l6-v2'].thresholds.semanticLink.cosine).toBeLessThan(0.5);
+    expect(MODELS['e5-small-v2'].thresholds.semanticLink.cosine).toBeGreaterThan(0.5);
+    expect(await topicsUnder('all-minilm-l6-v2')).toEqual(['topic:security-culture']);
+    expect(await topicsUnder('e5-small-v2')).toEqual([]);
+  });
+});

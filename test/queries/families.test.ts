@@ -416,6 +416,9 @@ describe('entities, graph, facets, documents', () => {
       RETURN d {.id, .title, .type, .date, .year, .language, .source, .access, .format, .contentHash, .passageCount,
           ingestedAt: toString(d.ingestedAt)} AS document,
         coalesce(d.text, '') AS text, from, to,
+        [g IN coalesce(d.focusGroups, []) | coalesce(head(COLLECT {
+          MATCH (e:Entity {id: g}) RETURN e {type: e.kind, id: e.id, name: e.name}
+        }), {type: 'focusGroup', id: g, name: g})] AS focusGroups,
         COLLECT {
           MATCH (d)-[:HAS_PASSAGE]->(p:Passage) WHERE p.start < to AND from < p.end
           RETURN {id: p.id, ordinal: p.ordinal, heading: p.heading, text: p.text, start: p.start, end: p.end, page: p.page,

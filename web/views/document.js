@@ -1,10 +1,10 @@
 /**
- * Document reader: a document's normalised text with its passages and sentences, its metadata and access label,
- * opened at a cited span (`?start=&end=`, document offsets) which is highlighted and scrolled to. Long documents
- * load a page at a time around the citation; earlier and later text loads on request.
+ * Document reader: a document's normalised text with its passages and sentences, its metadata (with the focus groups
+ * it declares) and access label, opened at a cited span (`?start=&end=`, document offsets) which is highlighted and
+ * scrolled to. Long documents load a page at a time around the citation; earlier and later text loads on request.
  */
 import { api, qs } from '../api.js';
-import { h, replace, loading, errorBox, facts, sourceLink } from '../dom.js';
+import { h, replace, loading, errorBox, facts, sourceLink, chipList } from '../dom.js';
 import { mergePage, renderText } from './document-text.js';
 
 const PAGE_CHARS = 20_000;
@@ -159,6 +159,7 @@ function documentFacts(doc) {
   return facts([
     ['Type', doc.type],
     ['Date', doc.date],
+    ['Focus groups', chipList(doc.focusGroups, 'Focus groups the document declares')],
     ['Source', sourceLink(doc.source)],
     ['Language', doc.language],
     ['Access', doc.access ? h('span', { class: `access access-${doc.access}` }, doc.access) : null],

@@ -1,5 +1,6 @@
 /**
- * Upload view: a document file with its metadata (title, type from the taxonomy, date, access label) sent to
+ * Upload view: a document file with its metadata (title, type and focus groups from the taxonomy, date, access
+ * label) sent to
  * POST /api/documents as multipart. The page asks for the API key once per tab (web/api.js), shows that the
  * upload is under way, then the ingest summary or the service's reason for refusing it.
  */
@@ -19,6 +20,20 @@ export function mount(el) {
   document.title = 'Upload a document · iwg-graph';
   const typeSelect = h('select', { id: 'up-type', name: 'type' }, h('option', { value: '' }, 'Not set'));
   const typeHint = h('p', { class: 'muted small', id: 'up-type-hint' });
+  // The taxonomy's focus groups, the ones the upload's validation accepts; declared groups attribute the
+  // document's mentions to them in trends (docs/trends.md).
+  const groupSelect = h('select', {
+    id: 'up-focus-groups',
+    name: 'focusGroups',
+    multiple: true,
+    size: '4',
+    'aria-describedby': 'up-focus-groups-hint',
+  });
+  const groupHint = h(
+    'p',
+    { class: 'muted small', id: 'up-focus-groups-hint' },
+    'The focus groups the document belongs to, if any (Ctrl or ⌘ to choose more than one).',
+  );
   const fields = h(
     'fieldset',
     { class: 'upload-fields' },
@@ -53,6 +68,8 @@ export function mount(el) {
       ),
     ),
     typeHint,
+    field('Focus groups', groupSelect),
+    groupHint,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Upload and ingest')),
   );
   const form = h('form', { class: 'card upload-form', onsubmit: (e) => (e.preventDefault(), submit()) }, fields);
@@ -71,13 +88,16 @@ export function mount(el) {
   );
 
   getDocumentTypes()
-    .then(({ documentTypes }) => {
+    .then(({ documentTypes, focusGroups = [] }) => {
       typeSelect.append(...documentTypes.map((t) => h('option', { value: t.id, title: t.description }, t.name)));
+      groupSelect.append(...focusGroups.map((g) => h('option', { value: g.id, title: g.description }, g.name)));
+      // Every group in view without scrolling, up to eight.
+      groupSelect.size = Math.min(Math.max(focusGroups.length, 2), 8);
       typeSelect.onchange = () => {
         typeHint.textContent = documentTypes.find((t) => t.id === typeSelect.value)?.description ?? '';
       };
     })
-    .catch((err) => replace(typeHint, `The document types could not be loaded: ${err.message}`));
+    .catch((err) => replace(typeHint, `The document types and focus groups could not be loaded: ${err.message}`));
 
   async function submit() {
     const file = form.elements.file.files[0];
@@ -87,6 +107,8 @@ export function mount(el) {
       const value = form.elements[name].value.trim();
       if (value) metadata[name] = value;
     }
+    const groups = [...groupSelect.selectedOptions].map((o) => o.value);
+    if (groups.length) metadata.focusGroups = groups;
     const body = new FormData();
     body.append('metadata', JSON.stringify(metadata));
     body.append('file', file, file.name);
@@ -95,7 +117,7 @@ export function mount(el) {
     form.setAttribute('aria-busy', 'true');
     replace(outcome, busy(file));
     try {
-      const result = await api('/api/documents', { form: body, timeoutMs: UPLOAD_TIMEOUT_MS });
+      const result = await api('/api/documents', { form: body, write: true, timeoutMs: UPLOAD_TIMEOUT_MS });
       forgetFacets();
       replace(outcome, summary(result, file.name));
     } catch (err) {
