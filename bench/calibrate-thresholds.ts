@@ -1,6 +1,7 @@
 /**
- * Calibrates SEMANTIC_LINK_THRESHOLD (ingest/link.ts) and PRACTICE_MERGE_THRESHOLD (ingest/practice-merge.ts) with the
- * real all-MiniLM-L6-v2 model on small hand-labelled sets, and prints precision/recall per threshold.
+ * Calibrates SEMANTIC_LINK_THRESHOLD (ingest/link.ts) and, historically, the practice merge threshold on the raw
+ * cosine (now the merge cosine, calibrated by bench/merge-calibration.ts) with the real all-MiniLM-L6-v2 model on
+ * small hand-labelled sets, and prints precision/recall per threshold.
  *
  *   npx tsx bench/calibrate-thresholds.ts [modelRoot=/tmp/probe/models]
  *
