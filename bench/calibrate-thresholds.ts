@@ -1,8 +1,9 @@
 /**
- * Calibrates the semantic-linking threshold (ingest/models.ts `thresholds.semanticLink`, used by ingest/link.ts) and
- * the practice-merge threshold (`thresholds.practiceMerge`) of one embedding model on small hand-labelled sets, and
- * prints precision/recall per threshold. The model runs as ingest runs it (src/runtime.ts openEmbedder: 8-bit
- * quantized, its pooling and passage prefix); without `--model`, the default all-MiniLM-L6-v2.
+ * Calibrates the semantic-linking threshold (ingest/models.ts `thresholds.semanticLink`, used by ingest/link.ts) of
+ * one embedding model on small hand-labelled sets, and historically the practice merge threshold on the raw cosine
+ * (now the merge cosine, `thresholds.practiceMerge`, calibrated by bench/merge-calibration.ts), and prints
+ * precision/recall per threshold. The model runs as ingest runs it (src/runtime.ts openEmbedder: 8-bit quantized,
+ * its pooling and passage prefix); without `--model`, the default all-MiniLM-L6-v2.
  *
  *   npx tsx bench/calibrate-thresholds.ts [--model all-minilm-l6-v2|bge-small-en-v1.5|e5-small-v2]
  *

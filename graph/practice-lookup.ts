@@ -15,14 +15,14 @@ import type { GraphTx } from './driver.js';
 
 /**
  * For each embedding, the closest practice sourced from another document than `excludeDocumentId` (or null when
- * there is none), with Neo4j's cosine similarity score, (1 + cos) / 2: the vector index's scale, which
- * ingest/practice-merge.ts turns into the cosine it decides on.
+ * there is none), with Neo4j's cosine similarity score, (1 + cos) / 2 (the vector index's scale), and its stored
+ * embedding, from which ingest/practice-merge.ts computes the merge cosine it decides on (read in the same pass).
  */
 export async function nearestPractices(
   tx: GraphTx,
   embeddings: number[][],
   excludeDocumentId: string,
-): Promise<({ id: string; score: number } | null)[]> {
+): Promise<({ id: string; score: number; embedding: number[] } | null)[]> {
   if (embeddings.length === 0) return [];
   const rows = await tx.run(
     query(
@@ -32,15 +32,16 @@ export async function nearestPractices(
        UNWIND range(0, size($embeddings) - 1) AS i
        CALL (i, practices) {
          UNWIND practices AS x
-         WITH x.id AS id, vector.similarity.cosine(x.embedding, $embeddings[i]) AS score
+         WITH x.id AS id, x.embedding AS embedding, vector.similarity.cosine(x.embedding, $embeddings[i]) AS score
          WHERE score IS NOT NULL
-         RETURN id, score ORDER BY score DESC, id LIMIT 1
+         RETURN id, score, embedding ORDER BY score DESC, id LIMIT 1
        }
-       RETURN i, id, score`,
+       RETURN i, id, score, embedding`,
       { embeddings, doc: excludeDocumentId },
     ),
   );
-  const out: ({ id: string; score: number } | null)[] = embeddings.map(() => null);
-  for (const r of rows) out[Number(r.i)] = { id: String(r.id), score: Number(r.score) };
+  const out: ({ id: string; score: number; embedding: number[] } | null)[] = embeddings.map(() => null);
+  for (const r of rows)
+    out[Number(r.i)] = { id: String(r.id), score: Number(r.score), embedding: (r.embedding as unknown[]).map(Number) };
   return out;
 }

@@ -75,12 +75,12 @@ export interface DocumentRecord {
 export interface PracticeLookup {
   /**
    * For each embedding, the closest practice sourced from another document (or null), by exact cosine, with
-   * Neo4j's score for it: (1 + cos) / 2, which ingest/practice-merge.ts turns into a cosine.
+   * Neo4j's score for it ((1 + cos) / 2) and its stored embedding, on which ingest/practice-merge.ts decides.
    */
   nearestPractices(
     embeddings: number[][],
     excludeDocumentId: string,
-  ): Promise<({ id: string; score: number } | null)[]>;
+  ): Promise<({ id: string; score: number; embedding: number[] } | null)[]>;
 }
 
 /** What a document write committed: the record, and the content hash the document had before (if any). */

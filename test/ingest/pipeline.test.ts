@@ -34,12 +34,12 @@ function fakes(events: string[]) {
     nearestPractices: async (embeddings, excludeDocumentId) => {
       events.push(`merge:${excludeDocumentId}`);
       return embeddings.map((embedding) => {
-        let best: { id: string; score: number } | null = null;
+        let best: { id: string; score: number; embedding: number[] } | null = null;
         for (const r of written.filter((d) => d.document.id !== excludeDocumentId))
           for (const p of r.practices) {
             const cosine = p.embedding.reduce((s, x, i) => s + x * embedding[i], 0);
             const score = vectorScoreFromCosine(cosine); // the index's scale, as Neo4j reports it
-            if (!best || score > best.score) best = { id: p.id, score };
+            if (!best || score > best.score) best = { id: p.id, score, embedding: p.embedding };
           }
         return best;
       });

@@ -4,10 +4,15 @@ import {
   ingestDecision,
   loadMergePairs,
   measureMerges,
+  MERGE_GRID,
+  practiceCentre,
+  rawCosineDecision,
   scoreMergePairs,
+  type MergeFigures,
   type MergePair,
   type ScoredPair,
 } from '../../bench/merge-calibration.js';
+import { PRACTICE_MERGE_CENTRES } from '../../ingest/merge-centres.js';
 import { MODEL_IDS, type ModelId } from '../../ingest/models.js';
 import { PRACTICE_MERGE_THRESHOLDS } from '../../ingest/practice-merge.js';
 import { createLogger } from '../../src/logger.js';
@@ -15,34 +20,35 @@ import { openEmbedder } from '../../src/runtime.js';
 import type { WorkerEmbedder } from '../../ingest/embed.js';
 import { testConfig } from '../support/runtime.js';
 
-// Issue 12 asks for merge precision and recall ≥ 0.90 each on the labelled pairs; recall is not there yet (open,
-// bench/merge-calibration.md). What each model's merge decision measured when this test was written, rounded down:
-// a floor against regressions until the target is met. all-MiniLM-L6-v2 (default): dev P 0.89 R 0.61, held-out
-// P 0.91 R 0.47; bge-small-en-v1.5: dev P 0.89 R 0.64, held-out P 0.96 R 0.51; e5-small-v2: dev P 0.67 R 0.92,
-// held-out P 0.74 R 0.87, and it merges two of the 48 unrelated pairs (q11/q24 and q17/q30: e5 scores unrelated
-// sentences 0.75-0.86).
+// Issue 12 asks for merge precision and recall ≥ 0.90 each on the labelled pairs; neither model reaches it (open,
+// bench/merge-calibration.md). What each model's merge decision (the merge cosine, ingest/practice-merge.ts)
+// measured when this test was written, rounded down: a floor against regressions until the target is met.
+// all-MiniLM-L6-v2 (default): dev P 0.79 R 0.67, held-out P 0.81 R 0.56; bge-small-en-v1.5: dev P 0.67 R 0.85,
+// held-out P 0.79 R 0.73; e5-small-v2: dev P 0.74 R 0.91, held-out P 0.78 R 0.89. bge and e5 merge one of the 48
+// unrelated pairs (q22/q35: vendor remote sessions / no camera devices in sensitive parts of the plant).
 type Floor = Record<'dev' | 'held-out', { precision: number; recall: number }> & { unrelatedMerged: number };
 const FLOOR: Readonly<Record<ModelId, Floor>> = {
   'all-minilm-l6-v2': {
-    dev: { precision: 0.85, recall: 0.55 },
-    'held-out': { precision: 0.85, recall: 0.45 },
+    dev: { precision: 0.75, recall: 0.65 },
+    'held-out': { precision: 0.8, recall: 0.55 },
     unrelatedMerged: 0,
   },
   'bge-small-en-v1.5': {
-    dev: { precision: 0.85, recall: 0.6 },
-    'held-out': { precision: 0.9, recall: 0.45 },
-    unrelatedMerged: 0,
+    dev: { precision: 0.65, recall: 0.8 },
+    'held-out': { precision: 0.75, recall: 0.7 },
+    unrelatedMerged: 1,
   },
   'e5-small-v2': {
-    dev: { precision: 0.65, recall: 0.85 },
-    'held-out': { precision: 0.7, recall: 0.8 },
-    unrelatedMerged: 2,
+    dev: { precision: 0.7, recall: 0.9 },
+    'held-out': { precision: 0.75, recall: 0.85 },
+    unrelatedMerged: 1,
   },
 };
 
 describe('practice merge decision on the labelled pairs (test/fixtures/practices/merge-pairs.yaml)', () => {
   let pairs: MergePair[];
   const scored = {} as Record<ModelId, ScoredPair[]>;
+  const centres = {} as Record<ModelId, Float32Array>;
   let embedder: WorkerEmbedder | undefined;
 
   beforeAll(async () => {
@@ -50,7 +56,8 @@ describe('practice merge decision on the labelled pairs (test/fixtures/practices
     // Every model the server can run (ingest/models.ts), one after the other; each is provisioned like the server's.
     for (const model of MODEL_IDS) {
       embedder = await openEmbedder(testConfig({ IWG_MODEL: model }), createLogger('warn', 'test'));
-      scored[model] = await scoreMergePairs(pairs, (texts) => embedder!.embed(texts));
+      scored[model] = await scoreMergePairs(pairs, (texts) => embedder!.embed(texts), model);
+      centres[model] = await practiceCentre(pairs, (texts) => embedder!.embed(texts));
       await embedder.close();
       embedder = undefined;
       for (const split of ['dev', 'held-out', 'all'] as const) {
@@ -99,6 +106,23 @@ describe('practice merge decision on the labelled pairs (test/fixtures/practices
 
   it.each(MODEL_IDS)('when %s is calibrated on the dev split, then its merge threshold is the best-F1 one', (model) => {
     const dev = scored[model].filter((p) => p.split === 'dev');
-    expect(bestThreshold(dev, (p) => p.prescriptionCosine)).toBe(PRACTICE_MERGE_THRESHOLDS[model]);
+    expect(bestThreshold(dev, (p) => p.mergeCosine, MERGE_GRID)).toBe(PRACTICE_MERGE_THRESHOLDS[model]);
   });
+
+  it.each(MODEL_IDS)('when %s embeds the dev quotes again, then the shipped practice centre is their mean', (model) => {
+    const shipped = PRACTICE_MERGE_CENTRES[model];
+    const drift = Math.max(...centres[model].map((x, i) => Math.abs(x - shipped[i])));
+    expect(drift).toBeLessThan(1e-4);
+  });
+
+  it.each(MODEL_IDS)(
+    'when the old and new decisions of %s are judged on held-out, then the merge cosine’s F1 is not below the raw cosine’s',
+    (model) => {
+      const held = scored[model].filter((p) => p.split === 'held-out');
+      const f1 = (m: MergeFigures) => (2 * m.precision * m.recall) / (m.precision + m.recall);
+      const before = f1(measureMerges(held, rawCosineDecision(model)));
+      const after = f1(measureMerges(held, ingestDecision(model)));
+      expect(after).toBeGreaterThanOrEqual(before);
+    },
+  );
 });

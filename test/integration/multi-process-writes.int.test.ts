@@ -8,8 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dot } from '../../ingest/link.js';
-import { isSamePractice } from '../../ingest/practice-merge.js';
+import { samePractice } from '../../ingest/practice-merge.js';
 import { prescriptionOf } from '../../ingest/prescription.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { ingestOneDocument } from '../../src/ingest-service.js';
@@ -218,7 +217,7 @@ describe('when two API processes on one Neo4j take concurrent uploads and deleti
       for (let i = 0; i < texts.length; i++)
         for (let j = i + 1; j < texts.length; j++) {
           const pair = PAIRS.some(([a, b]) => a === texts[i] && b === texts[j]);
-          expect(isSamePractice(dot(vectors[i], vectors[j])), `${texts[i]} / ${texts[j]}`).toBe(pair);
+          expect(samePractice(vectors[i], vectors[j]), `${texts[i]} / ${texts[j]}`).toBe(pair);
         }
 
       // Each process makes its upload context (the taxonomy sync) first, so the rounds start level.

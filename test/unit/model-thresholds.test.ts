@@ -59,8 +59,12 @@ describe('the thresholds table', () => {
 
 describe('the users of a threshold read the configured model’s', () => {
   it('merges practices at the model’s merge cosine', () => {
-    expect(isSamePractice(0.8, 'all-minilm-l6-v2')).toBe(true);
-    expect(isSamePractice(0.8, 'e5-small-v2')).toBe(false);
+    // Merge cosines (about each model's practice centre): MiniLM 0.45, e5 0.275.
+    expect(isSamePractice(0.4, 'all-minilm-l6-v2')).toBe(false);
+    expect(isSamePractice(0.4, 'e5-small-v2')).toBe(true);
+    expect(isSamePractice(modelThresholds('all-minilm-l6-v2').practiceMerge.cosine - 0.01, 'all-minilm-l6-v2')).toBe(
+      false,
+    );
     expect(isSamePractice(modelThresholds('e5-small-v2').practiceMerge.cosine, 'e5-small-v2')).toBe(true);
   });
 
