@@ -5,9 +5,10 @@
  * queries searched (semantic and default search, scored like the bench) and the sentence vector look-up profiled
  * (db hits, Neo4j CPU per call, recall of the approximate top k against the exact top k over every sentence).
  *
- * The model's work is taken out of the comparison: every text is embedded once (before the first round, real
- * model) and each ingest reads the same vectors from that cache, so each run writes identical vectors and Neo4j's
- * CPU is the only thing that varies. Neo4j's CPU is read from /proc (whole process, and per thread, sampled every
+ * The model's work is taken out of the comparison: every text is embedded once with the real model and each
+ * ingest reads the same vectors from that cache (saved beside the corpus), so each run writes identical vectors and
+ * Neo4j's CPU is the only thing that varies. The warm-up embeds the units as bench/measure.ts `sampleUnits` cuts
+ * them; texts the pipeline embeds otherwise are embedded during the first ingest and cached after it. Neo4j's CPU is read from /proc (whole process, and per thread, sampled every
  * 250 ms so threads that end, like Lucene's merge threads, are counted up to their last sample).
  *
  * Usage: npx tsx bench/vector-index.ts [--docs 100] [--rounds 2] [--configs default,ef-50,...]
