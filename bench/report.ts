@@ -433,6 +433,7 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
     ['ingest-speed.md', "Ingest's write side", 'the measurement described in the file'],
+    ['vector-index.md', 'Vector index settings: Neo4j CPU against quality', 'npx tsx bench/vector-index.ts --docs 100'],
     ['extraction.md', 'Practice extraction: precision and recall', 'npx tsx bench/practice-precision.ts'],
     ['merge-calibration.md', 'Practice merging: precision and recall', 'npx tsx bench/merge-calibration.ts'],
     [

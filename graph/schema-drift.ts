@@ -84,6 +84,10 @@ export function differencesOf(spec: SchemaObjectSpec, found: FoundIndex | FoundC
   if (spec.kind === 'vector') {
     compare('vector.dimensions', spec.dimensions, Number);
     compare('vector.similarity_function', spec.similarity, (v) => String(v).toUpperCase());
+    const { m, efConstruction, quantization } = spec.hnsw ?? {};
+    if (m !== undefined) compare('vector.hnsw.m', m, Number);
+    if (efConstruction !== undefined) compare('vector.hnsw.ef_construction', efConstruction, Number);
+    if (quantization !== undefined) compare('vector.quantization.enabled', String(quantization), String);
   }
   if (spec.kind === 'fulltext') compare('fulltext.analyzer', spec.analyzer);
   return out;

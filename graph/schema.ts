@@ -105,6 +105,18 @@ export interface VectorIndexSpec {
   readonly property: string;
   readonly dimensions: number;
   readonly similarity: 'COSINE' | 'EUCLIDEAN';
+  /**
+   * HNSW and quantization settings of Neo4j 5.26's vector-2.0 indexes (`vector.hnsw.m`,
+   * `vector.hnsw.ef_construction`, `vector.quantization.enabled`); absent = Neo4j's default (16, 100, true).
+   */
+  readonly hnsw?: VectorHnswOptions;
+}
+
+/** The build settings of a vector index that Neo4j 5.26 lets a user choose. */
+export interface VectorHnswOptions {
+  readonly m?: number;
+  readonly efConstruction?: number;
+  readonly quantization?: boolean;
 }
 /** A full-text (Lucene) index over some properties of some labels, with its analyzer. */
 export interface FulltextIndexSpec {
@@ -192,12 +204,25 @@ export function createStatement(spec: SchemaObjectSpec): CypherQuery {
       return query(
         `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)})`,
       );
-    case 'vector':
+    case 'vector': {
+      const { m, efConstruction, quantization } = spec.hnsw ?? {};
+      const extra = [
+        m === undefined ? '' : ', `vector.hnsw.m`: $m',
+        efConstruction === undefined ? '' : ', `vector.hnsw.ef_construction`: $efConstruction',
+        quantization === undefined ? '' : ', `vector.quantization.enabled`: $quantization',
+      ].join('');
       return query(
         `CREATE VECTOR INDEX ${name} IF NOT EXISTS FOR (n:${quoteName(spec.label)}) ON (n.${quoteName(spec.property)}) ` +
-          'OPTIONS { indexConfig: { `vector.dimensions`: $dimensions, `vector.similarity_function`: $similarity } }',
-        { dimensions: cypherInteger(spec.dimensions), similarity: spec.similarity },
+          `OPTIONS { indexConfig: { \`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: $similarity${extra} } }`,
+        {
+          dimensions: cypherInteger(spec.dimensions),
+          similarity: spec.similarity,
+          ...(m === undefined ? {} : { m: cypherInteger(m) }),
+          ...(efConstruction === undefined ? {} : { efConstruction: cypherInteger(efConstruction) }),
+          ...(quantization === undefined ? {} : { quantization }),
+        },
       );
+    }
     case 'fulltext':
       return query(
         `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${spec.labels.map(quoteName).join('|')}) ` +

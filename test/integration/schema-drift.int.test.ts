@@ -87,6 +87,34 @@ describe('ensureSchema on a drifted schema', () => {
     await dropProbeSchema();
   });
 
+  it('when a vector index is asked for other HNSW and quantization settings, then it is recreated with them and SHOW INDEXES reports them', async () => {
+    await createAsGiven({ constraints: [], indexes: [vector] });
+    await graph.write([{ cypher: `CREATE (:${PROBE} {id: 'h', embedding: [0.5, 0.5, 0.5, 0.5]})`, params: {} }]);
+    const tuned: SchemaSpec = {
+      constraints: [],
+      indexes: [{ ...vector, hnsw: { m: 8, efConstruction: 50, quantization: false } }],
+    };
+
+    const sut = await ensureSchema(graph, { schema: tuned });
+
+    expect(sut.migrated).toEqual([
+      `vector index drift_probe_vector on :${PROBE}(embedding): vector.hnsw.m: expected 8, found 16; ` +
+        'vector.hnsw.ef_construction: expected 50, found 100; vector.quantization.enabled: expected false, found true',
+    ]);
+    const found = (await readSchema(graph)).indexes.find((i) => i.name === vector.name);
+    expect(found?.options?.indexConfig).toMatchObject({
+      'vector.hnsw.m': 8,
+      'vector.hnsw.ef_construction': 50,
+      'vector.quantization.enabled': false,
+    });
+    const hits = await graph.read<{ id: string }>({
+      cypher: `CALL db.index.vector.queryNodes('${vector.name}', 1, [0.5, 0.5, 0.5, 0.5]) YIELD node RETURN node.id AS id`,
+      params: {},
+    });
+    expect(hits.map((h) => h.id)).toEqual(['h']);
+    await dropProbeSchema();
+  });
+
   it('when a dimension changes over stored vectors and another index stands in place of ours, then one GRAPH_SCHEMA error names every mismatch and nothing changes', async () => {
     await createAsGiven({
       constraints: probe.constraints,

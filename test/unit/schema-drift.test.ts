@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSchema, type FoundIndex, type FoundSchema } from '../../graph/schema-drift.js';
-import { createStatement, expectedSchema, type SchemaSpec } from '../../graph/schema.js';
+import { createStatement, expectedSchema, type SchemaSpec, type VectorIndexSpec } from '../../graph/schema.js';
 
 const vector = {
   kind: 'vector',
@@ -73,6 +73,32 @@ describe('compareSchema', () => {
     ]);
   });
 
+  it('when a vector index states HNSW settings and the database holds others, then each difference is named', () => {
+    const tuned: SchemaSpec = {
+      ...spec,
+      indexes: spec.indexes.map((i) =>
+        i.kind === 'vector' ? { ...i, hnsw: { m: 8, efConstruction: 50, quantization: false } } : i,
+      ),
+    };
+    const found = replace(matching, 'v', {
+      options: {
+        indexConfig: {
+          'vector.dimensions': 4,
+          'vector.similarity_function': 'COSINE',
+          'vector.hnsw.m': 16,
+          'vector.hnsw.ef_construction': 100,
+          'vector.quantization.enabled': true,
+        },
+      },
+    });
+    expect(compareSchema(tuned, found)[0].differences).toEqual([
+      'vector.hnsw.m: expected 8, found 16',
+      'vector.hnsw.ef_construction: expected 50, found 100',
+      'vector.quantization.enabled: expected false, found true',
+    ]);
+    expect(compareSchema(spec, found)).toEqual([]);
+  });
+
   it('when a full-text index was edited, then its labels, properties and analyzer differences are all named', () => {
     const found = replace(matching, 'f', {
       labelsOrTypes: ['Probe', 'Other'],
@@ -128,6 +154,18 @@ describe('expectedSchema', () => {
       `"CREATE VECTOR INDEX \`v\` IF NOT EXISTS FOR (n:\`Probe\`) ON (n.\`embedding\`) OPTIONS { indexConfig: { \`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: $similarity } }"`,
     );
     expect(Number(v.params.dimensions)).toBe(4);
+    const tuned = createStatement({
+      ...(vector as VectorIndexSpec),
+      hnsw: { m: 8, efConstruction: 50, quantization: false },
+    });
+    expect(tuned.cypher).toContain(
+      '`vector.similarity_function`: $similarity, `vector.hnsw.m`: $m, `vector.hnsw.ef_construction`: $efConstruction, `vector.quantization.enabled`: $quantization } }',
+    );
+    expect([Number(tuned.params.m), Number(tuned.params.efConstruction), tuned.params.quantization]).toEqual([
+      8,
+      50,
+      false,
+    ]);
     expect(f).toMatchInlineSnapshot(`
       {
         "cypher": "CREATE FULLTEXT INDEX \`f\` IF NOT EXISTS FOR (n:\`Probe\`) ON EACH [n.\`a\`, n.\`b\`] OPTIONS { indexConfig: { \`fulltext.analyzer\`: $analyzer } }",
