@@ -104,3 +104,36 @@ export async function refreshThemes(
     superseded: !stored,
   };
 }
+
+const background = new WeakMap<Graph, { running: Promise<void>; again: boolean }>();
+
+/**
+ * Refreshes the stored themes in the background, after an upload or a deletion: the uploader's answer need not wait
+ * for a clustering that takes seconds at 100 documents and minutes at 10k. One refresh per graph at a time; asked
+ * again while one runs, it runs once more after it. Until it stores them the sets are stale, never served, and
+ * requests compute themes themselves. `report` gets each outcome (a summary, null when current, or the error).
+ */
+export function refreshThemesInBackground(
+  graph: Graph,
+  compute: ComputeThemes,
+  report: (outcome: ThemesSummary | null | Error) => void,
+): void {
+  const running = background.get(graph);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const entry = { running: Promise.resolve(), again: true };
+  background.set(graph, entry);
+  entry.running = (async () => {
+    while (entry.again) {
+      entry.again = false;
+      report(await refreshThemes(graph, compute).catch((err: unknown) => err as Error));
+    }
+  })().finally(() => background.delete(graph));
+}
+
+/** Waits until no background theme refresh of this graph runs (before closing it; tests). */
+export async function settleThemeRefresh(graph: Graph): Promise<void> {
+  for (let entry = background.get(graph); entry; entry = background.get(graph)) await entry.running;
+}

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { refreshCommunities, type CommunitiesSummary } from '../graph/communities.js';
 import { createDocumentStore, refreshDerived as refreshDerivedNow } from '../graph/neo4j-document-store.js';
+import { refreshThemesInBackground } from '../graph/themes-store.js';
 import { refreshCooccurrence } from '../graph/writes.js';
 import type { Graph } from '../graph/driver.js';
 import type { DocumentStore } from '../ingest/document-store.js';
@@ -177,7 +178,7 @@ async function ingestOneDocumentNow(
   const known = await deps.store.documentHash(id);
   const ctx = await uploadContext(runtime, deps);
   const result = await ingestDocument(doc.bytes, { id, path: doc.filename, metadata: doc.metadata }, known, ctx);
-  await refreshDerived(runtime, deps.store);
+  await refreshAfterOneDocument(runtime);
   if (result.outcome === 'unchanged')
     return { id, status: 'unchanged', ...(await deps.store.documentContribution(id)) };
   return {
@@ -201,7 +202,7 @@ async function deleteDocumentNow(runtime: Runtime, id: string, mayDelete: MayCha
   if (stored === null || !mayDelete(stored)) return false;
   const store = storeOf(runtime.graph);
   const deleted = await store.deleteDocument(id);
-  await refreshDerived(runtime, store);
+  await refreshAfterOneDocument(runtime);
   return deleted;
 }
 
@@ -220,6 +221,19 @@ async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<b
   if (themes?.error) runtime.log.warn({ component: 'themes', ...themes }, 'themes not refreshed: computed on request');
   else if (themes) runtime.log.info({ component: 'themes', ...themes }, 'themes computed');
   return cooccurrence || communities !== null || themes !== null;
+}
+
+/**
+ * After an upload or a deletion: co-occurrence and communities before the answer (they are quick), the stored
+ * themes in the background (graph/themes-store.ts `refreshThemesInBackground`).
+ */
+async function refreshAfterOneDocument(runtime: Runtime): Promise<void> {
+  await refreshDerived(runtime, createDocumentStore(runtime.graph));
+  refreshThemesInBackground(runtime.graph, derivedOf(runtime.graph).computeThemes, (outcome) => {
+    if (outcome instanceof Error)
+      runtime.log.warn({ component: 'themes', error: outcome.message }, 'themes not refreshed: computed on request');
+    else if (outcome) runtime.log.info({ component: 'themes', ...outcome }, 'themes computed');
+  });
 }
 
 /** Recomputes the communities now, whether or not anything changed (`iwg communities`), after any write under way. */

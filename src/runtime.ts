@@ -8,6 +8,7 @@ import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
 import { ensureSchema } from '../graph/ensure-schema.js';
 import { backfillAccessLabels } from '../graph/access-backfill.js';
+import { settleThemeRefresh } from '../graph/themes-store.js';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { createWorkerEmbedder, type WorkerEmbedder } from '../ingest/embed.js';
 import { ensureModelFiles } from '../ingest/model-files.js';
@@ -117,6 +118,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     async close() {
       await parser.close();
       await embedder.close();
+      await settleThemeRefresh(graph);
       await graph.close();
       if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
     },

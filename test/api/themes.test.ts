@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../graph/cypher.js';
-import { DOCUMENT_WRITES } from '../../graph/themes-store.js';
+import { DOCUMENT_WRITES, settleThemeRefresh } from '../../graph/themes-store.js';
 import { recomputeDerived } from '../../src/ingest-service.js';
 import { ingestTestCorpus, startApi, type Api } from './helpers.js';
 
@@ -125,6 +125,8 @@ describe('GET /api/themes', () => {
   });
 
   it('when documents were uploaded, then the default answer of each access view is stored and served from the graph', async () => {
+    // Uploads refresh the stored themes in the background; wait for it.
+    await settleThemeRefresh(api.runtime.graph);
     const sets = await storedSets();
     expect(sets.map((t) => t.view)).toEqual(['public', 'public|restricted', 'restricted']);
     const [{ writes }] = await api.runtime.graph.read<{ writes: number }>(DOCUMENT_WRITES);
@@ -152,6 +154,10 @@ describe('GET /api/themes', () => {
     const gone = `upload:${RESTRICTED_DOCS[2].filename}`;
     const del = await fetch(`${api.url}/api/documents/${enc(gone)}`, { method: 'DELETE', headers: as(ADMIN) });
     expect(del.status).toBe(204);
+    // The deletion answers before the stored themes are refreshed (in the background): meanwhile the stale sets
+    // are not served, the answer is computed without the deleted document.
+    expect(JSON.stringify((await api.get('/api/themes?limit=50', as(ADMIN))).body)).not.toContain(gone);
+    await settleThemeRefresh(api.runtime.graph);
     const sets = await storedSets();
     expect(sets.map((t) => t.writes)).toEqual([was + 1, was + 1, was + 1]);
     for (const t of sets) expect(t.answer).not.toContain(gone);
