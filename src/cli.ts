@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { createLogger, logFn } from './logger.js';
 import { managedNeo4jStatus, startManagedNeo4j, stopManagedNeo4j } from '../graph/managed-neo4j.js';
+import type { Graph } from '../graph/driver.js';
 import { openGraph, openRuntime } from './runtime.js';
 import { ingestPaths, recomputeCommunities, recomputeDerived } from './ingest-service.js';
 import { hashKey } from './keys.js';
@@ -106,16 +107,29 @@ program
     }
   });
 
+/**
+ * Runs `work` on the graph alone (no model), then closes it and stops a managed server this process started; logs
+ * only warnings when the output is for people (`json` unset) and the level is the default.
+ */
+async function withGraph(json: boolean | undefined, work: (graph: Graph) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' && !json ? 'warn' : config.logLevel);
+  const { graph, managed } = await openGraph(config, log);
+  try {
+    await work(graph);
+  } finally {
+    await graph.close();
+    if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
+  }
+}
+
 program
   .command('communities')
   .description('recompute the communities and connectors of the entity graph now (each ingest also does)')
   .option('--json', 'print the summary as JSON')
-  .action(async (options: { json?: boolean }) => {
-    const config = loadConfig();
-    const log = createLogger(config.logLevel === 'info' && !options.json ? 'warn' : config.logLevel);
+  .action((options: { json?: boolean }) =>
     // The graph alone: no model is needed to recompute communities.
-    const { graph, managed } = await openGraph(config, log);
-    try {
+    withGraph(options.json, async (graph) => {
       const summary = await recomputeCommunities(graph);
       if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else {
@@ -128,11 +142,8 @@ program
             '\n',
         );
       }
-    } finally {
-      await graph.close();
-      if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
-    }
-  });
+    }),
+  );
 
 program
   .command('derive')
@@ -140,12 +151,9 @@ program
     'recompute the derived data now — co-occurrence (when stale), communities, stored emerging themes — as each ingest does when stale',
   )
   .option('--json', 'print the summary as JSON')
-  .action(async (options: { json?: boolean }) => {
-    const config = loadConfig();
-    const log = createLogger(config.logLevel === 'info' && !options.json ? 'warn' : config.logLevel);
+  .action((options: { json?: boolean }) =>
     // The graph alone: themes cluster the stored sentence embeddings, no model is needed.
-    const { graph, managed } = await openGraph(config, log);
-    try {
+    withGraph(options.json, async (graph) => {
       const summary = await recomputeDerived(graph);
       if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       else {
@@ -158,11 +166,8 @@ program
         ];
         process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
       }
-    } finally {
-      await graph.close();
-      if (managed?.started) await stopManagedNeo4j(config.neo4j.managed, logFn(log));
-    }
-  });
+    }),
+  );
 
 const keys = program.command('keys').description('API keys of the keys file (IWG_KEYS_FILE)');
 keys
