@@ -19,7 +19,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, openParser } from '../src/runtime.js';
 import { benchConfig, describeEnvironment, type Environment } from './env.js';
-import { writeGeneratedCorpus } from './generate.js';
+import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import { ingestCorpus } from './measure.js';
 
 export interface ThemeRecovery {
@@ -68,14 +68,24 @@ export interface ThemeRecovery {
 const BENCH_DIR = join(PROJECT_ROOT, 'bench');
 const PLANTED_MARK = /\bbuild files?\b/i;
 
-async function measure(size: number, seed: number, corpusRoot: string, reuse: boolean): Promise<ThemeRecovery> {
+async function measure(
+  size: number,
+  seed: number,
+  corpusRoot: string,
+  reuse: boolean,
+  corpus?: string,
+): Promise<ThemeRecovery> {
   const log = createLogger('info', 'bench-themes');
   const quiet = createLogger('warn', 'bench');
   const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
   const config = benchConfig();
-  const dir = join(corpusRoot, `themes-corpus-${seed}-${size}`);
-  await rm(dir, { recursive: true, force: true });
-  const { groundTruth } = await writeGeneratedCorpus(dir, { documents: size, seed });
+  // --corpus: a corpus another bench generated (e.g. bench/trends.ts, same generator) instead of writing one.
+  const dir = corpus ?? join(corpusRoot, `themes-corpus-${seed}-${size}`);
+  if (!corpus) await rm(dir, { recursive: true, force: true });
+  const groundTruth = corpus
+    ? (JSON.parse(await readFile(join(corpus, 'ground-truth.json'), 'utf8')) as GroundTruth)
+    : (await writeGeneratedCorpus(dir, { documents: size, seed })).groundTruth;
+  if (groundTruth.documents !== size) throw new Error(`${dir} holds ${groundTruth.documents} documents, not ${size}`);
   await stopManagedNeo4j(config.neo4j.managed);
   // --reuse: the graph a run of the same size left in the data dir (the documents are skipped as unchanged).
   if (!reuse) await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
@@ -222,14 +232,18 @@ async function main() {
     .option('--seed <n>', 'generator seed', '908')
     .option('--render-only', 'render bench/themes.md from the saved results')
     .option('--reuse', 'keep the graph in the data dir (one size): documents already ingested are skipped')
+    .option(
+      '--corpus <dir>',
+      'use this generated corpus (one size; e.g. the one bench/trends.ts wrote) instead of writing one',
+    )
     .parse()
-    .opts<{ sizes: string; seed: string; renderOnly?: boolean; reuse?: boolean }>();
+    .opts<{ sizes: string; seed: string; renderOnly?: boolean; reuse?: boolean; corpus?: string }>();
   const resultsDir = join(BENCH_DIR, 'results');
   await mkdir(resultsDir, { recursive: true });
   if (!opts.renderOnly) {
     const corpusRoot = process.env.IWG_BENCH_CORPUS_DIR ?? join(benchConfig().neo4j.managed.cacheDir, '..', 'bench');
     for (const size of opts.sizes.split(',').map(Number)) {
-      const result = await measure(size, Number(opts.seed), corpusRoot, Boolean(opts.reuse));
+      const result = await measure(size, Number(opts.seed), corpusRoot, Boolean(opts.reuse), opts.corpus);
       await writeFile(join(resultsDir, `themes-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
   }

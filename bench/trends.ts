@@ -9,7 +9,7 @@
  * A rising planted trend is recovered when it ranks among the top (number of rising planted trends), a falling one
  * when it ranks among the bottom as many, both with growth of the planted sign.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, openParser } from '../src/runtime.js';
 import { benchConfig, describeEnvironment } from './env.js';
-import { writeGeneratedCorpus } from './generate.js';
+import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import { ingestCorpus } from './measure.js';
 
 const FOCUS_GROUPS = [
@@ -33,8 +33,12 @@ async function main() {
   const o = new Command('bench/trends.ts')
     .option('--sizes <docs>', 'corpus sizes, comma-separated', '100')
     .option('--seed <n>', 'generator seed', '908')
+    .option(
+      '--reuse',
+      'keep the corpus and graph an earlier run of the same size left (documents skipped as unchanged)',
+    )
     .parse(process.argv)
-    .opts<{ sizes: string; seed: string }>();
+    .opts<{ sizes: string; seed: string; reuse?: boolean }>();
   const sizes = o.sizes.split(',').map(Number);
   const seed = Number(o.seed);
   const log = createLogger('info', 'bench-trends');
@@ -45,10 +49,12 @@ async function main() {
   const cacheDir = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench-trends');
   for (const docs of sizes) {
     const dir = join(cacheDir, `corpus-${seed}-${docs}`);
-    await rm(dir, { recursive: true, force: true });
-    const { groundTruth } = await writeGeneratedCorpus(dir, { documents: docs, seed });
+    if (!o.reuse) await rm(dir, { recursive: true, force: true });
+    const { groundTruth } = o.reuse
+      ? { groundTruth: JSON.parse(await readFile(join(dir, 'ground-truth.json'), 'utf8')) as GroundTruth }
+      : await writeGeneratedCorpus(dir, { documents: docs, seed });
     await stopManagedNeo4j(config.neo4j.managed);
-    await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
+    if (!o.reuse) await rm(config.neo4j.managed.dataDir, { recursive: true, force: true });
     const { graph, managed } = await openGraph(config, quiet);
     const runtime = { config, graph, embedder, parser, managed, log: quiet, close: async () => {} };
     const ingest = await ingestCorpus(runtime, dir, (msg, fields) => log.info(fields ?? {}, msg));
