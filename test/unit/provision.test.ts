@@ -16,5 +16,6 @@ describe('provisioning without Java or Maven', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/java/);
     expect(result.stderr).toMatch(/NEO4J_URI=/);
-  });
+    // tsx compiles the whole CLI in a fresh process: seconds on a quiet machine, over 30 s on a loaded one.
+  }, 120_000);
 });
