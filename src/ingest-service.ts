@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { refreshCommunities, type CommunitiesSummary } from '../graph/communities.js';
 import { createDocumentStore, refreshDerived as refreshDerivedNow } from '../graph/neo4j-document-store.js';
-import { refreshThemesInBackground } from '../graph/themes-store.js';
+import { refreshThemesInBackground, type ThemesSummary } from '../graph/themes-store.js';
 import { refreshCooccurrence } from '../graph/writes.js';
 import type { Graph } from '../graph/driver.js';
 import type { DocumentStore } from '../ingest/document-store.js';
@@ -218,9 +218,15 @@ export function refreshDerivedData(runtime: Runtime): Promise<boolean> {
 async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<boolean> {
   const { cooccurrence, communities, themes } = await store.refreshDerived();
   if (communities) runtime.log.info({ component: 'communities', ...communities }, 'communities computed');
-  if (themes?.error) runtime.log.warn({ component: 'themes', ...themes }, 'themes not refreshed: computed on request');
-  else if (themes) runtime.log.info({ component: 'themes', ...themes }, 'themes computed');
+  logThemes(runtime, themes?.error ? new Error(themes.error) : themes);
   return cooccurrence || communities !== null || themes !== null;
+}
+
+/** One log line for a theme refresh's outcome (nothing when the sets were current). */
+function logThemes(runtime: Runtime, outcome: ThemesSummary | null | Error): void {
+  if (outcome instanceof Error)
+    runtime.log.warn({ component: 'themes', error: outcome.message }, 'themes not refreshed: computed on request');
+  else if (outcome) runtime.log.info({ component: 'themes', ...outcome }, 'themes computed');
 }
 
 /**
@@ -229,11 +235,9 @@ async function refreshDerived(runtime: Runtime, store: DocumentStore): Promise<b
  */
 async function refreshAfterOneDocument(runtime: Runtime): Promise<void> {
   await refreshDerived(runtime, createDocumentStore(runtime.graph));
-  refreshThemesInBackground(runtime.graph, derivedOf(runtime.graph).computeThemes, (outcome) => {
-    if (outcome instanceof Error)
-      runtime.log.warn({ component: 'themes', error: outcome.message }, 'themes not refreshed: computed on request');
-    else if (outcome) runtime.log.info({ component: 'themes', ...outcome }, 'themes computed');
-  });
+  refreshThemesInBackground(runtime.graph, derivedOf(runtime.graph).computeThemes, (outcome) =>
+    logThemes(runtime, outcome),
+  );
 }
 
 /** Recomputes the communities now, whether or not anything changed (`iwg communities`), after any write under way. */
