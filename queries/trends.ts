@@ -120,20 +120,27 @@ function countedMentions(i: TrendInput): string {
 
 /**
  * TREND_COUNTS: per period, the selected documents (the exposure) and, per trend or topic, the documents with a
- * passage mentioning it that counts for the selection.
+ * passage mentioning it that counts for the selection. Each document is reduced to the ids it counts for before
+ * anything is grouped by period: expanding every mention of a period's documents inside one aggregation ran out
+ * of Neo4j's transaction memory at 10k documents (~1.2 M mention rows; bench/trends.md).
  */
 export function buildTrendCounts(i: TrendInput): CypherQuery {
+  const scope = i.focusGroup ? 'd, declared, g' : 'd';
   return query(
     `
     ${selectedDocuments(i)}
     WITH d, ${DECLARED} AS declared${i.focusGroup ? ', g' : ''}, CASE $interval
       WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
       ELSE substring(d.date, 0, 4) END AS period
-    WITH period, collect({d: d, declared: declared}) AS docs${i.focusGroup ? ', g' : ''}
-    RETURN period, size(docs) AS documents,
-      COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared${i.focusGroup ? ', g' : ''}
-        ${countedMentions(i)}
-        WITH e, count(DISTINCT d) AS n RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
+    CALL (${scope}) {
+      ${countedMentions(i)}
+      RETURN collect(DISTINCT e.id) AS counted
+    }
+    WITH period, count(d) AS documents, collect(counted) AS perDocument
+    RETURN period, documents,
+      COLLECT { UNWIND perDocument AS counted UNWIND counted AS eid
+        WITH eid, count(*) AS n MATCH (e:Entity {id: eid})
+        RETURN {entity: ${entityRef('e')}, n: n} } AS mentions
     ORDER BY period
     `,
     { ...filterParams(i), interval: i.interval },

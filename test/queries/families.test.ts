@@ -152,10 +152,8 @@ describe('trends', () => {
       WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, g, CASE $interval
         WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
         ELSE substring(d.date, 0, 4) END AS period
-      WITH period, collect({d: d, declared: declared}) AS docs, g
-      RETURN period, size(docs) AS documents,
-        COLLECT { UNWIND docs AS doc WITH doc.d AS d, doc.declared AS declared, g
-          CALL (d, declared, g) {
+      CALL (d, declared, g) {
+        CALL (d, declared, g) {
             WITH d WHERE declared
             MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
             RETURN DISTINCT e
@@ -165,7 +163,13 @@ describe('trends', () => {
             MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }
             RETURN DISTINCT e
           }
-          WITH e, count(DISTINCT d) AS n RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
+        RETURN collect(DISTINCT e.id) AS counted
+      }
+      WITH period, count(d) AS documents, collect(counted) AS perDocument
+      RETURN period, documents,
+        COLLECT { UNWIND perDocument AS counted UNWIND counted AS eid
+          WITH eid, count(*) AS n MATCH (e:Entity {id: eid})
+          RETURN {entity: e {type: e.kind, id: e.id, name: e.name}, n: n} } AS mentions
       ORDER BY period"
     `);
     expect(counts.params).toMatchInlineSnapshot(`
