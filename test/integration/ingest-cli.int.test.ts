@@ -74,3 +74,30 @@ describe('iwg ingest', () => {
     expect(out.stderr).toMatch(/paths/);
   });
 });
+
+describe('iwg derive', () => {
+  it('when asked after an ingest, then it recomputes communities and stores the themes of every access view, and says so', async () => {
+    await rt.graph.write([{ cypher: 'MATCH (t:ThemeSet) DETACH DELETE t', params: {} }]);
+    const out = await iwg(['derive', '--json']);
+    expect(out.code).toBe(0);
+    const summary = JSON.parse(out.stdout) as {
+      communities: { views: { view: string }[] } | null;
+      themes: { views: { view: string; themes: number }[]; superseded: boolean; error?: string } | null;
+    };
+    expect(summary.communities?.views.map((v) => v.view)).toContain('public');
+    expect(summary.themes?.error).toBeUndefined();
+    expect(summary.themes?.superseded).toBe(false);
+    const views = summary.themes?.views.map((v) => v.view) ?? [];
+    expect(views).toContain('public');
+    const stored = await rt.graph.read<{ view: string }>({
+      cypher: 'MATCH (t:ThemeSet) RETURN t.view AS view ORDER BY view',
+      params: {},
+    });
+    expect(stored.map((r) => r.view)).toEqual([...views].sort());
+
+    const text = await iwg(['derive']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^communities public: \d+ \(modularity/m);
+    expect(text.stdout).toMatch(/^themes public: \d+$/m);
+  });
+});
