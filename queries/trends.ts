@@ -69,22 +69,19 @@ const selectedDocuments = (i: TrendInput) => `${groupScope(i)}
       }`;
 
 /**
- * Passage `p` (of document `d`, `declared` in scope) counts for entity `e`: it mentions the topic, and its document
- * declares the focus group or the sentence naming `e` names the group.
+ * The WHERE clause for passage `p` (of document `d`, `declared` in scope) counting for entity `e`: it mentions the
+ * topic, and its document declares the focus group or the sentence naming `e` names the group. Empty when neither
+ * is asked for.
  */
-const attributed = (i: TrendInput, p: string, e: string) =>
-  [
+function attributed(i: TrendInput, p: string, e: string): string {
+  const conditions = [
     i.topic ? `EXISTS { (${p})-[:MENTIONS]->(:Entity {id: $topic}) }` : '',
     i.focusGroup
       ? `(declared OR EXISTS { MATCH (${p})-[:HAS_SENTENCE]->(ts:Sentence)-[:MENTIONS]->(${e}) WHERE ${NAMES_GROUP('ts')} })`
       : '',
-  ]
-    .filter(Boolean)
-    .map(
-      (c) => `
-          AND ${c}`,
-    )
-    .join('');
+  ].filter(Boolean);
+  return conditions.length ? `WHERE ${conditions.join('\n        AND ')}` : '';
+}
 
 function filterParams(i: TrendInput) {
   return {
@@ -163,7 +160,6 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
           ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END`;
   // The latest documents are chosen first (a passage counts by the same test as TREND_COUNTS) and only their first
   // counting passage is turned into a sentence: evidence for every passage before the LIMIT took seconds at 1k.
-  const counts = attributed(i, 'p', 't');
   return query(
     `
     UNWIND $trendIds AS tid
@@ -172,7 +168,7 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
       ${selectedDocuments(i)}
       MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
       WITH d, p, ${DECLARED} AS declared${g}
-      ${counts ? `WHERE true${counts}` : ''}
+      ${attributed(i, 'p', 't')}
       WITH d, p, declared${g} ORDER BY d.date DESC, d.id, p.ordinal
       WITH d, declared${g}, head(collect(p)) AS p ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
       WITH d, p, coalesce(${named}, ${byMeaning}) AS ev
