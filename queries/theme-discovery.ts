@@ -132,9 +132,6 @@ export function growthOf(counts: readonly number[], exposure: readonly number[])
   return { growth: round(fit.growth), zScore: round(fit.zScore) };
 }
 
-// The shared helper (graph/vector-score.ts), still exported from here for this module's users.
-export { cosine };
-
 /** The mean of some vectors. */
 export function centroidOf(vectors: readonly (readonly number[])[]): number[] {
   const out = new Array<number>(vectors[0]?.length ?? 0).fill(0);

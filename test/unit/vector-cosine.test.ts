@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosine } from '../../graph/vector-score.js';
 import { dot } from '../../ingest/link.js';
-import { cosine as themeCosine } from '../../queries/theme-discovery.js';
 
 describe('cosine', () => {
   it('when vectors are not unit length (centroids), then their lengths do not count', () => {
@@ -21,9 +20,5 @@ describe('cosine', () => {
     const b = Float32Array.from([0, 0.6, 0.8]);
     expect(cosine(a, b)).toBeCloseTo(dot(a, b), 6);
     expect(cosine(a, Array.from(b))).toBeCloseTo(0.48, 6);
-  });
-
-  it('is the helper theme discovery uses', () => {
-    expect(themeCosine).toBe(cosine);
   });
 });
