@@ -1,4 +1,6 @@
 /** The weight sweep of bench/relatedness.ts and its Markdown report (bench/relatedness.md). */
+import { DEFAULT_MODEL_ID } from '../ingest/models.js';
+import { PRACTICE_MERGE_THRESHOLD } from '../ingest/practice-merge.js';
 import type { Environment } from './env.js';
 import type { IngestRun } from './measure.js';
 import { chooseWeights, meanScores, type FamilyNodes, type FamilyScore, type Weights } from './relatedness-score.js';
@@ -91,6 +93,7 @@ export function renderSweep(r: SweepReport): string {
     r.ingest
       ? `Ingest: ${r.ingest.documents} documents, ${r.ingest.practices} practices, ${Math.round(r.ingest.totalMs / 1000)} s.`
       : 'Ingest: reused from an earlier run of the same corpus.',
+    `Merge decision: merge cosine ≥ ${PRACTICE_MERGE_THRESHOLD} (${DEFAULT_MODEL_ID}, ingest/models.ts; bench/merge-calibration.md).`,
     '',
     `Families: ${r.families.length} planted (${r.families.filter((f) => f.split === 'dev').length} dev,`,
     `${r.families.filter((f) => f.split === 'held-out').length} held-out); the query practice of ${scored.length} was`,

@@ -38,11 +38,12 @@ export function mergeCosine(a: ArrayLike<number>, b: ArrayLike<number>, model: M
 
 /**
  * Merge cosine (`mergeCosine`) at or above which two practices are taken as the same practice, per model
- * (ingest/models.ts `thresholds.practiceMerge`): each is the best-F1 threshold on the dev split of
- * test/fixtures/practices/merge-pairs.yaml (bench/merge-calibration.ts, grid 0–0.95 by 0.025), and
- * bench/merge-calibration.md has the held-out precision and recall of each. None reaches the 0.90/0.90 target:
- * paraphrases that share few words (the generator's needles) score as high as related practices under all three
- * bi-encoders.
+ * (ingest/models.ts `thresholds.practiceMerge`): each is the lowest threshold keeping precision ≥ 0.90 on the dev
+ * split of test/fixtures/practices/merge-pairs.yaml (bench/merge-calibration.ts `precisionFirstThreshold`, grid
+ * 0–0.95 by 0.025), and bench/merge-calibration.md has the held-out precision and recall of each. None reaches the
+ * 0.90/0.90 target: paraphrases that share few words (the generator's needles) score as high as related practices
+ * under all three bi-encoders. Precision first: a false merge files a different practice under another's name, a
+ * missed one lists the paraphrase as the first related practice (bench/relatedness.md measured the difference).
  */
 export const PRACTICE_MERGE_THRESHOLDS: Readonly<Record<ModelId, number>> = Object.freeze(
   Object.fromEntries(MODEL_IDS.map((m) => [m, MODELS[m].thresholds.practiceMerge.cosine])) as Record<ModelId, number>,

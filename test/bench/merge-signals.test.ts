@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionOf,
   bestThreshold,
+  precisionFirstThreshold,
   lexicalOverlap,
   measureMerges,
   withoutRationale,
@@ -71,5 +72,21 @@ describe('merge signals measured by bench/merge-calibration.ts', () => {
     expect(bestThreshold(dev, (p) => p.score, [0.8, 0.7])).toBe(0.7);
     expect(measureMerges(dev, (p) => p.score >= 0.8)).toEqual({ pairs: 4, precision: 1, recall: 0.5 });
     expect(measureMerges(dev, () => false)).toEqual({ pairs: 4, precision: 1, recall: 0 });
+  });
+
+  it('when the merge threshold is chosen precision first, then it is the lowest reaching the precision, else best F1', () => {
+    const dev = [
+      pair('paraphrase', 0.9),
+      pair('paraphrase', 0.8),
+      pair('related', 0.75),
+      pair('paraphrase', 0.7),
+      pair('unrelated', 0.2),
+    ];
+    // ≥ 0.7: P 3/4; ≥ 0.75: P 2/3; ≥ 0.8: P 1 (R 2/3); ≥ 0.9: P 1 (R 1/3).
+    expect(precisionFirstThreshold(dev, (p) => p.score, [0.9, 0.7, 0.8, 0.75], 0.9)).toBe(0.8);
+    expect(precisionFirstThreshold(dev, (p) => p.score, [0.7, 0.75, 0.8], 0.7)).toBe(0.7);
+    // No threshold reaches P 1 with a related pair above every paraphrase: best F1 instead.
+    const hard = [pair('related', 0.95), pair('paraphrase', 0.9), pair('paraphrase', 0.5)];
+    expect(precisionFirstThreshold(hard, (p) => p.score, [0.5, 0.9, 0.95], 1)).toBe(0.5);
   });
 });

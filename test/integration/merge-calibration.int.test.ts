@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bestThreshold,
   ingestDecision,
   loadMergePairs,
   measureMerges,
   MERGE_GRID,
   practiceCentre,
-  rawCosineDecision,
+  precisionFirstThreshold,
+  auc,
   scoreMergePairs,
-  type MergeFigures,
   type MergePair,
   type ScoredPair,
 } from '../../bench/merge-calibration.js';
@@ -22,26 +21,26 @@ import { testConfig } from '../support/runtime.js';
 
 // Issue 12 asks for merge precision and recall ≥ 0.90 each on the labelled pairs; neither model reaches it (open,
 // bench/merge-calibration.md). What each model's merge decision (the merge cosine, ingest/practice-merge.ts)
-// measured when this test was written, rounded down: a floor against regressions until the target is met.
-// all-MiniLM-L6-v2 (default): dev P 0.79 R 0.67, held-out P 0.81 R 0.56; bge-small-en-v1.5: dev P 0.67 R 0.85,
-// held-out P 0.79 R 0.73; e5-small-v2: dev P 0.74 R 0.91, held-out P 0.78 R 0.89. bge and e5 merge one of the 48
-// unrelated pairs (q22/q35: vendor remote sessions / no camera devices in sensitive parts of the plant).
+// measured when this test was written, rounded down: a floor against regressions until the target is met. The
+// thresholds keep dev precision ≥ 0.90 (precisionFirstThreshold): all-MiniLM-L6-v2 (default): dev P 0.905 R 0.576,
+// held-out P 0.870 R 0.444; bge-small-en-v1.5: dev P 0.930 R 0.606, held-out P 0.917 R 0.489; e5-small-v2: dev
+// P 0.923 R 0.545, held-out P 0.952 R 0.444. None merges an unrelated pair.
 type Floor = Record<'dev' | 'held-out', { precision: number; recall: number }> & { unrelatedMerged: number };
 const FLOOR: Readonly<Record<ModelId, Floor>> = {
   'all-minilm-l6-v2': {
-    dev: { precision: 0.75, recall: 0.65 },
-    'held-out': { precision: 0.8, recall: 0.55 },
+    dev: { precision: 0.9, recall: 0.55 },
+    'held-out': { precision: 0.85, recall: 0.4 },
     unrelatedMerged: 0,
   },
   'bge-small-en-v1.5': {
-    dev: { precision: 0.65, recall: 0.8 },
-    'held-out': { precision: 0.75, recall: 0.7 },
-    unrelatedMerged: 1,
+    dev: { precision: 0.9, recall: 0.6 },
+    'held-out': { precision: 0.9, recall: 0.45 },
+    unrelatedMerged: 0,
   },
   'e5-small-v2': {
-    dev: { precision: 0.7, recall: 0.9 },
-    'held-out': { precision: 0.75, recall: 0.85 },
-    unrelatedMerged: 1,
+    dev: { precision: 0.9, recall: 0.5 },
+    'held-out': { precision: 0.9, recall: 0.4 },
+    unrelatedMerged: 0,
   },
 };
 
@@ -104,10 +103,13 @@ describe('practice merge decision on the labelled pairs (test/fixtures/practices
     },
   );
 
-  it.each(MODEL_IDS)('when %s is calibrated on the dev split, then its merge threshold is the best-F1 one', (model) => {
-    const dev = scored[model].filter((p) => p.split === 'dev');
-    expect(bestThreshold(dev, (p) => p.mergeCosine, MERGE_GRID)).toBe(PRACTICE_MERGE_THRESHOLDS[model]);
-  });
+  it.each(MODEL_IDS)(
+    'when %s is calibrated on the dev split, then its merge threshold is the lowest keeping precision ≥ 0.90',
+    (model) => {
+      const dev = scored[model].filter((p) => p.split === 'dev');
+      expect(precisionFirstThreshold(dev, (p) => p.mergeCosine, MERGE_GRID)).toBe(PRACTICE_MERGE_THRESHOLDS[model]);
+    },
+  );
 
   it.each(MODEL_IDS)('when %s embeds the dev quotes again, then the shipped practice centre is their mean', (model) => {
     const shipped = PRACTICE_MERGE_CENTRES[model];
@@ -116,13 +118,10 @@ describe('practice merge decision on the labelled pairs (test/fixtures/practices
   });
 
   it.each(MODEL_IDS)(
-    'when the old and new decisions of %s are judged on held-out, then the merge cosine’s F1 is not below the raw cosine’s',
+    'when the raw and merge cosines of %s rank the held-out pairs, then the merge cosine separates paraphrases no worse',
     (model) => {
       const held = scored[model].filter((p) => p.split === 'held-out');
-      const f1 = (m: MergeFigures) => (2 * m.precision * m.recall) / (m.precision + m.recall);
-      const before = f1(measureMerges(held, rawCosineDecision(model)));
-      const after = f1(measureMerges(held, ingestDecision(model)));
-      expect(after).toBeGreaterThanOrEqual(before);
+      expect(auc(held, (p) => p.mergeCosine)).toBeGreaterThanOrEqual(auc(held, (p) => p.prescriptionCosine));
     },
   );
 });

@@ -59,9 +59,9 @@ describe('the thresholds table', () => {
 
 describe('the users of a threshold read the configured model’s', () => {
   it('merges practices at the model’s merge cosine', () => {
-    // Merge cosines (about each model's practice centre): MiniLM 0.45, e5 0.275.
-    expect(isSamePractice(0.4, 'all-minilm-l6-v2')).toBe(false);
-    expect(isSamePractice(0.4, 'e5-small-v2')).toBe(true);
+    // Merge cosines (about each model's practice centre): MiniLM 0.575, bge 0.5.
+    expect(isSamePractice(0.52, 'all-minilm-l6-v2')).toBe(false);
+    expect(isSamePractice(0.52, 'bge-small-en-v1.5')).toBe(true);
     expect(isSamePractice(modelThresholds('all-minilm-l6-v2').practiceMerge.cosine - 0.01, 'all-minilm-l6-v2')).toBe(
       false,
     );
