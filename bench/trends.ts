@@ -76,9 +76,11 @@ async function main() {
     });
     const byGroup = [];
     for (const fg of FOCUS_GROUPS) {
+      const g0 = performance.now();
       const a = await emergingTrends(graph, { interval: 'year', focusGroup: fg, readable: ['public'] }, 50);
       byGroup.push({
         focusGroup: fg,
+        ms: Math.round(performance.now() - g0),
         documents: a.exposure.reduce((s, n) => s + n, 0),
         top: a.trends.slice(0, 3).map((t) => `${t.entity.id} (z ${t.zScore})`),
       });
@@ -111,7 +113,7 @@ async function main() {
     for (const t of result.ranked)
       console.log(`| ${t.rank} | ${t.id} | ${t.counts.join(' ')} | ${t.growth} | ${t.z} |`);
     console.log(`planted recovered: ${planted.filter((p) => p.ok).length} of ${planted.length}`);
-    for (const g of byGroup) console.log(`  ${g.focusGroup}: ${g.documents} documents; top ${g.top.join(', ')}`);
+    for (const g of byGroup) console.log(`  ${g.focusGroup}: ${g.documents} documents, ${g.ms} ms; top ${g.top.join(', ')}`);
     await graph.close();
   }
   await stopManagedNeo4j(config.neo4j.managed);

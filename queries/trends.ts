@@ -31,16 +31,13 @@ const DECLARED = `($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups,
 const NAMES_GROUP = (s: string) => `EXISTS { (${s})-[:MENTIONS]->(g) }`;
 
 /**
- * What the selection needs once per statement, from the entity side (a few thousand rows even at 10k documents):
- * the focus group's node `g` and the documents with a sentence naming it, the documents with a passage mentioning
- * the topic. Asking each document for them instead walks every sentence of the corpus.
+ * What the selection needs once per statement, from the entity side: the focus group's node `g`, and the
+ * documents with a passage mentioning the topic. Asking each document for them instead walks every sentence of
+ * the corpus.
  */
 const groupScope = (i: TrendInput) =>
   [
-    i.focusGroup
-      ? `OPTIONAL MATCH (g:Entity {id: $focusGroup})
-    CALL (g) { OPTIONAL MATCH (g)<-[:MENTIONS]-(gs:Sentence) RETURN collect(DISTINCT gs.documentId) AS namingDocs }`
-      : '',
+    i.focusGroup ? `OPTIONAL MATCH (g:Entity {id: $focusGroup})` : '',
     i.topic
       ? `CALL () { OPTIONAL MATCH (:Entity {id: $topic})<-[:MENTIONS]-(tp:Passage)
       RETURN collect(DISTINCT tp.documentId) AS topicDocs }`
@@ -50,18 +47,29 @@ const groupScope = (i: TrendInput) =>
     .join('\n    ');
 
 /**
+ * The focus group's candidate documents, each once: those declaring it and those with a sentence naming it (found
+ * from the group's sentences). A UNION of documents, not `d.id IN namingDocs OR …`: the planner turned that OR into
+ * a union whose de-duplication kept the list of naming documents in every row, out of transaction memory at 10k.
+ */
+const GROUP_DOCUMENTS = `CALL (g) {
+      MATCH (d:Document) WHERE $focusGroup IN coalesce(d.focusGroups, [])
+      RETURN d
+    UNION
+      MATCH (g)<-[:MENTIONS]-(gs:Sentence)
+      WITH DISTINCT gs.documentId AS documentId
+      MATCH (d:Document {id: documentId})
+      RETURN d
+    }
+    WITH *`;
+
+/**
  * The dated, readable documents of the selection: in the date range, of the focus group (declaring it or with a
  * sentence naming it), mentioning the topic. Without a focus group or topic their predicates are left out.
  */
 const selectedDocuments = (i: TrendInput) => `${groupScope(i)}
-    MATCH (d:Document)
+    ${i.focusGroup ? GROUP_DOCUMENTS : 'MATCH (d:Document)'}
     WHERE d.date IS NOT NULL AND ${readableDocument('d')}
       AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)${
-        i.focusGroup
-          ? `
-      AND ($focusGroup IN coalesce(d.focusGroups, []) OR d.id IN namingDocs)`
-          : ''
-      }${
         i.topic
           ? `
       AND d.id IN topicDocs`
@@ -96,12 +104,15 @@ function filterParams(i: TrendInput) {
 /**
  * The trends and topics document `d` counts for: every one its passages mention when it declares the focus group
  * (or none is asked for); otherwise those named in a sentence that also names the group (`g`), found from the
- * group's sentences of `d`: asking every passage's sentences whether they name the group cost millions of db hits
- * at 1k documents. With a topic, only passages mentioning it count.
+ * document's sentences by their index (only documents that name the group without declaring it get here). With a
+ * topic, only passages mentioning it count. Both start from the document: started from the group or the trends,
+ * the planner expanded every mention of them per document, hundreds of millions of page hits at 10k documents.
  */
 function countedMentions(i: TrendInput): string {
   const topic = i.topic ? ' AND EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : '';
-  const all = `MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)${topic}`;
+  // By kind, not label: with a label the planner scans the trends and topics and expands every mention of each
+  // (millions at 10k documents) per document, instead of expanding the document's own passages.
+  const all = `MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']${topic}`;
   if (!i.focusGroup) return all;
   return `CALL (d, declared, g) {
           WITH d WHERE declared
@@ -109,7 +120,9 @@ function countedMentions(i: TrendInput): string {
           RETURN DISTINCT e
         UNION
           WITH d, g WHERE NOT declared
-          MATCH (g)<-[:MENTIONS]-(ts:Sentence {documentId: d.id})-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+          MATCH (ts:Sentence {documentId: d.id}) USING INDEX ts:Sentence(documentId)
+          WHERE EXISTS { (ts)-[:MENTIONS]->(g) }
+          MATCH (ts)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']
           MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }${topic}
           RETURN DISTINCT e
         }`;

@@ -144,22 +144,31 @@ describe('trends', () => {
     const counts = buildTrendCounts(input);
     expect(counts.cypher).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (g:Entity {id: $focusGroup})
-      CALL (g) { OPTIONAL MATCH (g)<-[:MENTIONS]-(gs:Sentence) RETURN collect(DISTINCT gs.documentId) AS namingDocs }
-      MATCH (d:Document)
+      CALL (g) {
+        MATCH (d:Document) WHERE $focusGroup IN coalesce(d.focusGroups, [])
+        RETURN d
+      UNION
+        MATCH (g)<-[:MENTIONS]-(gs:Sentence)
+        WITH DISTINCT gs.documentId AS documentId
+        MATCH (d:Document {id: documentId})
+        RETURN d
+      }
+      WITH *
       WHERE d.date IS NOT NULL AND d.access IN $readable
         AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-        AND ($focusGroup IN coalesce(d.focusGroups, []) OR d.id IN namingDocs)
       WITH d, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared, g, CASE $interval
         WHEN 'quarter' THEN substring(d.date, 0, 4) + '-Q' + toString((toInteger(substring(d.date, 5, 2)) + 2) / 3)
         ELSE substring(d.date, 0, 4) END AS period
       CALL (d, declared, g) {
         CALL (d, declared, g) {
             WITH d WHERE declared
-            MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+            MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']
             RETURN DISTINCT e
           UNION
             WITH d, g WHERE NOT declared
-            MATCH (g)<-[:MENTIONS]-(ts:Sentence {documentId: d.id})-[:MENTIONS]->(e:Entity) WHERE (e:Trend OR e:Topic)
+            MATCH (ts:Sentence {documentId: d.id}) USING INDEX ts:Sentence(documentId)
+            WHERE EXISTS { (ts)-[:MENTIONS]->(g) }
+            MATCH (ts)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']
             MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }
             RETURN DISTINCT e
           }
