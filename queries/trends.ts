@@ -171,15 +171,23 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
   const byMeaning = `CASE WHEN declared THEN COLLECT { MATCH (p)-[:HAS_SENTENCE]->(es:Sentence)
           RETURN ${sentenceEvidence('es', 'd', '[]', 'meaning', 'p.page')}
           ORDER BY vector.similarity.cosine(es.embedding, t.embedding) DESC, es.start LIMIT 1 }[0] END`;
-  // The latest documents are chosen first (a passage counts by the same test as TREND_COUNTS) and only their first
-  // counting passage is turned into a sentence: evidence for every passage before the LIMIT took seconds at 1k.
+  // From the trend's passages, not the selection's documents: a passage that counts (the same test as TREND_COUNTS)
+  // puts its document in the selection, and a focus group's ~9,000 documents walked per trend took seconds at 10k.
+  // The latest documents are chosen first and only their first counting passage is turned into a sentence.
   return query(
     `
     UNWIND $trendIds AS tid
-    MATCH (t:Trend {id: tid})
-    CALL (t) {
-      ${selectedDocuments(i)}
-      MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(t)
+    MATCH (t:Trend {id: tid})${
+      i.focusGroup
+        ? `
+    OPTIONAL MATCH (g:Entity {id: $focusGroup})`
+        : ''
+    }
+    CALL (t${g}) {
+      MATCH (t)<-[:MENTIONS]-(p:Passage)
+      MATCH (d:Document {id: p.documentId})
+      WHERE d.date IS NOT NULL AND ${readableDocument('d')}
+        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
       WITH d, p, ${DECLARED} AS declared${g}
       ${attributed(i, 'p', 't')}
       WITH d, p, declared${g} ORDER BY d.date DESC, d.id, p.ordinal
