@@ -451,7 +451,7 @@ export async function renderResults(benchDir: string): Promise<void> {
       'Communities: planted groups recovered (ARI, purity)',
       'npx tsx bench/communities.ts --sizes 100',
     ],
-    ['trends.md', 'Planted trends: the trend statistic', 'npx tsx bench/trends.ts --sizes 100,1000'],
+    ['trends.md', 'Planted trends: the trend statistic', 'npx tsx bench/trends.ts --sizes 100,1000,10000'],
     ['entity-page.md', 'Entity pages: where the time went', 'npx tsx bench/entity-page.ts --ingest (see its header)'],
   ];
   for (const [file, heading, how] of studies) {
