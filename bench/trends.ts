@@ -113,7 +113,8 @@ async function main() {
     for (const t of result.ranked)
       console.log(`| ${t.rank} | ${t.id} | ${t.counts.join(' ')} | ${t.growth} | ${t.z} |`);
     console.log(`planted recovered: ${planted.filter((p) => p.ok).length} of ${planted.length}`);
-    for (const g of byGroup) console.log(`  ${g.focusGroup}: ${g.documents} documents, ${g.ms} ms; top ${g.top.join(', ')}`);
+    for (const g of byGroup)
+      console.log(`  ${g.focusGroup}: ${g.documents} documents, ${g.ms} ms; top ${g.top.join(', ')}`);
     await graph.close();
   }
   await stopManagedNeo4j(config.neo4j.managed);
