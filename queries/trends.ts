@@ -62,19 +62,25 @@ const GROUP_DOCUMENTS = `CALL (g) {
     }
     WITH *`;
 
+/** Document `d` is dated, in the date range and readable by the caller. */
+const DATED_READABLE = `d.date IS NOT NULL AND ${readableDocument('d')}
+      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)`;
+
+/** Entity `e` is counted: a trend or a topic. By kind, not label (countedMentions says why). */
+const COUNTED_KIND = `e.kind IN ['trend', 'topic']`;
+
 /**
  * The dated, readable documents of the selection: in the date range, of the focus group (declaring it or with a
  * sentence naming it), mentioning the topic. Without a focus group or topic their predicates are left out.
  */
 const selectedDocuments = (i: TrendInput) => `${groupScope(i)}
     ${i.focusGroup ? GROUP_DOCUMENTS : 'MATCH (d:Document)'}
-    WHERE d.date IS NOT NULL AND ${readableDocument('d')}
-      AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)${
-        i.topic
-          ? `
+    WHERE ${DATED_READABLE}${
+      i.topic
+        ? `
       AND d.id IN topicDocs`
-          : ''
-      }`;
+        : ''
+    }`;
 
 /**
  * The WHERE clause for passage `p` (of document `d`, `declared` in scope) counting for entity `e`: it mentions the
@@ -112,7 +118,7 @@ function countedMentions(i: TrendInput): string {
   const topic = i.topic ? ' AND EXISTS { (p)-[:MENTIONS]->(:Entity {id: $topic}) }' : '';
   // By kind, not label: with a label the planner scans the trends and topics and expands every mention of each
   // (millions at 10k documents) per document, instead of expanding the document's own passages.
-  const all = `MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']${topic}`;
+  const all = `MATCH (d)-[:HAS_PASSAGE]->(p:Passage)-[:MENTIONS]->(e) WHERE ${COUNTED_KIND}${topic}`;
   if (!i.focusGroup) return all;
   return `CALL (d, declared, g) {
           WITH d WHERE declared
@@ -122,7 +128,7 @@ function countedMentions(i: TrendInput): string {
           WITH d, g WHERE NOT declared
           MATCH (ts:Sentence {documentId: d.id}) USING INDEX ts:Sentence(documentId)
           WHERE EXISTS { (ts)-[:MENTIONS]->(g) }
-          MATCH (ts)-[:MENTIONS]->(e) WHERE e.kind IN ['trend', 'topic']
+          MATCH (ts)-[:MENTIONS]->(e) WHERE ${COUNTED_KIND}
           MATCH (p:Passage)-[:HAS_SENTENCE]->(ts) WHERE EXISTS { (p)-[:MENTIONS]->(e) }${topic}
           RETURN DISTINCT e
         }`;
@@ -176,18 +182,13 @@ export function buildTrendEvidence(i: TrendInput, trendIds: readonly string[], p
   // The latest documents are chosen first and only their first counting passage is turned into a sentence.
   return query(
     `
+    ${i.focusGroup ? 'OPTIONAL MATCH (g:Entity {id: $focusGroup})' : ''}
     UNWIND $trendIds AS tid
-    MATCH (t:Trend {id: tid})${
-      i.focusGroup
-        ? `
-    OPTIONAL MATCH (g:Entity {id: $focusGroup})`
-        : ''
-    }
+    MATCH (t:Trend {id: tid})
     CALL (t${g}) {
       MATCH (t)<-[:MENTIONS]-(p:Passage)
       MATCH (d:Document {id: p.documentId})
-      WHERE d.date IS NOT NULL AND ${readableDocument('d')}
-        AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+      WHERE ${DATED_READABLE}
       WITH d, p, ${DECLARED} AS declared${g}
       ${attributed(i, 'p', 't')}
       WITH d, p, declared${g} ORDER BY d.date DESC, d.id, p.ordinal

@@ -84,7 +84,7 @@ describe('evidence', () => {
           MATCH (t)<-[:MENTIONS]-(p:Passage)
           MATCH (d:Document {id: p.documentId})
           WHERE d.date IS NOT NULL AND d.access IN $readable
-            AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+          AND ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
           WITH d, p, ($focusGroup IS NULL OR $focusGroup IN coalesce(d.focusGroups, [])) AS declared
           WITH d, p, declared ORDER BY d.date DESC, d.id, p.ordinal
           WITH d, declared, head(collect(p)) AS p ORDER BY d.date DESC, d.id LIMIT toInteger($perTrend)
