@@ -27,7 +27,7 @@ import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, openParser } from '../src/runtime.js';
-import { benchConfig, describeEnvironment, type Environment } from './env.js';
+import { benchConfig, benchCorpusRoot, describeEnvironment, type Environment } from './env.js';
 import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import { ingestCorpus, type IngestRun } from './measure.js';
 
@@ -303,7 +303,7 @@ async function main() {
   await mkdir(resultsDir, { recursive: true });
   if (!opts.renderOnly) {
     const config = benchConfig();
-    const corpusRoot = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
+    const corpusRoot = benchCorpusRoot(config);
     for (const docs of opts.sizes.split(',').map(Number)) {
       const previous = opts.reuse
         ? (JSON.parse(await readFile(join(resultsDir, `communities-${docs}.json`), 'utf8')) as CommunitiesResult)

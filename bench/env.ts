@@ -97,3 +97,11 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LOG_LEVEL: 'warn',
   });
 }
+
+/**
+ * Where the benches write their generated corpora (`corpus-<seed>-<docs>` below it): `IWG_BENCH_CORPUS_DIR`, which
+ * keeps two benches on one machine apart, else `bench` beside the managed Neo4j's cache.
+ */
+export function benchCorpusRoot(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+  return env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
+}

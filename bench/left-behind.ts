@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph } from '../src/runtime.js';
-import { benchConfig } from './env.js';
+import { benchConfig, benchCorpusRoot } from './env.js';
 import type { GroundTruth } from './generate.js';
 
 /** Opens the graph of the `--docs` size (default `defaultDocs`); `close` also stops the bench's Neo4j. */
@@ -16,7 +16,7 @@ export async function openLeftBehind(defaultDocs: number) {
   const docs = docsArg > 0 ? Number(process.argv[docsArg + 1]) : defaultDocs;
   const config = benchConfig();
   const quiet = createLogger('warn', 'bench');
-  const truthFile = join(config.neo4j.managed.cacheDir, '..', 'bench', `corpus-908-${docs}`, 'ground-truth.json');
+  const truthFile = join(benchCorpusRoot(config), `corpus-908-${docs}`, 'ground-truth.json');
   const truth = upgradeLabels(JSON.parse(await readFile(truthFile, 'utf8')) as GroundTruth);
   const { graph } = await openGraph(config, quiet);
   const embedder = await openEmbedder(config, quiet);

@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, openParser, type Runtime } from '../src/runtime.js';
 import { startServer, stopServer } from '../src/server.js';
-import { benchConfig, describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
+import { benchConfig, benchCorpusRoot, describeEnvironment, resetPeakRss, takePeakRssMb } from './env.js';
 import { writeGeneratedCorpus } from './generate.js';
 import {
   ingestCorpus,
@@ -82,8 +82,8 @@ async function main() {
   const step = (msg: string, fields: Record<string, unknown> = {}) => log.info(fields, msg);
   const quiet = createLogger('warn', 'bench');
   const config = benchConfig();
-  // Regenerated on every run: IWG_BENCH_CORPUS_DIR keeps two benches on one machine apart.
-  const cacheDir = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
+  // Regenerated on every run.
+  const cacheDir = benchCorpusRoot(config);
 
   step('loading the model');
   const embedder = await openEmbedder(config, quiet);

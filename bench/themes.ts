@@ -18,7 +18,7 @@ import { computeDefaultThemes, emergingThemes } from '../queries/themes.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openGraph, openParser } from '../src/runtime.js';
-import { benchConfig, describeEnvironment, type Environment } from './env.js';
+import { benchConfig, benchCorpusRoot, describeEnvironment, type Environment } from './env.js';
 import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import { ingestCorpus } from './measure.js';
 
@@ -241,7 +241,7 @@ async function main() {
   const resultsDir = join(BENCH_DIR, 'results');
   await mkdir(resultsDir, { recursive: true });
   if (!opts.renderOnly) {
-    const corpusRoot = process.env.IWG_BENCH_CORPUS_DIR ?? join(benchConfig().neo4j.managed.cacheDir, '..', 'bench');
+    const corpusRoot = benchCorpusRoot(benchConfig());
     for (const size of opts.sizes.split(',').map(Number)) {
       const result = await measure(size, Number(opts.seed), corpusRoot, Boolean(opts.reuse), opts.corpus);
       await writeFile(join(resultsDir, `themes-${size}.json`), `${JSON.stringify(result, null, 2)}\n`);

@@ -35,7 +35,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { ingestPaths } from '../src/ingest-service.js';
 import { createLogger } from '../src/logger.js';
 import { openEmbedder, openParser, type Runtime } from '../src/runtime.js';
-import { benchConfig } from './env.js';
+import { benchConfig, benchCorpusRoot } from './env.js';
 import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import { sampleUnits } from './measure.js';
 import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
@@ -308,7 +308,7 @@ async function main() {
   const log = createLogger('info', 'vector-index');
   const quiet = createLogger('warn', 'vector-index');
   const config = benchConfig();
-  const cacheDir = process.env.IWG_BENCH_CORPUS_DIR ?? join(config.neo4j.managed.cacheDir, '..', 'bench');
+  const cacheDir = benchCorpusRoot(config);
   const corpusDir = join(cacheDir, `corpus-908-${docs}`);
   if (!existsSync(join(corpusDir, 'ground-truth.json'))) {
     log.info({ docs, corpusDir }, 'generating the corpus');

@@ -7,7 +7,7 @@
 import neo4j, { Neo4jError, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { createAvailability } from './availability.js';
 import { query } from './cypher.js';
-import { runTransactionOnce, type Mode, type TxConfig, type Work } from './transaction.js';
+import { readOnce, runTransactionOnce, type Mode, type TxConfig, type Work } from './transaction.js';
 
 /** A query as a value: built by queries/ or graph/, run here. */
 export interface CypherQuery {
@@ -116,16 +116,16 @@ export function createGraph(settings: GraphSettings): Graph {
   const availability = createAvailability({ probe: async () => void (await probe()), log: settings.log });
 
   /**
-   * Runs `work` in a transaction: fails at once while the graph is down; a connection failure marks it down
+   * Runs one attempt after another: fails at once while the graph is down; a connection failure marks it down
    * unless one probe still reaches the server (a stale pooled connection, a cluster member gone), in which case
-   * the work is retried like a transient error, with backoff within RETRY_BUDGET_MS.
+   * the attempt is repeated like a transient error, with backoff within RETRY_BUDGET_MS.
    */
-  async function inTransaction<T>(mode: Mode, work: Work<T>, config?: TxConfig): Promise<T> {
+  async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
     if (!availability.isUp()) throw unavailable(settings.uri, availability.downSince());
     const started = Date.now();
     for (let delay = 100; ; delay *= 2) {
       try {
-        return await runTransactionOnce(driver, settings.database, mode, work, config);
+        return await attempt();
       } catch (err) {
         if (err instanceof WorkError) throw err.cause;
         const mapped = mapError(err);
@@ -140,14 +140,15 @@ export function createGraph(settings: GraphSettings): Graph {
     }
   }
 
+  const inTransaction = <T>(mode: Mode, work: Work<T>, config?: TxConfig): Promise<T> =>
+    withRetries(() => runTransactionOnce(driver, settings.database, mode, work, config));
+
   return {
     database: settings.database,
     read: async <T>(q: CypherQuery, options?: { timeoutMs?: number }) =>
       toRows(
-        await inTransaction(
-          'READ',
-          (tx) => tx.run(q.cypher, q.params),
-          options?.timeoutMs ? { timeout: options.timeoutMs } : readConfig,
+        await withRetries(() =>
+          readOnce(driver, settings.database, q, options?.timeoutMs ? { timeout: options.timeoutMs } : readConfig),
         ),
       ) as T[],
     write(queries) {

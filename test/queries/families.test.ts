@@ -375,7 +375,7 @@ describe('entities, graph, facets, documents', () => {
       },
       [0.5, 0.5],
     );
-    expect(searched.params).toMatchObject({ k: 100, lucene: 'x', f_countries: ['country:BE'], readable: ['public'] });
+    expect(searched.params).toMatchObject({ k: 30, lucene: 'x', f_countries: ['country:BE'], readable: ['public'] });
     expect(searched.cypher).toMatchInlineSnapshot(`
       "CALL () {
         CALL () {

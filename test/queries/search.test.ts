@@ -32,9 +32,11 @@ describe('query terms', () => {
 });
 
 describe('search builder', () => {
-  it('asks for (offset + limit) * 5 + 50 candidates', () => {
-    expect(candidateCount(0, 10)).toBe(100);
-    expect(candidateCount(20, 10)).toBe(200);
+  it('asks for (offset + limit) * 2 + 10 candidates: more than the page reaches, capped at 10,000', () => {
+    expect(candidateCount(0, 10)).toBe(30);
+    expect(candidateCount(20, 10)).toBe(70);
+    expect(candidateCount(0, 1)).toBeGreaterThan(1);
+    expect(candidateCount(9_000, 100)).toBe(10_000);
   });
 
   it('ranks passages by their best sentence, with filters inside each semantic branch', () => {
@@ -180,7 +182,7 @@ describe('search builder', () => {
           0.1,
           0.2,
         ],
-        "k": 200,
+        "k": 70,
         "limit": 10,
         "lucene": "remote access",
         "offset": 20,
