@@ -5,6 +5,7 @@
  * the partition of exactly the graph it may read: a restricted document cannot move a public reader's communities
  * (docs/graph-model.md "Communities").
  */
+import type { CommunitiesRefresh } from '../ingest/document-store.js';
 import { AccessLabel } from '../ingest/records.js';
 import { query } from './cypher.js';
 import {
@@ -119,12 +120,8 @@ export function buildWriteCommunities(views: readonly ViewDetection[], computedA
   );
 }
 
-export interface CommunitiesSummary {
-  seed: number;
-  computedAt: string;
-  ms: number;
-  views: { view: string; communities: number; linked: number; edges: number; modularity: number }[];
-}
+/** What a recompute reports, per access view: the store's report (ingest/document-store.ts). */
+export type CommunitiesSummary = CommunitiesRefresh;
 
 async function recompute(tx: GraphTx, seed: number): Promise<CommunitiesSummary> {
   const t0 = Date.now();

@@ -8,6 +8,8 @@ import type { SentenceDraft } from './sentence-records.js';
 /** What a communities recompute reports, per access view (graph/communities.ts). */
 export interface CommunitiesRefresh {
   seed: number;
+  /** When the communities were computed (ISO time). */
+  computedAt: string;
   ms: number;
   views: { view: string; communities: number; linked: number; edges: number; modularity: number }[];
 }

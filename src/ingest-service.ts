@@ -4,10 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { refreshCommunities, type CommunitiesSummary } from '../graph/communities.js';
+import type { CommunitiesSummary } from '../graph/communities.js';
 import { createDocumentStore, refreshDerived as refreshDerivedNow } from '../graph/neo4j-document-store.js';
 import { refreshThemesInBackground, type ThemesSummary } from '../graph/themes-store.js';
-import { refreshCooccurrence } from '../graph/writes.js';
 import type { Graph } from '../graph/driver.js';
 import type { DocumentStore } from '../ingest/document-store.js';
 import { createDocContext, type DocContext, type PipelineDeps, type Progress } from '../ingest/context.js';
@@ -242,10 +241,8 @@ async function refreshAfterOneDocument(runtime: Runtime): Promise<void> {
 
 /** Recomputes the communities now, whether or not anything changed (`iwg communities`), after any write under way. */
 export function recomputeCommunities(graph: Graph): Promise<CommunitiesSummary> {
-  return exclusive(async () => {
-    await refreshCooccurrence(graph);
-    return (await refreshCommunities(graph, { force: true }))!;
-  });
+  // The one derived sequence, given no theme computation: co-occurrence when stale, then the communities.
+  return exclusive(async () => (await refreshDerivedNow(graph, {}, { force: true })).communities!);
 }
 
 /**
