@@ -76,6 +76,13 @@ export function ingestFigures(r: SizeResult) {
   };
 }
 
+/** The day the sizes were measured, or each size's day when they were measured on different days. */
+function measuredOn(results: SizeResult[]): string {
+  const days = results.map((r) => r.environment.date.slice(0, 10));
+  if (new Set(days).size === 1) return days[0];
+  return results.map((r, i) => `${days[i]} (${r.documents.toLocaleString('en')} documents)`).join(', ');
+}
+
 function section(label: string, results: SizeResult[], anatomy?: string): string {
   const env = results[0].environment;
   const out: string[] = [];
@@ -88,7 +95,7 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
   out.push(
     `## ${label === 'full' ? 'Full run' : 'Quick run (`npm run bench -- --quick`)'}`,
     '',
-    `Measured ${env.date.slice(0, 10)} on ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}; ` +
+    `Measured ${measuredOn(results)} on ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}; ` +
       Object.entries(env.versions)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ') +

@@ -115,6 +115,19 @@ describe('renderResults', () => {
       expect(quality).toContain(system);
   });
 
+  it('when the sizes were measured on different days, then the section names each size with its day', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iwg-report-'));
+    await mkdir(join(dir, 'results'));
+    const later = { ...result(1000, 10_000, 100_000) };
+    later.environment = { ...later.environment, date: '2026-12-02T10:00:00Z' };
+    await writeFile(join(dir, 'results', 'full-100.json'), JSON.stringify(result(100, 1000, 20_000)));
+    await writeFile(join(dir, 'results', 'full-1000.json'), JSON.stringify(later));
+    await renderResults(dir);
+    const sut = await readFile(join(dir, 'RESULTS.md'), 'utf8');
+
+    expect(sut).toContain('Measured 2026-11-27 (100 documents), 2026-12-02 (1,000 documents) on 2 cores');
+  });
+
   it('when a labels v2 result sits beside a v1 one, then each quality figure names its labels and v2 adds v1 and the distractor metrics', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'iwg-report-'));
     await mkdir(join(dir, 'results'));
