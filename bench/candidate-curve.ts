@@ -4,7 +4,7 @@
  * statement itself (`searchGraph`, one round trip) in three systems — hybrid and semantic over passages, and the
  * default (passages + practices) — scored like the bench (labels v2: nDCG@10, recall@5, MRR, distractors@10), timed three times (median per
  * query, then median and p95 over queries). Query vectors are embedded once beforehand, so the times are the
- * graph's. Writes bench/candidates.md, which RESULTS.md includes.
+ * graph's. Writes bench/candidates.md (1,000 documents) or bench/candidates-<docs>.md, which RESULTS.md includes.
  * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100]
  */
 import { writeFile } from 'node:fs/promises';
@@ -118,5 +118,8 @@ const lines = [
   ),
   '',
 ];
-await writeFile(join(PROJECT_ROOT, 'bench', 'candidates.md'), lines.join('\n'));
+await writeFile(
+  join(PROJECT_ROOT, 'bench', docs === 1000 ? 'candidates.md' : `candidates-${docs}.md`),
+  lines.join('\n'),
+);
 console.log(lines.join('\n'));

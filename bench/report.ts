@@ -436,6 +436,11 @@ export async function renderResults(benchDir: string): Promise<void> {
     ['sentences.md', 'Sentences at 1,000 documents', 'npm run bench -- --sizes 1000'],
     ['embedding.md', 'Embedding runtime and model choice', 'npx tsx bench/embed-runtime.ts / embed-models.ts'],
     ['candidates.md', 'Candidate count: quality against latency', 'npx tsx bench/candidate-curve.ts --docs 1000'],
+    [
+      'candidates-10000.md',
+      'Candidate count at 10,000 documents',
+      'npx tsx bench/candidate-curve.ts --docs 10000 --k 10,30,100',
+    ],
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
