@@ -433,7 +433,7 @@ export async function renderResults(benchDir: string): Promise<void> {
   }
   // Studies measured by their own scripts, kept beside this file and included as they are.
   const studies: [string, string, string][] = [
-    ['sentences.md', 'Sentences at 1,000 documents', 'npm run bench -- --sizes 1000'],
+    ['sentences.md', 'Sentences at 1,000 and 10,000 documents', 'npm run bench -- --sizes 1000'],
     ['embedding.md', 'Embedding runtime and model choice', 'npx tsx bench/embed-runtime.ts / embed-models.ts'],
     ['candidates.md', 'Candidate count: quality against latency', 'npx tsx bench/candidate-curve.ts --docs 1000'],
     [

@@ -34,6 +34,28 @@ describe('Neo4j', () => {
     expect(await schemaVersion(rt.graph)).toBe(SCHEMA_VERSION);
   });
 
+  it('when a read runs past its timeout, then the server stops it and the error is GRAPH_TIMEOUT', async () => {
+    const started = Date.now();
+    await expect(
+      rt.graph.read(
+        { cypher: 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n', params: {} },
+        { timeoutMs: 300 },
+      ),
+    ).rejects.toMatchObject({ code: 'GRAPH_TIMEOUT' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('when a read is asked to write, then the server refuses it and nothing is written', async () => {
+    await expect(
+      rt.graph.read({ cypher: 'CREATE (:Document {id: $id}) RETURN 1 AS one', params: { id: 'doc:read-write' } }),
+    ).rejects.toMatchObject({ code: 'GRAPH_QUERY' });
+    const rows = await rt.graph.read<{ n: number }>({
+      cypher: 'MATCH (d:Document {id: $id}) RETURN count(d) AS n',
+      params: { id: 'doc:read-write' },
+    });
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   it('when two documents share an id, then the uniqueness constraint refuses the second', async () => {
     await rt.graph.write([{ cypher: 'CREATE (:Document {id: $id})', params: { id: 'doc:dup' } }]);
     await expect(
