@@ -12,14 +12,15 @@ import { detectFormat } from '../../ingest/parse.js';
 import { createParsePool } from '../../ingest/parse-pool.js';
 
 const DIR = new URL('../fixtures/reliability/', import.meta.url);
-// Far above the production deadline (20 s), for a machine under load: every reproducer but pdf-hang-nested parses or
-// is refused in about 0.1 to 7 s of CPU. pdf.js spends any deadline in that PDF's broken content stream: it gets 5 s.
+// Far above the production deadline (20 s), for a machine under load: every reproducer parses or is refused in about
+// 0.1 to 16 s here. pdf-hang-nested.pdf parses in 8 to 16 s on this 2-core machine but in under 5 s on a faster one
+// (a 5 s deadline failed CI there), so its refusal is tested at a deadline no machine parses it within.
 const DEADLINE_MS = 60_000;
-const NESTED_PDF_DEADLINE_MS = 5_000;
+const NESTED_PDF_DEADLINE_MS = 1_000;
 const REFUSED: Record<string, RegExp> = {
   'html-hang-nested.html': /refused, elements nested deeper than 512 levels$/,
   'pdf-hang-hugeLine.pdf': /refused, page 2 has more than 200,000 characters of text$/,
-  'pdf-hang-nested.pdf': /refused, parsing took longer than the 5000 ms time limit$/,
+  'pdf-hang-nested.pdf': /refused, parsing took longer than the 1000 ms time limit$/,
 };
 const parser = createParsePool({ timeoutMs: DEADLINE_MS });
 const nestedPdfParser = createParsePool({ timeoutMs: NESTED_PDF_DEADLINE_MS });
@@ -53,5 +54,11 @@ describe('the probe reproducers', { timeout: 240_000 }, () => {
     }
     // A refusal at the deadline comes at the deadline: the stuck worker is ended, not waited for.
     expect(ms).toBeLessThan((nestedPdf ? NESTED_PDF_DEADLINE_MS : DEADLINE_MS) + 5_000);
+  });
+
+  it('when pdf-hang-nested.pdf is given time, then it is parsed, not lost', async () => {
+    const bytes = gunzipSync(readFileSync(new URL('pdf-hang-nested.pdf.gz', DIR)));
+    const doc = await parser.parse(bytes, { id: 'nested', format: 'pdf', path: 'pdf-hang-nested.pdf' });
+    expect(chunkText(doc).length).toBeGreaterThan(0);
   });
 });
