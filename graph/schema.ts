@@ -7,7 +7,7 @@ import { EMBEDDING_DIMENSIONS, RELATION_TYPES, type EntityKind } from '../ingest
 import { query } from './cypher.js';
 import { cypherInteger, type CypherQuery } from './driver.js';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Labels of canonical entities (from corpus/taxonomy.yaml), by entity kind. */
 export const ENTITY_LABELS: { readonly [K in EntityKind]: string } = {
@@ -58,12 +58,18 @@ export const STRUCTURAL_TYPES = [
 export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * The vector indexes. Sentences are indexed once per distinct text: every Sentence keeps its vector in `embedding`,
+ * and the one sentence of each text that holds `distinctHash` (= its textHash) also holds `distinctEmbedding`, the
+ * indexed copy — a text repeated in thousands of documents takes one place in the index, not thousands
+ * (bench/sentences.md, "Distinct sentences").
+ */
 export const VECTOR_INDEXES = {
-  passage: { name: 'passage_embedding', label: 'Passage' },
-  sentence: { name: 'sentence_embedding', label: 'Sentence' },
-  practice: { name: 'practice_embedding', label: 'Practice' },
-  topic: { name: 'topic_embedding', label: 'Topic' },
-  trend: { name: 'trend_embedding', label: 'Trend' },
+  passage: { name: 'passage_embedding', label: 'Passage', property: 'embedding' },
+  sentence: { name: 'sentence_embedding', label: 'Sentence', property: 'distinctEmbedding' },
+  practice: { name: 'practice_embedding', label: 'Practice', property: 'embedding' },
+  topic: { name: 'topic_embedding', label: 'Topic', property: 'embedding' },
+  trend: { name: 'trend_embedding', label: 'Trend', property: 'embedding' },
 } as const;
 
 export const FULLTEXT_INDEXES = {
@@ -169,6 +175,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
       range('passage_text_hash', 'Passage', 'textHash'),
       range('sentence_document', 'Sentence', 'documentId'),
       range('sentence_text_hash', 'Sentence', 'textHash'),
+      range('sentence_distinct_hash', 'Sentence', 'distinctHash'),
       range('document_date', 'Document', 'date'),
       range('practice_affected', 'Practice', 'affectedBy'),
       range('community_view', 'Community', 'view'),
@@ -176,7 +183,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
         kind: 'vector',
         name: v.name,
         label: v.label,
-        property: 'embedding',
+        property: v.property,
         dimensions: embeddingDimensions,
         similarity: 'COSINE',
       })),

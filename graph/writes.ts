@@ -34,7 +34,33 @@ function removeDocumentContent(id: string): CypherQuery {
        WITH r WHERE size(r.documentIds) = 0 DELETE r
      }
      CALL (doc) { MATCH (p:Passage {documentId: $id}) USING INDEX p:Passage(documentId) DETACH DELETE p }
-     CALL (doc) { MATCH (s:Sentence {documentId: $id}) USING INDEX s:Sentence(documentId) DETACH DELETE s }`,
+     CALL (doc) {
+       MATCH (s:Sentence {documentId: $id}) USING INDEX s:Sentence(documentId)
+       WITH collect(s) AS sentences, collect(s.distinctHash) AS held
+       FOREACH (s IN sentences | DETACH DELETE s)
+       // A text this document held in the sentence index passes to another document's sentence of it, if any.
+       WITH held UNWIND held AS h
+       CALL (h) {
+         MATCH (o:Sentence {textHash: h}) USING INDEX o:Sentence(textHash)
+         WITH o LIMIT 1
+         SET o.distinctHash = h, o.distinctEmbedding = o.embedding
+       }
+     }`,
+    { id },
+  );
+}
+
+/**
+ * The document's sentences whose text no sentence holds in the sentence index yet take its place there (one per
+ * distinct text, the first in the document): the index ranks texts, and search expands a text to where it is said.
+ */
+function indexDistinctSentences(id: string): CypherQuery {
+  return stableQuery(
+    `MATCH (x:Sentence {documentId: $id}) USING INDEX x:Sentence(documentId)
+     WITH x ORDER BY x.ordinal
+     WITH x.textHash AS h, collect(x)[0] AS x
+     WHERE NOT EXISTS { MATCH (o:Sentence {distinctHash: h}) }
+     SET x.distinctHash = h, x.distinctEmbedding = x.embedding`,
     { id },
   );
 }
@@ -184,6 +210,7 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
   return [
     removeDocumentContent(id),
     createDocumentNodes(r),
+    indexDistinctSentences(id),
     createMentions(r),
     ...[...factsByType].map(([type, rels]) =>
       stableQuery(

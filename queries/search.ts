@@ -1,6 +1,7 @@
 /**
- * Search in one round trip: semantic candidates (sentences from the sentence vector index, aggregated to their
- * passage or document by their best sentence; practices, topics and trends from their own vector indexes),
+ * Search in one round trip: semantic candidates (distinct sentence texts from the sentence vector index, each
+ * expanded to the first passage that says it and meets the filters, aggregated to their passage or document by
+ * their best sentence; practices, topics and trends from their own vector indexes),
  * keyword candidates (full-text indexes, Lucene-escaped), each list filtered BEFORE fusion so filters hold in every
  * mode, relative-score fusion, and hydration of only the requested page — one Cypher statement.
  *
@@ -56,11 +57,17 @@ export function semanticBranches(types: readonly HitType[], f: SearchFilters): {
     `CALL db.index.vector.queryNodes('${index}', toInteger($k), $embedding) YIELD node AS ${v}, score`;
   for (const type of types) {
     if (type === 'passage' || type === 'document') {
-      // Each sentence counts once, for the passage it belongs to; a passage ranks by its best sentence.
+      // The index holds each distinct text once (graph/schema.ts); a text counts once, for the first passage that
+      // says it and meets the filters — a text repeated in many documents is one hit, not a page of copies — and a
+      // passage ranks by its best sentence.
       const pred = hitPredicate('passage', f, 'node');
       params = { ...params, ...pred.params };
-      const from = `${vector(VECTOR_INDEXES.sentence.name, 's')}
-  MATCH (node:Passage {id: s.passageId}) WHERE ${pred.where}`;
+      const from = `${vector(VECTOR_INDEXES.sentence.name, 't')}
+  CALL (t) {
+    MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
+    MATCH (node:Passage {id: s.passageId}) WHERE ${pred.where}
+    RETURN s, node LIMIT 1
+  }`;
       branches.push(
         type === 'passage'
           ? `  ${from}

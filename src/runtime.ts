@@ -8,6 +8,7 @@ import { copyDependencies, readPomProperty } from '../graph/maven.js';
 import { startManagedNeo4j, stopManagedNeo4j, type ManagedNeo4j } from '../graph/managed-neo4j.js';
 import { ensureSchema } from '../graph/ensure-schema.js';
 import { backfillAccessLabels } from '../graph/access-backfill.js';
+import { backfillDistinctSentences } from '../graph/sentence-backfill.js';
 import { settleThemeRefresh } from '../graph/themes-store.js';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { createWorkerEmbedder, type WorkerEmbedder } from '../ingest/embed.js';
@@ -45,6 +46,8 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
   log.info({ uri, ms: Date.now() - t0 }, 'schema applied');
   const backfilled = await backfillAccessLabels(graph);
   if (backfilled.facts > 0 || backfilled.cooccurrence) log.warn(backfilled, 'access labels filled in on older data');
+  const texts = await backfillDistinctSentences(graph, (p) => log.info(p, 'indexing distinct sentence texts'));
+  if (texts > 0) log.warn({ texts }, 'sentence index filled in on older data: one entry per distinct text');
   return { graph, managed };
 }
 

@@ -379,9 +379,13 @@ describe('entities, graph, facets, documents', () => {
     expect(searched.cypher).toMatchInlineSnapshot(`
       "CALL () {
         CALL () {
-          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS s, score
-        MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
+          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS t, score
+        CALL (t) {
+          MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
+          MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
         AND EXISTS { MATCH (node)-[:MENTIONS]->(fe:Entity) WHERE fe.id IN $f_countries }
+          RETURN s, node LIMIT 1
+        }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
         RETURN 'passage' AS type, node.id AS id, score, matchId
