@@ -42,8 +42,9 @@ export interface SearchInput {
  * from the measured quality/latency curve in bench/RESULTS.md ("candidate count"): 30 for a first page of 10 —
  * at 1,000 documents the default search (passages + practices) peaks there (nDCG@10 0.614 vs 0.578 at 100) while
  * the sentence look-up, most of a search's Neo4j time, costs about half of k = 100's; hybrid over passages alone
- * gives up 0.033 (0.582 vs 0.615). At 10,000 documents (bench/candidates-10000.md) the default search is 0.579 at
- * k = 30 vs 0.591 at k = 100 for about half the Neo4j CPU (19 vs 37 ms).
+ * gives up 0.033 (0.582 vs 0.615). At 10,000 documents (bench/candidates-10000.md, the sentence index holding
+ * distinct texts) the default search is 0.589 at k = 30 vs 0.594 at k = 100 for about half the Neo4j CPU (28 vs
+ * 48 ms); a rebuilt index finds more at every k (bench/sentences.md, "Distinct sentences").
  */
 export function candidateCount(offset: number, limit: number): number {
   return Math.min((offset + limit) * 2 + 10, 10_000);
