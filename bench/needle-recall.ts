@@ -34,9 +34,9 @@ try {
                RETURN node.textHash AS hash, score`,
       params: { k: K, v },
     });
-    distinct.push(new Set(top.map((t) => t.hash)).size);
-    const kth = cos(top[top.length - 1]?.score ?? 1);
     const returned = new Set(top.map((t) => t.hash));
+    distinct.push(returned.size);
+    const kth = cos(top[top.length - 1]?.score ?? 1);
     for (const needle of q.relevant) {
       const hash = embeddingKey(embedder.id, needle.quote);
       // The needle's own sentence by its text's hash; a quote the splitter cut differently, by its words.
@@ -46,9 +46,10 @@ try {
                    RETURN s.textHash AS hash, vector.similarity.cosine(s.embedding, $v) * 2 - 1 AS sim`,
           params: { ...params, v },
         });
+      const byHash = await find('MATCH (s:Sentence {textHash: $hash})', { hash });
       const [row] =
-        (await find('MATCH (s:Sentence {textHash: $hash})', { hash })).length > 0
-          ? await find('MATCH (s:Sentence {textHash: $hash})', { hash })
+        byHash.length > 0
+          ? byHash
           : await find('MATCH (s:Sentence) WHERE s.text CONTAINS $quote', { quote: needle.quote });
       if (!row) counts.notFound++;
       else if (returned.has(row.hash)) counts.returned++;

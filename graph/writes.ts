@@ -13,6 +13,9 @@ import type { DocumentRecord, PracticeLookup, WrittenDocument } from '../ingest/
 
 const FACT_PATTERN = FACT_TYPES.map(relType).join('|');
 
+/** How sentence `v` holds its text's entry in the sentence index (`distinctHash` is the key a holder is found by). */
+const holdIndexEntry = (v: string) => `SET ${v}.distinctHash = ${v}.textHash, ${v}.distinctEmbedding = ${v}.embedding`;
+
 /**
  * One statement removing what a document contributed (not the Document node itself), run only when the Document
  * exists: a new document pays one index look-up instead of scanning every fact. Practices it supported are marked
@@ -43,7 +46,7 @@ function removeDocumentContent(id: string): CypherQuery {
        CALL (h) {
          MATCH (o:Sentence {textHash: h}) USING INDEX o:Sentence(textHash)
          WITH o LIMIT 1
-         SET o.distinctHash = h, o.distinctEmbedding = o.embedding
+         ${holdIndexEntry('o')}
        }
      }`,
     { id },
@@ -51,17 +54,21 @@ function removeDocumentContent(id: string): CypherQuery {
 }
 
 /**
- * The document's sentences whose text no sentence holds in the sentence index yet take its place there (one per
- * distinct text, the first in the document): the index ranks texts, and search expands a text to where it is said.
+ * The documents' sentences whose text no sentence holds in the sentence index yet take its place there (one per
+ * distinct text, the first by document and position): the index ranks texts, and search expands a text to where it
+ * is said. Returns `given`, the texts given an entry. Used by every write and by the start-up backfill of graphs
+ * written before (graph/sentence-backfill.ts).
  */
-function indexDistinctSentences(id: string): CypherQuery {
+export function indexDistinctSentences(ids: readonly string[]): CypherQuery {
   return stableQuery(
-    `MATCH (x:Sentence {documentId: $id}) USING INDEX x:Sentence(documentId)
-     WITH x ORDER BY x.ordinal
+    `UNWIND $ids AS id
+     MATCH (x:Sentence {documentId: id}) USING INDEX x:Sentence(documentId)
+     WITH x ORDER BY x.documentId, x.ordinal
      WITH x.textHash AS h, collect(x)[0] AS x
      WHERE NOT EXISTS { MATCH (o:Sentence {distinctHash: h}) }
-     SET x.distinctHash = h, x.distinctEmbedding = x.embedding`,
-    { id },
+     ${holdIndexEntry('x')}
+     RETURN count(x) AS given`,
+    { ids: [...ids] },
   );
 }
 
@@ -210,7 +217,7 @@ function documentStatements(r: DocumentRecord): CypherQuery[] {
   return [
     removeDocumentContent(id),
     createDocumentNodes(r),
-    indexDistinctSentences(id),
+    indexDistinctSentences([id]),
     createMentions(r),
     ...[...factsByType].map(([type, rels]) =>
       stableQuery(
