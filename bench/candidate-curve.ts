@@ -5,13 +5,22 @@
  * default (passages + practices) — scored like the bench (labels v2: nDCG@10, recall@5, MRR, distractors@10), timed three times (median per
  * query, then median and p95 over queries). Query vectors are embedded once beforehand, so the times are the
  * graph's. Writes bench/candidates.md (1,000 documents) or bench/candidates-<docs>.md, which RESULTS.md includes.
- * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100]
+ * `--lookups` also varies the entries asked of the sentence vector index for each k (default: `sentenceLookups(k)`),
+ * writing bench/lookups-<docs>.md instead.
+ * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100] [--lookups 30,100,300] [--systems semantic]
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { candidateCount, searchGraph, type HitType, type SearchInput, type SearchMode } from '../queries/search.js';
+import {
+  candidateCount,
+  searchGraph,
+  sentenceLookups,
+  type HitType,
+  type SearchInput,
+  type SearchMode,
+} from '../queries/search.js';
 import { AccessLabel } from '../ingest/records.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openLeftBehind } from './left-behind.js';
@@ -21,11 +30,14 @@ import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js
 
 const kArg = process.argv.indexOf('--k');
 const ks = (kArg > 0 ? process.argv[kArg + 1] : '10,20,30,50,75,100,150,200').split(',').map(Number);
+const lookupsArg = process.argv.indexOf('--lookups');
+const lookupsList = lookupsArg > 0 ? process.argv[lookupsArg + 1].split(',').map(Number) : null;
+const systemsArg = process.argv.indexOf('--systems');
 const SYSTEMS: { name: string; mode: SearchMode; types: HitType[] }[] = [
-  { name: 'hybrid', mode: 'hybrid', types: ['passage'] },
-  { name: 'semantic', mode: 'semantic', types: ['passage'] },
-  { name: 'default', mode: 'hybrid', types: ['passage', 'practice'] },
-];
+  { name: 'hybrid', mode: 'hybrid' as const, types: ['passage' as const] },
+  { name: 'semantic', mode: 'semantic' as const, types: ['passage' as const] },
+  { name: 'default', mode: 'hybrid' as const, types: ['passage' as const, 'practice' as const] },
+].filter((s) => systemsArg < 0 || process.argv[systemsArg + 1].split(',').includes(s.name));
 
 const { docs, truth, graph, embedder, neo4jPid, close } = await openLeftBehind(1000);
 const vectors = new Map<string, number[]>();
@@ -33,6 +45,7 @@ for (const q of truth.queries) vectors.set(q.id, Array.from((await embedder.embe
 
 interface Cell {
   k: number;
+  lookups: number;
   system: string;
   scores: QueryScores;
   p50: number;
@@ -60,36 +73,47 @@ for (let pass = 0; pass < 5; pass++)
       }
 
 for (const k of ks) {
-  for (const s of SYSTEMS) {
-    const scores: QueryScores[] = [];
-    const times: number[] = [];
-    const cpu0 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
-    for (const q of truth.queries) {
-      const input: SearchInput = {
-        query: q.text,
-        limit: 10,
-        offset: 0,
-        ...s,
-        filters: { readable: AccessLabel.options },
-        candidates: k,
-      };
-      const runs: number[] = [];
-      let answer!: Awaited<ReturnType<typeof searchGraph>>;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        answer = await searchGraph(graph, input, vectors.get(q.id)!);
-        runs.push(performance.now() - t0);
+  for (const lookups of lookupsList ?? [sentenceLookups(k)]) {
+    for (const s of SYSTEMS) {
+      const scores: QueryScores[] = [];
+      const times: number[] = [];
+      const cpu0 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
+      for (const q of truth.queries) {
+        const input: SearchInput = {
+          query: q.text,
+          limit: 10,
+          offset: 0,
+          ...s,
+          filters: { readable: AccessLabel.options },
+          candidates: k,
+          lookups,
+        };
+        const runs: number[] = [];
+        let answer!: Awaited<ReturnType<typeof searchGraph>>;
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          answer = await searchGraph(graph, input, vectors.get(q.id)!);
+          runs.push(performance.now() - t0);
+        }
+        times.push(median(runs));
+        const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
+        scores.push(scoreQuery(ranked, labelsV2(q)));
       }
-      times.push(median(runs));
-      const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
-      scores.push(scoreQuery(ranked, labelsV2(q)));
+      const cpu1 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
+      const cpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (3 * truth.queries.length);
+      const scored = meanScores(scores);
+      const cell = {
+        k,
+        lookups,
+        system: s.name,
+        scores: scored,
+        p50: median(times),
+        p95: percentile(times, 95),
+        cpuMs,
+      };
+      cells.push(cell);
+      console.log(JSON.stringify(cell));
     }
-    const cpu1 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
-    const cpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (3 * truth.queries.length);
-    const scored = meanScores(scores);
-    const cell = { k, system: s.name, scores: scored, p50: median(times), p95: percentile(times, 95), cpuMs };
-    cells.push(cell);
-    console.log(JSON.stringify(cell));
   }
 }
 const [{ passages, sentences }] = await graph.read<{ passages: number; sentences: number }>({
@@ -106,20 +130,25 @@ const lines = [
     `${sentences.toLocaleString('en')} sentences): the search statement alone (query vectors embedded beforehand), ` +
     `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries; ` +
     `Neo4j CPU = the server process's CPU time per search (load average ${loadavg()[0].toFixed(1)} at the end). ` +
-    `k = candidates asked of each index; the default is k = ${candidateCount(0, 10)} for a first page of 10.`,
+    `k = candidates each list keeps; look-ups = entries asked of the sentence vector index; the default is ` +
+    `k = ${candidateCount(0, 10)} and ${sentenceLookups(candidateCount(0, 10))} look-ups for a first page of 10.`,
   '',
-  '| k | system | nDCG@10 | recall@5 | MRR | distractors@10 | graph p50 ms | graph p95 ms | Neo4j CPU ms |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| k | look-ups | system | nDCG@10 | recall@5 | MRR | distractors@10 | graph p50 ms | graph p95 ms | Neo4j CPU ms |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...cells.map(
     (c) =>
-      `| ${c.k} | ${c.system} | ${r3(c.scores.ndcgAt10)} | ${r3(c.scores.recallAt5)} | ${r3(c.scores.mrr)} | ` +
+      `| ${c.k} | ${c.lookups} | ${c.system} | ${r3(c.scores.ndcgAt10)} | ${r3(c.scores.recallAt5)} | ${r3(c.scores.mrr)} | ` +
       `${(c.scores.distractorsAt10 ?? NaN).toFixed(2)} | ` +
       `${r1(c.p50)} | ${r1(c.p95)} | ${c.cpuMs === null ? 'n/a' : r1(c.cpuMs)} |`,
   ),
   '',
 ];
 await writeFile(
-  join(PROJECT_ROOT, 'bench', docs === 1000 ? 'candidates.md' : `candidates-${docs}.md`),
+  join(
+    PROJECT_ROOT,
+    'bench',
+    lookupsList !== null ? `lookups-${docs}.md` : docs === 1000 ? 'candidates.md' : `candidates-${docs}.md`,
+  ),
   lines.join('\n'),
 );
 console.log(lines.join('\n'));

@@ -31,8 +31,10 @@ export interface SearchInput {
   mode: SearchMode;
   types: readonly HitType[];
   filters: SearchFilters;
-  /** Candidates asked of each index; default `candidateCount(offset, limit)` (the bench's curve overrides it). */
+  /** Candidates each list keeps; default `candidateCount(offset, limit)` (the bench's curve overrides it). */
   candidates?: number;
+  /** Entries asked of the sentence vector index; default `sentenceLookups(candidates)` (the curve overrides it). */
+  lookups?: number;
   /** The model that embedded the query (IWG_MODEL): its threshold judges the confidence; default model otherwise. */
   model?: string;
 }
@@ -50,12 +52,26 @@ export function candidateCount(offset: number, limit: number): number {
   return Math.min((offset + limit) * 2 + 10, 10_000);
 }
 
+/**
+ * Entries asked of the sentence vector index for a list that keeps `candidates` passages. Neo4j 5.26 searches each
+ * Lucene segment's HNSW graph with ef = the k it is asked for and takes no other search-time setting, so asking
+ * for more entries than the list keeps is how a search buys the approximate search's recall with look-up CPU; the
+ * list still keeps the best `candidates`. 100, from the measured curve (bench/lookups-1000.md,
+ * bench/lookups-10000.md; k = 30): at 1,000 documents semantic nDCG@10 0.448 → 0.535 and hybrid 0.613 → 0.647 for
+ * about 1 ms more Neo4j CPU (200 adds 0.014 more for 6 ms); at 10,000 documents on a 96-segment index 0.301 →
+ * 0.388 and 0.555 → 0.571 for 10 ms more (200: 0.449 / 0.607 for 23 ms more).
+ */
+export const SENTENCE_LOOKUPS = 100;
+export function sentenceLookups(candidates: number): number {
+  return Math.min(Math.max(candidates, SENTENCE_LOOKUPS), 10_000);
+}
+
 /** Semantic branches: rows { type, id, score, matchId } (matchId = the best sentence of a passage/document). */
 export function semanticBranches(types: readonly HitType[], f: SearchFilters): { branches: string[]; params: object } {
   const branches: string[] = [];
   let params: Record<string, unknown> = {};
-  const vector = (index: string, v: string) =>
-    `CALL db.index.vector.queryNodes('${index}', toInteger($k), $embedding) YIELD node AS ${v}, score`;
+  const vector = (index: string, v: string, k = '$k') =>
+    `CALL db.index.vector.queryNodes('${index}', toInteger(${k}), $embedding) YIELD node AS ${v}, score`;
   for (const type of types) {
     if (type === 'passage' || type === 'document') {
       // The index holds each distinct text once (graph/schema.ts); a text counts once, for the first passage that
@@ -63,7 +79,7 @@ export function semanticBranches(types: readonly HitType[], f: SearchFilters): {
       // passage ranks by its best sentence.
       const pred = hitPredicate('passage', f, 'node');
       params = { ...params, ...pred.params };
-      const from = `${vector(VECTOR_INDEXES.sentence.name, 't')}
+      const from = `${vector(VECTOR_INDEXES.sentence.name, 't', '$lookups')}
   CALL (t) {
     MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
     MATCH (node:Passage {id: s.passageId}) WHERE ${pred.where}
@@ -74,10 +90,12 @@ export function semanticBranches(types: readonly HitType[], f: SearchFilters): {
           ? `  ${from}
   WITH node, s, score ORDER BY score DESC
   WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+  ORDER BY score DESC, node.id LIMIT toInteger($k)
   RETURN 'passage' AS type, node.id AS id, score, matchId`
           : `  ${from}
   WITH s, score ORDER BY score DESC
   WITH s.documentId AS id, collect(s.id)[0] AS matchId, max(score) AS score
+  ORDER BY score DESC, id LIMIT toInteger($k)
   RETURN 'document' AS type, id, score, matchId`,
       );
     } else {
@@ -127,7 +145,7 @@ function listOf(name: 'semantic' | 'keyword', branches: string[]): string {
  * first; empty when the mode does not run it). `single`: only one list runs, so its own scores rank.
  */
 export function candidateLists(
-  input: Pick<SearchInput, 'mode' | 'types' | 'filters' | 'offset' | 'limit' | 'candidates'>,
+  input: Pick<SearchInput, 'mode' | 'types' | 'filters' | 'offset' | 'limit' | 'candidates' | 'lookups'>,
   embedding: readonly number[] | null,
   lucene: string | null,
 ): { cypher: string; params: Record<string, unknown>; single: boolean } {
@@ -135,13 +153,15 @@ export function candidateLists(
   const runKeyword = input.mode !== 'semantic' && lucene !== null;
   const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
   const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
+  const k = input.candidates ?? candidateCount(input.offset, input.limit);
   return {
     cypher: `${listOf('semantic', sem.branches)}
     ${listOf('keyword', kw.branches)}`,
     params: {
       ...sem.params,
       ...kw.params,
-      k: input.candidates ?? candidateCount(input.offset, input.limit),
+      k,
+      lookups: input.lookups ?? sentenceLookups(k),
       embedding: embedding === null ? null : [...embedding],
       lucene,
     },

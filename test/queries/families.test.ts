@@ -379,7 +379,7 @@ describe('entities, graph, facets, documents', () => {
     expect(searched.cypher).toMatchInlineSnapshot(`
       "CALL () {
         CALL () {
-          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS t, score
+          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($lookups), $embedding) YIELD node AS t, score
         CALL (t) {
           MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
           MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
@@ -388,6 +388,7 @@ describe('entities, graph, facets, documents', () => {
         }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        ORDER BY score DESC, node.id LIMIT toInteger($k)
         RETURN 'passage' AS type, node.id AS id, score, matchId
         }
         WITH type, id, score, matchId ORDER BY score DESC, type, id

@@ -1,7 +1,15 @@
 /** Translate-only: the Cypher text and parameters of the search builders, and the pure helpers. */
 import { describe, expect, it } from 'vitest';
 import { escapeLucene, matchedTerms, queryTerms } from '../../queries/lucene.js';
-import { buildSearch, candidateCount, keywordBranches, semanticBranches } from '../../queries/search.js';
+import {
+  buildSearch,
+  candidateCount,
+  candidateLists,
+  keywordBranches,
+  semanticBranches,
+  SENTENCE_LOOKUPS,
+  sentenceLookups,
+} from '../../queries/search.js';
 import type { SearchHit } from '../../queries/answers.js';
 import { entityNamedIn, judgeConfidence, pickMatch } from '../../queries/search-hits.js';
 
@@ -39,6 +47,20 @@ describe('search builder', () => {
     expect(candidateCount(9_000, 100)).toBe(10_000);
   });
 
+  it('asks the sentence index for more entries than the list keeps, never fewer, and keeps the best k passages', () => {
+    expect(SENTENCE_LOOKUPS).toBeGreaterThan(candidateCount(0, 10));
+    expect(sentenceLookups(30)).toBe(SENTENCE_LOOKUPS);
+    expect(sentenceLookups(SENTENCE_LOOKUPS + 500)).toBe(SENTENCE_LOOKUPS + 500);
+    expect(sentenceLookups(20_000)).toBe(10_000);
+    const input = { mode: 'semantic', types: ['passage'], filters: { readable: ['public'] }, offset: 0, limit: 10 };
+    const lists = candidateLists(input as Parameters<typeof candidateLists>[0], [0.1, 0.2], null);
+    expect(lists.params).toMatchObject({ k: 30, lookups: SENTENCE_LOOKUPS });
+    expect(lists.cypher).toContain("queryNodes('sentence_embedding', toInteger($lookups), $embedding)");
+    expect(lists.cypher).toContain('ORDER BY score DESC, node.id LIMIT toInteger($k)');
+    const asked = candidateLists({ ...(input as Parameters<typeof candidateLists>[0]), lookups: 77 }, [0.1], null);
+    expect(asked.params).toMatchObject({ lookups: 77 });
+  });
+
   it('ranks passages by their best sentence, with filters inside each semantic branch', () => {
     const sut = semanticBranches(['passage', 'practice'], {
       readable: ['public'],
@@ -47,7 +69,7 @@ describe('search builder', () => {
       from: '2020-01-01',
     });
     expect(sut.branches.join('\n  UNION ALL\n')).toMatchInlineSnapshot(`
-      "  CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS t, score
+      "  CALL db.index.vector.queryNodes('sentence_embedding', toInteger($lookups), $embedding) YIELD node AS t, score
         CALL (t) {
           MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
           MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable AND fd.type IN $f_documentTypes AND fd.date >= $f_from }
@@ -56,6 +78,7 @@ describe('search builder', () => {
         }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        ORDER BY score DESC, node.id LIMIT toInteger($k)
         RETURN 'passage' AS type, node.id AS id, score, matchId
         UNION ALL
         CALL db.index.vector.queryNodes('practice_embedding', toInteger($k), $embedding) YIELD node AS node, score
@@ -124,7 +147,7 @@ describe('search builder', () => {
     expect(sut.cypher).toMatchInlineSnapshot(`
       "    CALL () {
         CALL () {
-          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($k), $embedding) YIELD node AS t, score
+          CALL db.index.vector.queryNodes('sentence_embedding', toInteger($lookups), $embedding) YIELD node AS t, score
         CALL (t) {
           MATCH (s:Sentence {textHash: t.textHash}) USING INDEX s:Sentence(textHash)
           MATCH (node:Passage {id: s.passageId}) WHERE EXISTS { MATCH (fd:Document {id: node.documentId}) WHERE fd.access IN $readable }
@@ -132,6 +155,7 @@ describe('search builder', () => {
         }
         WITH node, s, score ORDER BY score DESC
         WITH node, collect(s.id)[0] AS matchId, max(score) AS score
+        ORDER BY score DESC, node.id LIMIT toInteger($k)
         RETURN 'passage' AS type, node.id AS id, score, matchId
         }
         WITH type, id, score, matchId ORDER BY score DESC, type, id
@@ -192,6 +216,7 @@ describe('search builder', () => {
         ],
         "k": 70,
         "limit": 10,
+        "lookups": 100,
         "lucene": "remote access",
         "offset": 20,
         "readable": [
