@@ -9,7 +9,7 @@
  * writing bench/lookups-<docs>.md instead.
  * Usage: npx tsx bench/candidate-curve.ts [--docs 1000] [--k 10,20,50,100] [--lookups 30,100,300] [--systems semantic]
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,8 +23,10 @@ import {
 } from '../queries/search.js';
 import { AccessLabel } from '../ingest/records.js';
 import { PROJECT_ROOT } from '../src/config.js';
+import { VECTOR_INDEXES } from '../graph/schema.js';
+import { query } from '../graph/cypher.js';
 import { openLeftBehind } from './left-behind.js';
-import { cpuMsOf } from './env.js';
+import { benchConfig, cpuMsOf } from './env.js';
 import { median, percentile } from './measure.js';
 import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
 
@@ -116,6 +118,19 @@ for (const k of ks) {
     }
   }
 }
+// The sentence index's Lucene segments decide how much an ef = k search explores (Neo4j searches each segment's
+// HNSW graph), so the curve names the layout it was measured on: one `.si` file per segment in the index's folder.
+const [sentenceIndex] = await graph.read<{ id: number }>(
+  query('SHOW INDEXES YIELD id, name WHERE name = $name RETURN id', { name: VECTOR_INDEXES.sentence.name }),
+);
+const indexDir = join(
+  benchConfig().neo4j.managed.dataDir,
+  'data/databases/neo4j/schema/index/vector-2.0',
+  String(sentenceIndex?.id),
+);
+const segments = await readdir(indexDir, { recursive: true })
+  .then((files) => files.filter((f) => f.endsWith('.si')).length)
+  .catch(() => null);
 const [{ passages, sentences }] = await graph.read<{ passages: number; sentences: number }>({
   cypher: 'MATCH (p:Passage) WITH count(p) AS passages MATCH (s:Sentence) RETURN passages, count(s) AS sentences',
   params: {},
@@ -130,6 +145,7 @@ const lines = [
     `${sentences.toLocaleString('en')} sentences): the search statement alone (query vectors embedded beforehand), ` +
     `one client, median of 3 runs per query, then median and p95 over the ${truth.queries.length} labelled queries; ` +
     `Neo4j CPU = the server process's CPU time per search (load average ${loadavg()[0].toFixed(1)} at the end). ` +
+    `The sentence vector index had ${segments ?? 'an unknown number of'} Lucene segments. ` +
     `k = candidates each list keeps; look-ups = entries asked of the sentence vector index; the default is ` +
     `k = ${candidateCount(0, 10)} and ${sentenceLookups(candidateCount(0, 10))} look-ups for a first page of 10.`,
   '',

@@ -441,6 +441,16 @@ export async function renderResults(benchDir: string): Promise<void> {
       'Candidate count at 10,000 documents',
       'npx tsx bench/candidate-curve.ts --docs 10000 --k 10,30,100',
     ],
+    [
+      'lookups-1000.md',
+      'Sentence look-ups beyond the list, 1,000 documents',
+      'npx tsx bench/candidate-curve.ts --docs 1000 --k 30 --lookups 30,60,100,200,400',
+    ],
+    [
+      'lookups-10000.md',
+      'Sentence look-ups beyond the list, 10,000 documents',
+      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,100,200,300',
+    ],
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],

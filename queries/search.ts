@@ -40,7 +40,8 @@ export interface SearchInput {
 }
 
 /**
- * Candidates asked of each index: filters apply after the index look-up, so ask for more than the page. Chosen
+ * Candidates each list keeps (and asks of each index but the sentence one, which `sentenceLookups` sets): filters
+ * apply after the index look-up, so ask for more than the page. Chosen
  * from the measured quality/latency curve in bench/RESULTS.md ("candidate count"): 30 for a first page of 10 —
  * at 1,000 documents the default search (passages + practices) peaks there (nDCG@10 0.614 vs 0.578 at 100) while
  * the sentence look-up, most of a search's Neo4j time, costs about half of k = 100's; hybrid over passages alone
