@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/embed-models.ts (--corpus DIR | --dev) [--models a,b] [--workers N]`: semantic-only retrieval
  * quality and CPU cost of each embedding model of ingest/models.ts at the sentence level. Every sentence of every
- * passage (as ingest cuts them, each sentence once) is embedded as a passage, each labelled query as a query; a
+ * passage (as ingest cuts them, each distinct text once) is embedded as a passage, each labelled query as a query; a
  * passage scores its best sentence's cosine (max-sim, brute force) and recall@5, nDCG@10 and MRR are scored as
  * bench/quality.ts scores the search API. `--dev` scores test/fixtures/dev-queries.yaml over corpus/ and the trend
  * newsletters (each snippet grade 1, in any document). CPU is process.cpuUsage over the embedding of the
@@ -26,28 +26,30 @@ import { labelsV2, meanScores, scoreQuery, type LabelledEntry, type RankedPassag
 
 interface Corpus {
   passages: RankedPassage[];
-  /** Sentence texts, each once. */
+  /** Distinct sentence texts. */
   sentences: string[];
   /** For each passage, the indexes of its sentences. */
   sentencesOf: number[][];
   queries: { text: string; relevant: LabelledEntry[] }[];
 }
 
-/** Parses and chunks `files` (paths relative to `root`) and splits each passage into sentences, each once. */
+/** Parses and chunks `files` (paths relative to `root`) and splits each passage into sentences, each text once. */
 async function readCorpus(root: string, files: string[]): Promise<Omit<Corpus, 'queries'>> {
   const passages: RankedPassage[] = [];
   const sentences: string[] = [];
   const sentencesOf: number[][] = [];
+  // Each distinct text is embedded once (one text per model call gives it one vector wherever it stands), as the
+  // sentence vector index holds it once (graph/schema.ts).
+  const index = new Map<string, number>();
   for (const id of files) {
     const path = join(root, id);
     const doc = await parseFile(await readFile(path), { id, path, format: detectFormat(path) });
-    const index = new Map<number, number>();
     for (const p of chunkText(doc)) {
       passages.push({ id: `${id}#${p.ordinal}`, documentId: id, text: p.text });
       sentencesOf.push(
         splitSentences(doc.text, p.start, p.end).map((s) => {
-          if (!index.has(s.start)) index.set(s.start, sentences.push(s.text) - 1);
-          return index.get(s.start)!;
+          if (!index.has(s.text)) index.set(s.text, sentences.push(s.text) - 1);
+          return index.get(s.text)!;
         }),
       );
     }
@@ -84,6 +86,9 @@ async function devCorpus(): Promise<Corpus> {
   return { ...corpus, queries };
 }
 
+/** Sentences per progress line while embedding. */
+const PROGRESS_EVERY = 20_000;
+
 const dot = (a: Float32Array, b: Float32Array) => {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -104,7 +109,12 @@ async function evaluate(corpus: Corpus, model: string, workers: number | undefin
     const load1 = loadavg()[0];
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const vectors = await embedder.embed(corpus.sentences);
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < corpus.sentences.length; i += PROGRESS_EVERY) {
+      vectors.push(...(await embedder.embed(corpus.sentences.slice(i, i + PROGRESS_EVERY))));
+      const elapsedS = (performance.now() - t0) / 1000;
+      console.error(JSON.stringify({ model, embedded: vectors.length, of: corpus.sentences.length, elapsedS }));
+    }
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const queryVectors = await embedder.embed(

@@ -40,6 +40,10 @@ const same = (a: Weights, b: Weights) =>
 
 export interface SweepReport {
   rows: SweepRow[];
+  /** The same sweep under labels v2 (planted grades + the reader's judgments, bench/relatedness-judgments.ts). */
+  rowsV2?: SweepRow[];
+  /** Verdict counts of the judgments, and top-10 entries under the chosen weights that nobody graded (labels v2). */
+  judged?: { same: number; related: number; no: number; unjudgedAt10: number };
   families: FamilyNodes[];
   shipped: { weights: Weights; ndcgAt10: number; mrr: number };
   documents: number;
@@ -117,6 +121,7 @@ export function renderSweep(r: SweepReport): string {
     'unrelated practice stays, at 0): an upper bound on what the missing labels cost. Weights are chosen on the',
     'strict figure.',
     '',
+    ...(r.rowsV2 && r.judged ? labelsV2Section(r.rowsV2, r.judged, references, line, head) : []),
     '## Dev top 15',
     '',
     head,
@@ -129,4 +134,32 @@ export function renderSweep(r: SweepReport): string {
     ...perFamily,
     '',
   ].join('\n');
+}
+
+/** Labels v2: the sweep with the reader's judgments, the triple it chooses on dev, and the pool's verdicts. */
+function labelsV2Section(
+  rows: SweepRow[],
+  judged: NonNullable<SweepReport['judged']>,
+  references: [string, Weights][],
+  line: (name: string, row: SweepRow | undefined) => string,
+  head: string,
+): string[] {
+  const chosen = chooseWeights(rows);
+  const find = (x: Weights) => rows.find((row) => same(row.weights, x));
+  return [
+    '## Labels v2: the planted grades and a reader’s judgments',
+    '',
+    'The strict labels grade only the planted family members. Every other practice that reaches a family’s top 10',
+    'under one of the triples above was read beside the family’s query practice and judged `same` (2), `related`',
+    '(1: the query’s subject, another prescription — what the planted related practices are) or `no` (0), with the',
+    `reason, in bench/relatedness-judgments.ts: ${judged.same} same, ${judged.related} related, ${judged.no} no.`,
+    `Under the triple chosen here, ${judged.unjudgedAt10} top-10 entries of all families are neither planted nor judged`,
+    '(they count 0). The judged-only column is now the upper bound of the remaining unjudged entries.',
+    '',
+    head,
+    ...[['chosen on dev (labels v2)', chosen.weights] as [string, Weights], ...references].map(([name, x]) =>
+      line(name, find(x)),
+    ),
+    '',
+  ];
 }

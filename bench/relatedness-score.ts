@@ -69,6 +69,40 @@ export function mapFamilies(families: LabelledFamily[], nodes: Map<string, NodeS
   });
 }
 
+/**
+ * A reader's verdict on a practice no family member sourced, as an answer to a family's query practice
+ * (bench/relatedness-judgments.ts): `same` prescribes what the query prescribes (grade 2), `related` names the
+ * query's subject but prescribes something else (grade 1, as the planted related practices), `no` is another
+ * subject (0).
+ */
+export type RelatedVerdict = 'same' | 'related' | 'no';
+const VERDICT_GRADES: Record<RelatedVerdict, number> = { same: 2, related: 1, no: 0 };
+
+/**
+ * Labels v2 of one family: its planted grades plus the reader's verdicts on the practices no member sourced,
+ * matched by the practice's text; a planted grade always stands. Practices neither planted nor judged stay
+ * ungraded (0 in the strict nDCG, left out of the judged-only one).
+ */
+export function pooledGrades(
+  grades: ReadonlyMap<string, number>,
+  rows: readonly { id: string; text: string }[],
+  verdicts: ReadonlyMap<string, RelatedVerdict>,
+): Map<string, number> {
+  const out = new Map(grades);
+  for (const row of rows) {
+    const verdict = verdicts.get(normalise(row.text));
+    if (verdict !== undefined && !out.has(row.id)) out.set(row.id, VERDICT_GRADES[verdict]);
+  }
+  return out;
+}
+
+/** Texts → verdicts of one family's judgments, keyed as pooledGrades matches them. */
+export function verdictMap(
+  judgments: readonly (readonly [string, RelatedVerdict, string])[],
+): Map<string, RelatedVerdict> {
+  return new Map(judgments.map(([text, verdict]) => [normalise(text), verdict]));
+}
+
 const dcg = (gains: number[]) => gains.reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
 
 /** nDCG@10 (gain 2^grade − 1, log2 discount, ideal = the graded nodes in grade order) and MRR of one ranking. */

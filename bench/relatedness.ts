@@ -30,10 +30,14 @@ import { benchConfig, describeEnvironment } from './env.js';
 import { writeGeneratedCorpus, type GroundTruth } from './generate.js';
 import type { LabelledFamily } from './generate/families.js';
 import { ingestCorpus } from './measure.js';
+import { RELATED_JUDGMENTS } from './relatedness-judgments.js';
 import {
+  chooseWeights,
   mapFamilies,
   meanScores,
+  pooledGrades,
   scoreFamily,
+  verdictMap,
   weightGrid,
   type FamilyNodes,
   type NodeSource,
@@ -79,6 +83,48 @@ export async function readFamilies(graph: Graph, families: LabelledFamily[]): Pr
   return out;
 }
 
+/** Labels v2 of a family: its planted grades plus the reader's judgments of `rows` (bench/relatedness-judgments.ts). */
+function gradesV2(
+  family: FamilyNodes,
+  rows: readonly Record<string, unknown>[] | readonly { id: string; text: string }[],
+): Map<string, number> {
+  const texts = rows.map((r) => ({ id: String(r.id), text: String(r.text) }));
+  return pooledGrades(family.grades, texts, verdictMap(RELATED_JUDGMENTS[family.id] ?? []));
+}
+
+/** The families under labels v2. */
+export function withJudgments(families: FamilyRows[]): FamilyRows[] {
+  return families.map((f) => ({ ...f, grades: gradesV2(f, f.rows) }));
+}
+
+/** Top-10 entries, over all families, that their grades leave ungraded under `weights`. */
+function unjudgedAt10(families: FamilyRows[], weights: Weights): number {
+  return families
+    .filter((f) => f.queryNode !== null)
+    .reduce((n, f) => n + rankRelated(f.rows, LIMIT, weights).filter((r) => !f.grades.has(r.id)).length, 0);
+}
+
+/** Each family's query, members and candidate rows with their grades (null: no family grades it), for judging. */
+function dumpFamilies(families: FamilyRows[], planted: LabelledFamily[], pool: Weights[]) {
+  return families.map((f) => {
+    const pooled = new Set(pool.flatMap((w) => rankRelated(f.rows, LIMIT, w).map((r) => r.id)));
+    return {
+      id: f.id,
+      split: f.split,
+      query: planted.find((p) => p.id === f.id)?.query.quote,
+      members: planted.find((p) => p.id === f.id)?.members.map((m) => ({ role: m.role, quote: m.quote })),
+      rows: f.rows.map((row) => ({
+        ...row,
+        grade: f.grades.get(String(row.id)) ?? null,
+        pooled: pooled.has(String(row.id)),
+      })),
+    };
+  });
+}
+
+/** The blend's weights before they were measured, a reference row of the report. */
+const HAND_SET: Weights = { similarity: 0.6, sharedTags: 0.25, coCited: 0.15 };
+
 /** Scores the families (those whose query practice was extracted) under one weight triple. */
 export function scoreWeights(families: FamilyRows[], weights: Weights) {
   return families
@@ -100,6 +146,15 @@ export interface RelatednessResult {
   planted: number;
   dev: { ndcgAt10: number; mrr: number; families: number };
   heldOut: { ndcgAt10: number; mrr: number; families: number };
+  /** Scored with the reader's judgments beside the planted grades; unjudgedAt10 = top-10 entries neither graded. */
+  labelsV2?: {
+    ndcgAt10: number;
+    mrr: number;
+    families: number;
+    dev: { ndcgAt10: number; mrr: number; families: number };
+    heldOut: { ndcgAt10: number; mrr: number; families: number };
+    unjudgedAt10: number;
+  };
 }
 
 /** Related-practices nDCG@10 and MRR under the shipped weights, through relatedPractices() itself (for run.ts). */
@@ -107,9 +162,15 @@ export async function measureRelatedness(graph: Graph, truth: GroundTruth): Prom
   const families = truth.families ?? [];
   const mapped = mapFamilies(families, await practiceSources(graph, families));
   const scores = [];
+  const scoresV2 = [];
+  let unjudged = 0;
   for (const f of mapped.filter((x) => x.queryNode !== null)) {
-    const answer = await relatedPractices(graph, { id: f.queryNode! }, LIMIT, READABLE);
-    scores.push({ split: f.split, ...scoreFamily(answer?.results.map((r) => r.id) ?? [], f.grades) });
+    const results = (await relatedPractices(graph, { id: f.queryNode! }, LIMIT, READABLE))?.results ?? [];
+    const ids = results.map((r) => r.id);
+    const v2 = gradesV2(f, results);
+    scores.push({ split: f.split, ...scoreFamily(ids, f.grades) });
+    scoresV2.push({ split: f.split, ...scoreFamily(ids, v2) });
+    unjudged += ids.filter((id) => !v2.has(id)).length;
   }
   return {
     weights: { ...RELATED_WEIGHTS },
@@ -117,6 +178,12 @@ export async function measureRelatedness(graph: Graph, truth: GroundTruth): Prom
     planted: families.length,
     dev: meanScores(scores.filter((s) => s.split === 'dev')),
     heldOut: meanScores(scores.filter((s) => s.split === 'held-out')),
+    labelsV2: {
+      ...meanScores(scoresV2),
+      dev: meanScores(scoresV2.filter((s) => s.split === 'dev')),
+      heldOut: meanScores(scoresV2.filter((s) => s.split === 'held-out')),
+      unjudgedAt10: unjudged,
+    },
   };
 }
 
@@ -126,8 +193,9 @@ async function main(argv: string[]): Promise<void> {
     .option('--seed <n>', 'generator seed', Number, 908)
     .option('--reuse', 'keep the data dir as ingested by an earlier run of the same corpus', false)
     .option('--out <file>', 'the report', join(PROJECT_ROOT, 'bench', 'relatedness.md'))
+    .option('--dump <file>', "also write each family's candidate rows (texts, signals, grades) as JSON, for judging")
     .parse(argv)
-    .opts<{ documents: number; seed: number; reuse: boolean; out: string }>();
+    .opts<{ documents: number; seed: number; reuse: boolean; out: string; dump?: string }>();
   const log = createLogger('info', 'relatedness');
   const quiet = createLogger('warn', 'relatedness');
   const config = benchConfig();
@@ -155,6 +223,25 @@ async function main(argv: string[]): Promise<void> {
   }
   const families = await readFamilies(graph, truth.families);
   const rows = sweep(families, weightGrid(0.05), scoreWeights);
+  if (opts.dump) {
+    // The pool to judge: the top 10 under the dev top 15 triples, the hand-set one and similarity alone.
+    const pool = [...rows]
+      .sort((a, b) => b.dev.ndcgAt10 - a.dev.ndcgAt10 || b.dev.mrr - a.dev.mrr)
+      .slice(0, 15)
+      .map((r) => r.weights)
+      .concat([HAND_SET, { similarity: 1, sharedTags: 0, coCited: 0 }]);
+    await writeFile(resolve(opts.dump), JSON.stringify(dumpFamilies(families, truth.families, pool), null, 1));
+  }
+  const familiesV2 = withJudgments(families);
+  const rowsV2 = sweep(familiesV2, weightGrid(0.05), scoreWeights);
+  const verdicts = Object.values(RELATED_JUDGMENTS).flat();
+  const count = (v: string) => verdicts.filter(([, verdict]) => verdict === v).length;
+  const judged = {
+    same: count('same'),
+    related: count('related'),
+    no: count('no'),
+    unjudgedAt10: unjudgedAt10(familiesV2, chooseWeights(rowsV2).weights),
+  };
   const shipped = await measureRelatedness(graph, truth);
   const offline = rows.find((r) => JSON.stringify(r.weights) === JSON.stringify({ ...RELATED_WEIGHTS }));
   if (offline && Math.abs(offline.all.ndcgAt10 - shipped.ndcgAt10) > 1e-9)
@@ -162,7 +249,17 @@ async function main(argv: string[]): Promise<void> {
   const environment = describeEnvironment(managed?.version ?? 'unknown', config.neo4j.managed.heap);
   await writeFile(
     resolve(opts.out),
-    renderSweep({ rows, families, shipped, documents: truth.documents, seed: truth.seed, ingest, environment }),
+    renderSweep({
+      rows,
+      rowsV2,
+      judged,
+      families,
+      shipped,
+      documents: truth.documents,
+      seed: truth.seed,
+      ingest,
+      environment,
+    }),
   );
   log.info({ out: opts.out, shipped }, 'written');
   await graph.close();

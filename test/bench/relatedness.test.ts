@@ -4,7 +4,9 @@ import {
   chooseWeights,
   mapFamilies,
   meanScores,
+  pooledGrades,
   scoreFamily,
+  verdictMap,
   weightGrid,
   type NodeSource,
 } from '../../bench/relatedness-score.js';
@@ -116,5 +118,40 @@ describe('the weight grid and the choice', () => {
     });
     const rows = [row(0.5, 0.9, 0.8, 1), row(0.7, 0.9, 0.8, 0), row(0.9, 0.9, 0.7, 1), row(1, 0.8, 1, 1)];
     expect(chooseWeights(rows).weights.similarity).toBe(0.7);
+  });
+});
+
+describe('labels v2: the planted grades and a reader’s judgments', () => {
+  const planted = new Map([
+    ['p1', 2],
+    ['u', 0],
+  ]);
+  const rows = [
+    { id: 'p1', text: 'Paraphrase one should be done.' },
+    { id: 'u', text: 'Unrelated should be done.' },
+    { id: 'x', text: 'Badges  should be checked at the gate.' },
+    { id: 'y', text: 'Drills should be run yearly.' },
+    { id: 'z', text: 'Nobody judged this one.' },
+  ];
+  const verdicts = verdictMap([
+    ['Badges should be checked at the gate.', 'related', 'the query’s access, another prescription'],
+    ['drills should be run yearly.', 'no', 'another subject'],
+    // A verdict never overrides a planted grade.
+    ['Unrelated should be done.', 'same', 'a reader disagreeing with the plan'],
+  ]);
+
+  it('when a judged practice reaches the top 10, then it takes its verdict’s grade, matched by text; planted grades stand', () => {
+    const sut = pooledGrades(planted, rows, verdicts);
+    expect(Object.fromEntries(sut)).toEqual({ p1: 2, u: 0, x: 1, y: 0 });
+    expect(sut.has('z')).toBe(false);
+  });
+
+  it('when a judged related practice ranks below an unjudged one, then v2 charges what the strict labels cannot see', () => {
+    const ranked = ['p1', 'z', 'x'];
+    const v2 = pooledGrades(planted, rows, verdicts);
+    expect(scoreFamily(ranked, planted).ndcgAt10).toBe(1);
+    expect(scoreFamily(ranked, v2).ndcgAt10).toBeCloseTo((3 + 1 / 2) / (3 + 1 / Math.log2(3)), 10);
+    expect(scoreFamily(ranked, v2).judgedNdcgAt10).toBeCloseTo(1, 10);
+    expect(scoreFamily(['p1', 'x', 'z'], v2).ndcgAt10).toBeCloseTo(1, 10);
   });
 });

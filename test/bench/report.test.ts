@@ -171,6 +171,14 @@ describe('renderResults', () => {
       planted: 16,
       dev: { ndcgAt10: 0.93, mrr: 1, families: 8 },
       heldOut: { ndcgAt10: 0.89, mrr: 0.9, families: 7 },
+      labelsV2: {
+        ndcgAt10: 0.934,
+        mrr: 0.95,
+        families: 15,
+        dev: { ndcgAt10: 0.94, mrr: 1, families: 8 },
+        heldOut: { ndcgAt10: 0.925, mrr: 0.9, families: 7 },
+        unjudgedAt10: 3,
+      },
     };
     await writeFile(join(dir, 'results', 'full-100.json'), JSON.stringify(result(100, 1000, 20_000)));
     await writeFile(join(dir, 'results', 'full-1000.json'), JSON.stringify(measured));
@@ -179,9 +187,14 @@ describe('renderResults', () => {
     const sut = await readFile(join(dir, 'RESULTS.md'), 'utf8');
 
     expect(sut).toContain(
-      '| related practices (practice families, weights 0.7 / 0.2 / 0.1): nDCG@10 / MRR | **0.912** / 0.95 |',
+      "| related practices (practice families, weights 0.7 / 0.2 / 0.1): nDCG@10 / MRR | **0.912** / 0.95 (planted labels only); labels v2 (+ a reader's judgments): **0.934** / 0.95 |",
     );
-    expect(sut).toContain('| 1,000 | 15 of 16 | 0.7 / 0.2 / 0.1 | 0.912 | 0.95 | 0.93 / 1 | 0.89 / 0.9 |');
+    expect(sut).toContain(
+      '| 1,000 | 15 of 16 | planted only (strict) | 0.7 / 0.2 / 0.1 | 0.912 | 0.95 | 0.93 / 1 | 0.89 / 0.9 |',
+    );
+    expect(sut).toContain(
+      "| 1,000 | 15 of 16 | v2: + a reader's judgments (3 unjudged in the top 10s) | 0.7 / 0.2 / 0.1 | 0.934 | 0.95 | 0.94 / 1 | 0.925 / 0.9 |",
+    );
     expect(sut).not.toContain('| 100 | 15 of 16 |');
     expect(sut).toContain('## Related practices: the blend weights, measured\n\nthe sweep table');
   });
