@@ -120,7 +120,7 @@ function section(label: string, results: SizeResult[], anatomy?: string): string
       : []),
     ...(largest.relatedness
       ? [
-          `| related practices (practice families, weights ${weightsOf(largest.relatedness)}): nDCG@10 / MRR | **${f(largest.relatedness.ndcgAt10, 3)}** / ${f(largest.relatedness.mrr, 3)} |`,
+          `| related practices (practice families, weights ${weightsOf(largest.relatedness)}): nDCG@10 / MRR | **${f(largest.relatedness.ndcgAt10, 3)}** / ${f(largest.relatedness.mrr, 3)} (planted labels only)${largest.relatedness.labelsV2 ? `; labels v2 (+ a reader's judgments): **${f(largest.relatedness.labelsV2.ndcgAt10, 3)}** / ${f(largest.relatedness.labelsV2.mrr, 3)}` : ''} |`,
         ]
       : []),
     `| one hybrid query (1 client): embedding vs Neo4j | ${f(largest.split.hybrid.embedMs)} ms vs ${f(largest.split.hybrid.graphMs)} ms (medians) |`,
@@ -312,12 +312,21 @@ export function relatednessLines(results: SizeResult[]): string[] {
       'practice family; paraphrase nodes grade 2, related 1; weights similarity / shared topics+attributes / ' +
       'co-citation as shipped, chosen on the dev families: "Related practices: the blend weights, measured" below):',
     '',
-    '| documents | families scored | weights | nDCG@10 | MRR | dev nDCG@10 / MRR | held-out nDCG@10 / MRR |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...measured.map((r) => {
+    '| documents | families scored | labels | weights | nDCG@10 | MRR | dev nDCG@10 / MRR | held-out nDCG@10 / MRR |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...measured.flatMap((r) => {
       const x = r.relatedness!;
-      return `| ${r.documents.toLocaleString('en')} | ${x.families} of ${x.planted} | ${weightsOf(x)} | ${f(x.ndcgAt10, 3)} | ${f(x.mrr, 3)} | ${f(x.dev.ndcgAt10, 3)} / ${f(x.dev.mrr, 3)} | ${f(x.heldOut.ndcgAt10, 3)} / ${f(x.heldOut.mrr, 3)} |`;
+      const row = (labels: string, y: Pick<typeof x, 'ndcgAt10' | 'mrr' | 'dev' | 'heldOut'>) =>
+        `| ${r.documents.toLocaleString('en')} | ${x.families} of ${x.planted} | ${labels} | ${weightsOf(x)} | ${f(y.ndcgAt10, 3)} | ${f(y.mrr, 3)} | ${f(y.dev.ndcgAt10, 3)} / ${f(y.dev.mrr, 3)} | ${f(y.heldOut.ndcgAt10, 3)} / ${f(y.heldOut.mrr, 3)} |`;
+      return [
+        row('planted only (strict)', x),
+        ...(x.labelsV2
+          ? [row(`v2: + a reader's judgments (${x.labelsV2.unjudgedAt10} unjudged in the top 10s)`, x.labelsV2)]
+          : []),
+      ];
     }),
+    '',
+    "Labels v2 add a reader's judgments of the practices no family plants that reach a family's top 10 (bench/relatedness.md).",
     '',
   ];
 }
@@ -448,8 +457,8 @@ export async function renderResults(benchDir: string): Promise<void> {
     ],
     [
       'lookups-10000.md',
-      'Sentence look-ups beyond the list, 10,000 documents, the index as ingest left it',
-      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,100,200',
+      'Sentence look-ups beyond the list, 10,000 documents, the index as ingest and its merges left it',
+      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,100,200 (then 400,800,1600)',
     ],
     [
       'lookups-10000-rebuilt.md',
