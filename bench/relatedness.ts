@@ -16,6 +16,7 @@ import { Command } from 'commander';
 import type { Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
+import { readableParam, readablePracticeText } from '../queries/access.js';
 import {
   buildRelatedPractices,
   rankRelated,
@@ -83,18 +84,27 @@ export async function readFamilies(graph: Graph, families: LabelledFamily[]): Pr
   return out;
 }
 
-/** Labels v2 of a family: its planted grades plus the reader's judgments of `rows` (bench/relatedness-judgments.ts). */
-function gradesV2(
-  family: FamilyNodes,
-  rows: readonly Record<string, unknown>[] | readonly { id: string; text: string }[],
-): Map<string, number> {
-  const texts = rows.map((r) => ({ id: String(r.id), text: String(r.text) }));
-  return pooledGrades(family.grades, texts, verdictMap(RELATED_JUDGMENTS[family.id] ?? []));
+/** Every practice a public reader sees, with the text it is shown with: what the judgments are matched against. */
+async function practiceTexts(graph: Graph): Promise<{ id: string; text: string }[]> {
+  return graph.read<{ id: string; text: string }>(
+    query(`MATCH (n:Practice) RETURN n.id AS id, ${readablePracticeText('n')} AS text`, readableParam(READABLE)),
+  );
+}
+
+/**
+ * Labels v2 of a family: its planted grades plus the reader's judgments (bench/relatedness-judgments.ts), matched
+ * against every practice — not only those a ranking returned, so the ideal ranking does not depend on the ranking.
+ */
+function gradesV2(family: FamilyNodes, practices: readonly { id: string; text: string }[]): Map<string, number> {
+  return pooledGrades(family.grades, practices, verdictMap(RELATED_JUDGMENTS[family.id] ?? []));
 }
 
 /** The families under labels v2. */
-export function withJudgments(families: FamilyRows[]): FamilyRows[] {
-  return families.map((f) => ({ ...f, grades: gradesV2(f, f.rows) }));
+export function withJudgments(
+  families: FamilyRows[],
+  practices: readonly { id: string; text: string }[],
+): FamilyRows[] {
+  return families.map((f) => ({ ...f, grades: gradesV2(f, practices) }));
 }
 
 /** Top-10 entries, over all families, that their grades leave ungraded under `weights`. */
@@ -161,13 +171,14 @@ export interface RelatednessResult {
 export async function measureRelatedness(graph: Graph, truth: GroundTruth): Promise<RelatednessResult> {
   const families = truth.families ?? [];
   const mapped = mapFamilies(families, await practiceSources(graph, families));
+  const practices = await practiceTexts(graph);
   const scores = [];
   const scoresV2 = [];
   let unjudged = 0;
   for (const f of mapped.filter((x) => x.queryNode !== null)) {
     const results = (await relatedPractices(graph, { id: f.queryNode! }, LIMIT, READABLE))?.results ?? [];
     const ids = results.map((r) => r.id);
-    const v2 = gradesV2(f, results);
+    const v2 = gradesV2(f, practices);
     scores.push({ split: f.split, ...scoreFamily(ids, f.grades) });
     scoresV2.push({ split: f.split, ...scoreFamily(ids, v2) });
     unjudged += ids.filter((id) => !v2.has(id)).length;
@@ -232,7 +243,7 @@ async function main(argv: string[]): Promise<void> {
       .concat([HAND_SET, { similarity: 1, sharedTags: 0, coCited: 0 }]);
     await writeFile(resolve(opts.dump), JSON.stringify(dumpFamilies(families, truth.families, pool), null, 1));
   }
-  const familiesV2 = withJudgments(families);
+  const familiesV2 = withJudgments(families, await practiceTexts(graph));
   const rowsV2 = sweep(familiesV2, weightGrid(0.05), scoreWeights);
   const verdicts = Object.values(RELATED_JUDGMENTS).flat();
   const count = (v: string) => verdicts.filter(([, verdict]) => verdict === v).length;
