@@ -33,6 +33,23 @@ export function sweep<F>(
   });
 }
 
+/** The hand-set blend before it was measured. */
+export const HAND_SET_WEIGHTS: Weights = { similarity: 0.6, sharedTags: 0.25, coCited: 0.15 };
+export const SIMILARITY_ONLY: Weights = { similarity: 1, sharedTags: 0, coCited: 0 };
+
+/** The triples the report always shows beside the chosen one. */
+const REFERENCE_WEIGHTS: [string, Weights][] = [
+  ['hand-set before this study', HAND_SET_WEIGHTS],
+  ['similarity only', SIMILARITY_ONLY],
+  ['shared topics/attributes only', { similarity: 0, sharedTags: 1, coCited: 0 }],
+  ['co-citation only', { similarity: 0, sharedTags: 0, coCited: 1 }],
+];
+
+/** The best `n` rows on dev (nDCG@10, then MRR): the report's "Dev top 15" and part of the pool to judge. */
+export function devTop(rows: SweepRow[], n = 15): SweepRow[] {
+  return [...rows].sort((a, b) => b.dev.ndcgAt10 - a.dev.ndcgAt10 || b.dev.mrr - a.dev.mrr).slice(0, n);
+}
+
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const w = (x: Weights) => `${x.similarity} / ${x.sharedTags} / ${x.coCited}`;
 const same = (a: Weights, b: Weights) =>
@@ -56,23 +73,14 @@ export interface SweepReport {
 export function renderSweep(r: SweepReport): string {
   const chosen = chooseWeights(r.rows);
   const find = (x: Weights) => r.rows.find((row) => same(row.weights, x));
-  const references: [string, Weights][] = [
-    ['chosen on dev', chosen.weights],
-    ['hand-set before this study', { similarity: 0.6, sharedTags: 0.25, coCited: 0.15 }],
-    ['similarity only', { similarity: 1, sharedTags: 0, coCited: 0 }],
-    ['shared topics/attributes only', { similarity: 0, sharedTags: 1, coCited: 0 }],
-    ['co-citation only', { similarity: 0, sharedTags: 0, coCited: 1 }],
-  ];
+  const references: [string, Weights][] = [['chosen on dev', chosen.weights], ...REFERENCE_WEIGHTS];
   const line = (name: string, row: SweepRow | undefined) =>
     row
       ? `| ${name} | ${w(row.weights)} | ${f3(row.dev.ndcgAt10)} | ${f3(row.dev.mrr)} | ${f3(row.heldOut.ndcgAt10)} | ${f3(row.heldOut.mrr)} | ${f3(row.all.ndcgAt10)} | ${f3(row.all.mrr)} | ${f3(row.heldOut.judgedNdcgAt10)} |`
       : `| ${name} | – | – | – | – | – | – | – | – |`;
   const head =
     '| weights | similarity / shared tags / co-citation | dev nDCG@10 | dev MRR | held-out nDCG@10 | held-out MRR | all nDCG@10 | all MRR | held-out judged-only nDCG@10 |\n| --- | --- | --: | --: | --: | --: | --: | --: | --: |';
-  const top = [...r.rows]
-    .sort((a, b) => b.dev.ndcgAt10 - a.dev.ndcgAt10 || b.dev.mrr - a.dev.mrr)
-    .slice(0, 15)
-    .map((row, i) => line(String(i + 1), row));
+  const top = devTop(r.rows).map((row, i) => line(String(i + 1), row));
   const scored = r.families.filter((f) => f.queryNode !== null);
   const perFamily = scored.map((f, i) => {
     const s = chosen.perFamily[i];

@@ -44,7 +44,7 @@ import {
   type NodeSource,
   type Weights,
 } from './relatedness-score.js';
-import { renderSweep, sweep } from './relatedness-report.js';
+import { devTop, HAND_SET_WEIGHTS, renderSweep, SIMILARITY_ONLY, sweep } from './relatedness-report.js';
 
 const READABLE = ['public'];
 const LIMIT = 10;
@@ -118,11 +118,12 @@ function unjudgedAt10(families: FamilyRows[], weights: Weights): number {
 function dumpFamilies(families: FamilyRows[], planted: LabelledFamily[], pool: Weights[]) {
   return families.map((f) => {
     const pooled = new Set(pool.flatMap((w) => rankRelated(f.rows, LIMIT, w).map((r) => r.id)));
+    const family = planted.find((p) => p.id === f.id);
     return {
       id: f.id,
       split: f.split,
-      query: planted.find((p) => p.id === f.id)?.query.quote,
-      members: planted.find((p) => p.id === f.id)?.members.map((m) => ({ role: m.role, quote: m.quote })),
+      query: family?.query.quote,
+      members: family?.members.map((m) => ({ role: m.role, quote: m.quote })),
       rows: f.rows.map((row) => ({
         ...row,
         grade: f.grades.get(String(row.id)) ?? null,
@@ -131,9 +132,6 @@ function dumpFamilies(families: FamilyRows[], planted: LabelledFamily[], pool: W
     };
   });
 }
-
-/** The blend's weights before they were measured, a reference row of the report. */
-const HAND_SET: Weights = { similarity: 0.6, sharedTags: 0.25, coCited: 0.15 };
 
 /** Scores the families (those whose query practice was extracted) under one weight triple. */
 export function scoreWeights(families: FamilyRows[], weights: Weights) {
@@ -236,11 +234,7 @@ async function main(argv: string[]): Promise<void> {
   const rows = sweep(families, weightGrid(0.05), scoreWeights);
   if (opts.dump) {
     // The pool to judge: the top 10 under the dev top 15 triples, the hand-set one and similarity alone.
-    const pool = [...rows]
-      .sort((a, b) => b.dev.ndcgAt10 - a.dev.ndcgAt10 || b.dev.mrr - a.dev.mrr)
-      .slice(0, 15)
-      .map((r) => r.weights)
-      .concat([HAND_SET, { similarity: 1, sharedTags: 0, coCited: 0 }]);
+    const pool = [...devTop(rows).map((r) => r.weights), HAND_SET_WEIGHTS, SIMILARITY_ONLY];
     await writeFile(resolve(opts.dump), JSON.stringify(dumpFamilies(families, truth.families, pool), null, 1));
   }
   const familiesV2 = withJudgments(families, await practiceTexts(graph));

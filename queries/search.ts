@@ -60,8 +60,9 @@ export function candidateCount(offset: number, limit: number): number {
  * list still keeps the best `candidates`. 100, from the measured curve (bench/lookups-1000.md,
  * bench/lookups-10000*.md; k = 30): at 1,000 documents semantic nDCG@10 0.448 → 0.535 and hybrid 0.613 → 0.647 for
  * about 1 ms more Neo4j CPU (200 adds 0.014 more for 6 ms); at 10,000 documents, on an index of ~95 segments
- * rebuilt by population, 0.301 →
- * 0.388 and 0.555 → 0.571 for 10 ms more (200: 0.449 / 0.607 for 23 ms more).
+ * rebuilt by population, 0.301 → 0.388 and 0.555 → 0.571 for 10 ms more (200: 0.449 / 0.607 for 23 ms more). Once
+ * the index's merges settle into a few segments the same look-ups find less (4 segments: semantic 0.190, hybrid
+ * 0.443); the default search moves by at most 0.033 from 30 to 1,600 look-ups (bench/sentences.md).
  */
 export const SENTENCE_LOOKUPS = 100;
 export function sentenceLookups(candidates: number): number {
