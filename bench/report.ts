@@ -478,6 +478,11 @@ export async function renderResults(benchDir: string): Promise<void> {
       'npx tsx bench/calibrate-thresholds.ts --model <id>',
     ],
     ['relatedness.md', 'Related practices: the blend weights, measured', 'npx tsx bench/relatedness.ts'],
+    [
+      'relatedness-variants.md',
+      'Related practices: other similarity signals, tried',
+      'npx tsx bench/relatedness-variants.ts --documents 1000 (on the graph of bench/relatedness.ts)',
+    ],
     ['themes.md', 'Themes beyond the taxonomy: the planted theme found', 'npx tsx bench/themes.ts --sizes 100'],
     ['themes-profile.md', 'Themes: where the time went (PROFILE, CPU per step)', 'npx tsx bench/profile-themes.ts'],
     ['reliability.md', 'Reliability: kill trials and outages', 'npx tsx bench/kill-trials.ts (see its header)'],
