@@ -10,6 +10,7 @@
  * object of another name standing where ours should be, which `CREATE … IF NOT EXISTS` skips and which is
  * not ours to drop.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { query } from './cypher.js';
 import { GraphError, type CypherQuery, type Graph } from './driver.js';
@@ -42,6 +43,46 @@ export interface EnsureSchemaOptions {
   readonly embeddingDimensions?: number;
   /** The whole expected schema; default `expectedSchema(embeddingDimensions)`. */
   readonly schema?: SchemaSpec;
+  /** Told, at most every `progressEveryMs`, which indexes are still being built and how far. */
+  readonly onPopulating?: (populating: readonly PopulatingIndex[]) => void;
+  /** How long to wait for indexes to come ONLINE (default one hour: a migrated vector index over a large graph). */
+  readonly indexWaitMs?: number;
+  readonly progressEveryMs?: number;
+}
+
+export interface PopulatingIndex {
+  name: string;
+  percent: number;
+}
+
+/**
+ * Waits until no index is POPULATING or `waitMs` has passed, telling `onPopulating` how far each one is at most
+ * every `everyMs` (what is still not ONLINE afterwards, `verify` reports).
+ */
+export async function awaitPopulation(
+  graph: Pick<Graph, 'read'>,
+  {
+    waitMs,
+    everyMs,
+    onPopulating,
+  }: { waitMs: number; everyMs: number; onPopulating?: EnsureSchemaOptions['onPopulating'] },
+): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let told = 0;
+  for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
+    const populating = await graph.read<PopulatingIndex>(
+      query(
+        "SHOW INDEXES YIELD name, state, populationPercent WHERE state = 'POPULATING' " +
+          'RETURN name, populationPercent AS percent ORDER BY name',
+      ),
+    );
+    if (populating.length === 0 || Date.now() >= deadline) return;
+    if (Date.now() - told >= everyMs) {
+      onPopulating?.(populating.map((p) => ({ name: p.name, percent: Number(p.percent) })));
+      told = Date.now();
+    }
+    await sleep(Math.min(pause, Math.max(deadline - Date.now(), 0)));
+  }
 }
 
 export interface SchemaReport {
@@ -154,7 +195,11 @@ export async function ensureSchema(graph: Graph, options: EnsureSchemaOptions = 
       problems.push(`${describeSpec(spec)}: ${(err as Error).message}`);
     }
   }
-  await graph.write([query('CALL db.awaitIndexes(300)')]).catch(() => undefined);
+  await awaitPopulation(graph, {
+    waitMs: options.indexWaitMs ?? 3_600_000,
+    everyMs: options.progressEveryMs ?? 10_000,
+    onPopulating: options.onPopulating,
+  });
   const after = await readSchema(graph);
   problems.push(...verify(schema, after, failed));
   if (problems.length > 0) throw new GraphError('GRAPH_SCHEMA', `Schema could not be applied:${bullets(problems)}`);

@@ -64,9 +64,20 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
  * indexed copy — a text repeated in thousands of documents takes one place in the index, not thousands
  * (bench/sentences.md, "Distinct sentences").
  */
+/**
+ * The sentence index's HNSW build settings: m 32 and ef_construction 200 instead of Neo4j's 16 / 100. Neo4j 5.26
+ * searches each Lucene segment's graph with ef = the k asked for, and once ingest's merges leave a few large
+ * segments (311,647 distinct sentences at 10,000 documents) a graph built at 16 / 100 misses most near neighbours
+ * at 100 look-ups. Measured on that graph, the index rebuilt into 7–8 segments either way (bench/hnsw-10000.md):
+ * semantic nDCG@10 0.238 → 0.396 and hybrid 0.501 → 0.554 at 100 look-ups, for the same look-up CPU (12.3 vs
+ * 11.5 ms of Neo4j per search) and 1.9× the build CPU (population 231 → 437 s). Search time does not pay for it;
+ * ingest does (bench/RESULTS.md, ingest ratio).
+ */
+export const SENTENCE_INDEX_HNSW: VectorHnswOptions = Object.freeze({ m: 32, efConstruction: 200 });
+
 export const VECTOR_INDEXES = {
   passage: { name: 'passage_embedding', label: 'Passage', property: 'embedding' },
-  sentence: { name: 'sentence_embedding', label: 'Sentence', property: 'distinctEmbedding' },
+  sentence: { name: 'sentence_embedding', label: 'Sentence', property: 'distinctEmbedding', hnsw: SENTENCE_INDEX_HNSW },
   practice: { name: 'practice_embedding', label: 'Practice', property: 'embedding' },
   topic: { name: 'topic_embedding', label: 'Topic', property: 'embedding' },
   trend: { name: 'trend_embedding', label: 'Trend', property: 'embedding' },
@@ -186,6 +197,7 @@ export function expectedSchema(embeddingDimensions: number = EMBEDDING_DIMENSION
         property: v.property,
         dimensions: embeddingDimensions,
         similarity: 'COSINE',
+        ...('hnsw' in v ? { hnsw: v.hnsw } : {}),
       })),
       ...Object.values(FULLTEXT_INDEXES).map((f): FulltextIndexSpec => ({
         kind: 'fulltext',

@@ -41,7 +41,10 @@ export async function openGraph(config: Config, log: Logger): Promise<{ graph: G
   const graph = createGraph({ ...config.neo4j, uri, log: (msg, fields) => neo4jLog.warn(fields ?? {}, msg) });
   await graph.waitUntilReady();
   const t0 = Date.now();
-  const { migrated } = await ensureSchema(graph, { embeddingDimensions: EMBEDDING_DIMENSIONS });
+  const { migrated } = await ensureSchema(graph, {
+    embeddingDimensions: EMBEDDING_DIMENSIONS,
+    onPopulating: (populating) => log.info({ populating }, 'building indexes'),
+  });
   if (migrated.length > 0) log.warn({ migrated }, 'schema drift migrated: indexes dropped and recreated');
   log.info({ uri, ms: Date.now() - t0 }, 'schema applied');
   const backfilled = await backfillAccessLabels(graph);

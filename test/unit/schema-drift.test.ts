@@ -136,6 +136,15 @@ describe('compareSchema', () => {
 });
 
 describe('expectedSchema', () => {
+  it('when the schema is expected, then the sentence index states its HNSW build settings and the others take Neo4j defaults', () => {
+    const vectors = expectedSchema().indexes.filter((i): i is VectorIndexSpec => i.kind === 'vector');
+    expect(vectors.find((v) => v.name === 'sentence_embedding')?.hnsw).toEqual({ m: 32, efConstruction: 200 });
+    expect(vectors.filter((v) => v.hnsw !== undefined).map((v) => v.name)).toEqual(['sentence_embedding']);
+    expect(createStatement(vectors.find((v) => v.name === 'sentence_embedding')!).cypher).toContain(
+      '`vector.hnsw.m`: $m, `vector.hnsw.ef_construction`: $efConstruction',
+    );
+  });
+
   it('when given another embedding dimension, then every vector index takes it and nothing else changes', () => {
     const base = expectedSchema();
     const sut = expectedSchema(768);
