@@ -465,6 +465,11 @@ export async function renderResults(benchDir: string): Promise<void> {
       'Sentence look-ups beyond the list, 10,000 documents, the index rebuilt by population',
       'the measurement described in the file (candidate-curve.ts --lookups on a rebuilt index, renamed)',
     ],
+    [
+      'hnsw-10000.md',
+      'HNSW build settings of the sentence index, 10,000 documents',
+      'npx tsx bench/hnsw-rebuild.ts, then candidate-curve.ts --lookups (see the file)',
+    ],
     ['fusion.md', 'Fusing the semantic and keyword lists', 'the measurement described in the file'],
     ['confidence.md', 'Confidence of an answer', 'npx tsx bench/calibrate-confidence.ts'],
     ['cold-start.md', 'First provisioning versus cached start', 'bash bench/cold-start.sh'],
