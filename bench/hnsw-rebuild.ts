@@ -12,19 +12,17 @@
  *
  *   npx tsx bench/hnsw-rebuild.ts --uri bolt://127.0.0.1:7751 --pid <neo4j pid> --data-dir /tmp/copy/neo --m 32 --ef 200
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command } from 'commander';
 import neo4j from 'neo4j-driver';
 import { EMBEDDING_DIMENSIONS } from '../ingest/records.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
+import { cpuMsOf } from './env.js';
 
-/** User + system CPU seconds of a process (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
-async function cpuSeconds(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+/** The Neo4j process's CPU seconds (bench/env.ts reads /proc). */
+const cpuSeconds = (pid: number) => (cpuMsOf(pid) ?? NaN) / 1000;
 
 async function main(argv: string[]): Promise<void> {
   const opts = new Command('hnsw-rebuild')
@@ -54,20 +52,20 @@ async function main(argv: string[]): Promise<void> {
       ...(opts.m ? [`\`vector.hnsw.m\`: ${opts.m}`] : []),
       ...(opts.ef ? [`\`vector.hnsw.ef_construction\`: ${opts.ef}`] : []),
     ].join(', ');
-    const cpu0 = await cpuSeconds(opts.pid);
+    const cpu0 = cpuSeconds(opts.pid);
     const t0 = Date.now();
     await session.run(
       `CREATE VECTOR INDEX ${name} FOR (n:${label}) ON (n.${property}) OPTIONS { indexConfig: { ${config} } }`,
     );
     for (;;) {
       const index = await show();
-      const cpu = (await cpuSeconds(opts.pid)) - cpu0;
+      const cpu = cpuSeconds(opts.pid) - cpu0;
       console.log(JSON.stringify({ state: index?.state, percent: index?.populationPercent, cpuSeconds: cpu }));
       if (index?.state !== 'POPULATING') break;
       await sleep(30_000);
     }
     const wall = (Date.now() - t0) / 1000;
-    const cpu = (await cpuSeconds(opts.pid)) - cpu0;
+    const cpu = cpuSeconds(opts.pid) - cpu0;
     const index = await show();
     const dir = join(opts.dataDir, 'data/databases/neo4j/schema/index/vector-2.0', String(index?.id));
     const segments: number[] = [];

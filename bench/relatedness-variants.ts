@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { query } from '../graph/cypher.js';
 import { stopManagedNeo4j } from '../graph/managed-neo4j.js';
-import { PRACTICE_MERGE_CENTRES } from '../ingest/merge-centres.js';
 import { DEFAULT_MODEL_ID, MODEL_IDS, type ModelId } from '../ingest/models.js';
+import { mergeCosine } from '../ingest/practice-merge.js';
 import { prescriptionOf } from '../ingest/prescription.js';
 import { readableParam, readablePracticeText } from '../queries/access.js';
 import { rankRelated } from '../queries/practices.js';
@@ -35,7 +35,6 @@ const unit = (v: ArrayLike<number>): Vector => {
   return out.map((x) => x / n);
 };
 const cos = (a: Vector, b: Vector) => a.reduce((s, x, i) => s + x * b[i]!, 0);
-const centred = (v: Vector, model: ModelId) => unit(v.map((x, i) => x - PRACTICE_MERGE_CENTRES[model][i]!));
 const mean = (vs: Vector[]) => unit(vs.reduce((c, v) => c.map((x, i) => x + v[i]!), new Float64Array(vs[0]!.length)));
 
 /** nDCG@10 (all, dev, held-out), MRR and unjudged top-10 entries of one ranking function. */
@@ -116,7 +115,6 @@ async function main(argv: string[]): Promise<void> {
   const maxOverSources: Similarity = (a, b) =>
     Math.max(...own.sources.get(a)!.flatMap((x) => own.sources.get(b)!.map((y) => cos(x, y))));
   const storedSim: Similarity = (a, b) => cos(stored.get(a)!, stored.get(b)!);
-  const centredStored = new Map(ids.map((id) => [id, centred(stored.get(id)!, DEFAULT_MODEL_ID)]));
 
   const variants: { name: string; sim: (queryNode: string) => Similarity }[] = [
     { name: 'stored prescription vector (shipped)', sim: () => storedSim },
@@ -129,8 +127,7 @@ async function main(argv: string[]): Promise<void> {
     })),
     ...[0.25, 0.5, 1].map((w) => ({
       name: `${1 - w} × cosine + ${w} × centred cosine (the merge's)`,
-      sim: () => (a: string, b: string) =>
-        (1 - w) * storedSim(a, b) + w * cos(centredStored.get(a)!, centredStored.get(b)!),
+      sim: () => (a: string, b: string) => (1 - w) * storedSim(a, b) + w * mergeCosine(stored.get(a)!, stored.get(b)!),
     })),
     { name: 'centroid of the sources’ prescriptions', sim: () => (a, b) => cos(centroid.get(a)!, centroid.get(b)!) },
     { name: 'best pair of sources (max-max)', sim: () => maxOverSources },
@@ -139,10 +136,8 @@ async function main(argv: string[]): Promise<void> {
       const { practice } = perModel.get(model)!;
       return [false, true].map((centre) => ({
         name: `${model}${centre ? ', centred' : ''} (${perModel.get(model)!.cpuMs.toFixed(1)} CPU ms/text vs ${own.cpuMs.toFixed(1)})`,
-        sim: () => {
-          const v = (id: string) => (centre ? centred(practice.get(id)!, model) : practice.get(id)!);
-          return (a: string, b: string) => cos(v(a), v(b));
-        },
+        sim: () => (a: string, b: string) =>
+          centre ? mergeCosine(practice.get(a)!, practice.get(b)!, model) : cos(practice.get(a)!, practice.get(b)!),
       }));
     }),
   ];

@@ -59,12 +59,6 @@ export const RELATIONSHIP_TYPES = [...FACT_TYPES, ...STRUCTURAL_TYPES] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 /**
- * The vector indexes. Sentences are indexed once per distinct text: every Sentence keeps its vector in `embedding`,
- * and the one sentence of each text that holds `distinctHash` (= its textHash) also holds `distinctEmbedding`, the
- * indexed copy — a text repeated in thousands of documents takes one place in the index, not thousands
- * (bench/sentences.md, "Distinct sentences").
- */
-/**
  * The sentence index's HNSW build settings: m 32 and ef_construction 200 instead of Neo4j's 16 / 100. Neo4j 5.26
  * searches each Lucene segment's graph with ef = the k asked for, and once ingest's merges leave a few large
  * segments (311,647 distinct sentences at 10,000 documents) a graph built at 16 / 100 misses most near neighbours
@@ -75,6 +69,12 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
  */
 export const SENTENCE_INDEX_HNSW: VectorHnswOptions = Object.freeze({ m: 32, efConstruction: 200 });
 
+/**
+ * The vector indexes. Sentences are indexed once per distinct text: every Sentence keeps its vector in `embedding`,
+ * and the one sentence of each text that holds `distinctHash` (= its textHash) also holds `distinctEmbedding`, the
+ * indexed copy — a text repeated in thousands of documents takes one place in the index, not thousands
+ * (bench/sentences.md, "Distinct sentences").
+ */
 export const VECTOR_INDEXES = {
   passage: { name: 'passage_embedding', label: 'Passage', property: 'embedding' },
   sentence: { name: 'sentence_embedding', label: 'Sentence', property: 'distinctEmbedding', hnsw: SENTENCE_INDEX_HNSW },
