@@ -457,8 +457,13 @@ export async function renderResults(benchDir: string): Promise<void> {
     ],
     [
       'lookups-10000.md',
-      'Sentence look-ups beyond the list, 10,000 documents, the index as ingest and its merges left it',
-      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,100,200 (then 400,800,1600)',
+      'Sentence look-ups beyond the list, 10,000 documents, the index (HNSW m 32) as ingest and its merges left it',
+      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,50,100,150,200,400',
+    ],
+    [
+      'lookups-10000-m16.md',
+      'Sentence look-ups beyond the list, 10,000 documents, the index under the old build settings (HNSW m 16)',
+      'npx tsx bench/candidate-curve.ts --docs 10000 --k 30 --lookups 30,100,200 (then 400,800,1600), before f418e4e',
     ],
     [
       'lookups-10000-rebuilt.md',

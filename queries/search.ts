@@ -57,12 +57,11 @@ export function candidateCount(offset: number, limit: number): number {
  * Entries asked of the sentence vector index for a list that keeps `candidates` passages. Neo4j 5.26 searches each
  * Lucene segment's HNSW graph with ef = the k it is asked for and takes no other search-time setting, so asking
  * for more entries than the list keeps is how a search buys the approximate search's recall with look-up CPU; the
- * list still keeps the best `candidates`. 100, from the measured curve (bench/lookups-1000.md,
- * bench/lookups-10000*.md; k = 30): at 1,000 documents semantic nDCG@10 0.448 → 0.535 and hybrid 0.613 → 0.647 for
- * about 1 ms more Neo4j CPU (200 adds 0.014 more for 6 ms); at 10,000 documents, on an index of ~95 segments
- * rebuilt by population, 0.301 → 0.388 and 0.555 → 0.571 for 10 ms more (200: 0.449 / 0.607 for 23 ms more). Once
- * the index's merges settle into a few segments the same look-ups find less (4 segments: semantic 0.190, hybrid
- * 0.443); the default search moves by at most 0.033 from 30 to 1,600 look-ups (bench/sentences.md).
+ * list still keeps the best `candidates`. 100, from the measured curves (bench/lookups-1000.md,
+ * bench/lookups-10000.md; k = 30): at 1,000 documents semantic nDCG@10 0.448 → 0.535 and hybrid 0.613 → 0.647 for
+ * about 1 ms more Neo4j CPU than 30; at 10,000 documents, on the m 32 index as ingest and its merges leave it (4
+ * segments), 0.208 → 0.375 and 0.455 → 0.541 for ~1.5 ms more, where 150 adds ~0.03 for ~6 ms more per hybrid
+ * search and the default search stays within 0.602–0.616 from 30 to 400 (bench/sentences.md).
  */
 export const SENTENCE_LOOKUPS = 100;
 export function sentenceLookups(candidates: number): number {
