@@ -16,7 +16,7 @@ import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js
 import type { Graph } from '../graph/driver.js';
 
 const { truth, graph, embedder, neo4jPid, close } = await openLeftBehind(1000);
-const analyzers = (process.env.ANALYZERS ?? 'english,standard').split(',');
+const analyzers = (process.env.ANALYZERS ?? 'english,standard').split(',').filter(Boolean);
 const suffix = (a: string) => `_${a.replace(/[^a-z]/g, '')}`;
 for (const a of analyzers)
   for (const [name, label] of [

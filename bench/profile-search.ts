@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { buildSearch, candidateCount, type HitType, type SearchMode } from '../queries/search.js';
-import { escapeLucene } from '../queries/lucene.js';
+import { keywordQuery } from '../queries/lucene.js';
 import { AccessLabel } from '../ingest/records.js';
 import { benchConfig } from './env.js';
 import { openLeftBehind } from './left-behind.js';
@@ -51,7 +51,7 @@ for (const q of truth.queries) {
   const built = buildSearch(
     { query: q.text, limit: 10, offset: 0, mode, types, filters: { readable: AccessLabel.options }, candidates: k },
     vector,
-    escapeLucene(q.text),
+    keywordQuery(q.text),
   );
   const result = await session.run(`PROFILE ${built.cypher}`, built.params);
   walk(result.summary.profile as unknown as Op, '');

@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { VECTOR_INDEXES, FULLTEXT_INDEXES } from '../graph/schema.js';
-import { escapeLucene } from '../queries/lucene.js';
+import { keywordQuery } from '../queries/lucene.js';
 import { buildSearch, candidateCount, type SearchInput } from '../queries/search.js';
 import { AccessLabel } from '../ingest/records.js';
 import { PROJECT_ROOT } from '../src/config.js';
@@ -75,13 +75,13 @@ const inputOf = (q: { text: string }, mode: SearchInput['mode']): SearchInput =>
   filters: { readable: AccessLabel.options },
 });
 await time('iwg-graph hybrid search statement (one round trip: both lists, fusion, 10 hits hydrated)', (q, v) =>
-  graph.read(buildSearch(inputOf(q, 'hybrid'), v, escapeLucene(q.text))),
+  graph.read(buildSearch(inputOf(q, 'hybrid'), v, keywordQuery(q.text))),
 );
 await time('iwg-graph semantic search statement (sentences → passages, 10 hits hydrated)', (q, v) =>
-  graph.read(buildSearch(inputOf(q, 'semantic'), v, escapeLucene(q.text))),
+  graph.read(buildSearch(inputOf(q, 'semantic'), v, keywordQuery(q.text))),
 );
 await time('iwg-graph keyword search statement (passage BM25, 10 hits hydrated)', (q, v) =>
-  graph.read(buildSearch(inputOf(q, 'keyword'), v, escapeLucene(q.text))),
+  graph.read(buildSearch(inputOf(q, 'keyword'), v, keywordQuery(q.text))),
 );
 for (const kk of [k, 10])
   await time(`sentence vector look-up alone (k = ${kk})`, (_q, v) =>
@@ -93,7 +93,7 @@ for (const kk of [k, 10])
 await time(`passage full-text look-up alone (k = ${k})`, (q) =>
   graph.read({
     cypher: `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.passage.name}', $q, {limit: $k}) YIELD node, score RETURN node.id AS id, score`,
-    params: { q: escapeLucene(q.text), k },
+    params: { q: keywordQuery(q.text), k },
   }),
 );
 await time('passage vector look-up alone (k = 10)', (_q, v) =>

@@ -6,7 +6,7 @@ import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
 import { readableDocument } from './access.js';
 import { FILTER_KINDS, passagePredicate, type SearchFilters } from './filters.js';
-import { escapeLucene } from './lucene.js';
+import { keywordQuery } from './lucene.js';
 import { candidateLists, type SearchMode } from './search.js';
 import type { EntityRef } from './shapes.js';
 import type { Facets } from './answers.js';
@@ -25,7 +25,7 @@ function resultPassages(input: FacetInput, embedding: readonly number[] | null):
     const pred = passagePredicate(filters, 'p');
     return { cypher: `MATCH (p:Passage) WHERE ${pred.where}`, params: pred.params };
   }
-  const lists = candidateLists({ ...search, types: ['passage'], filters }, embedding, escapeLucene(search.query));
+  const lists = candidateLists({ ...search, types: ['passage'], filters }, embedding, keywordQuery(search.query));
   return {
     cypher: `${lists.cypher}
 UNWIND semantic + keyword AS candidate

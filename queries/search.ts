@@ -17,7 +17,7 @@ import { ENTITY_LABELS, FULLTEXT_INDEXES, VECTOR_INDEXES, label } from '../graph
 import { DEFAULT_MODEL_ID, modelThresholds } from '../graph/vector-score.js';
 import type { SearchAnswer } from './answers.js';
 import { hitPredicate, type SearchFilters } from './filters.js';
-import { escapeLucene } from './lucene.js';
+import { keywordQuery } from './lucene.js';
 import { hitDetails, judgeConfidence, toSearchHit } from './search-hits.js';
 
 export const HIT_TYPES = ['passage', 'practice', 'topic', 'trend', 'document'] as const;
@@ -246,7 +246,7 @@ export async function searchGraph(
   embedding: readonly number[] | null,
 ): Promise<SearchAnswer> {
   const t0 = Date.now();
-  const lucene = escapeLucene(input.query);
+  const lucene = keywordQuery(input.query);
   const [row] = await graph.read<SearchRow>(buildSearch(input, embedding, lucene));
   const byKey = new Map(row.details.map((d) => [`${d.type as string}|${d.id as string}`, d]));
   const results = row.page

@@ -43,6 +43,23 @@ describe('when analysts search the bundled corpus', () => {
     },
   );
 
+  it('then stop words alone find nothing by keyword, and every keyword hit shares a content word', async () => {
+    const stopOnly = await api.post('/api/search', { query: 'the', mode: 'keyword', limit: 10 });
+    expect(stopOnly.status).toBe(200);
+    expect(stopOnly.body.total).toBe(0);
+    const hybrid = await api.post('/api/search', { query: 'and of the', mode: 'hybrid', limit: 10 });
+    expect(hybrid.status).toBe(200);
+    expect(hybrid.body.results.filter((h: any) => h.why.lists.keyword !== undefined)).toEqual([]);
+    const res = await api.post('/api/search', {
+      query: 'background checks and trustworthiness of personnel',
+      mode: 'keyword',
+      limit: 20,
+      types: ['passage', 'practice'],
+    });
+    expect(res.body.results.length).toBeGreaterThan(0);
+    for (const hit of res.body.results) expect(hit.why.matchedTerms.length, hit.text.slice(0, 80)).toBeGreaterThan(0);
+  });
+
   it('then hits cite their document text exactly and explain matched entities', async () => {
     const res = await api.post('/api/search', { query: 'Belgium co-chair', types: ['passage'], limit: 3 });
     const hit = res.body.results[0];

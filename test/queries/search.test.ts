@@ -1,6 +1,6 @@
 /** Translate-only: the Cypher text and parameters of the search builders, and the pure helpers. */
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, matchedTerms, queryTerms } from '../../queries/lucene.js';
+import { escapeLucene, keywordQuery, matchedTerms, queryTerms } from '../../queries/lucene.js';
 import {
   buildSearch,
   candidateCount,
@@ -24,6 +24,22 @@ describe('escapeLucene', () => {
   it('returns null when nothing searchable is left', () => {
     expect(escapeLucene('*:*')).toBeNull();
     expect(escapeLucene('\\')).toBeNull();
+  });
+});
+
+describe('keywordQuery', () => {
+  it('keeps the content words, escaped, and drops the stop words the full-text index would match everywhere', () => {
+    expect(keywordQuery('Background checks AND the trustworthiness of (personnel)')).toBe(
+      'Background checks trustworthiness \\(personnel\\)',
+    );
+    expect(keywordQuery("the insider's access")).toBe("insider's access");
+    expect(keywordQuery('Article 5 of INFCIRC/908')).toBe('Article 5 INFCIRC\\/908');
+  });
+  it('returns null when only stop words or syntax are left, so no keyword list runs', () => {
+    expect(keywordQuery('the')).toBeNull();
+    expect(keywordQuery('and of the, with')).toBeNull();
+    expect(keywordQuery('what is it?')).toBeNull();
+    expect(keywordQuery('*:*')).toBeNull();
   });
 });
 
