@@ -71,6 +71,14 @@ describe('the trends page', () => {
     await page.goto(`${site.running.url}/trends?from=2019-01-01&to=2024-12-31`);
     await page.locator('#topic-chart').waitFor();
     await page.locator('.trend-list').waitFor();
+    // Each ranked trend says which way it moves, and agrees with its z.
+    const ranked = await page.locator('.trend-list .trend-head').allTextContents();
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const head of ranked) {
+      const z = Number(/z (-?[\d.]+)/.exec(head)?.[1]);
+      const direction = z >= 1.96 ? 'rising' : z <= -1.96 ? 'falling' : 'no clear change';
+      expect(head, head).toContain(direction);
+    }
     await shot(page, 'trends-2019-2024-1280');
     expect(errors).toEqual([]);
     await page.close();

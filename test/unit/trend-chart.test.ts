@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLines, SERIES } from '../../web/views/trends.js';
+import { chartConfig, chartLines, SERIES, trendDirection } from '../../web/views/trends.js';
 
 const entity = (n: number) => ({ entity: { type: 'trend', id: `trend:t${n}`, name: `Trend ${n}` } });
 
@@ -31,5 +31,22 @@ describe('chartLines (the trends page charts)', () => {
     const series = Array.from({ length: SERIES }, (_, n) => ({ ...entity(n), counts: [1] }));
     expect(chartLines(series, [2]).map((l) => l.label)).not.toContain('Other');
     expect(chartLines(series, [2])).toHaveLength(SERIES);
+  });
+});
+
+describe('chartConfig and trendDirection (the trends page)', () => {
+  it('when a period has no documents, then every line breaks there instead of spanning it', () => {
+    const lines = chartLines([{ ...entity(1), counts: [1, 0, 3] }], [4, 0, 6]);
+    const sut = chartConfig(['2019', '2020', '2021'], lines);
+    expect(sut.data.datasets.map((d: { spanGaps: boolean }) => d.spanGaps)).toEqual([false]);
+    expect(sut.data.datasets[0].data).toEqual([25, null, 50]);
+  });
+
+  it('when z passes ±1.96, then a trend is rising or falling, else no clear change', () => {
+    expect(trendDirection(30.7)).toBe('rising');
+    expect(trendDirection(1.96)).toBe('rising');
+    expect(trendDirection(1.2)).toBe('no clear change');
+    expect(trendDirection(-0.55)).toBe('no clear change');
+    expect(trendDirection(-27.4)).toBe('falling');
   });
 });

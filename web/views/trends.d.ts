@@ -16,4 +16,12 @@ export function chartLines(
   exposure: number[],
   limit?: number,
 ): ChartLine[];
+export function chartConfig(
+  periods: string[],
+  lines: ChartLine[],
+): {
+  type: 'line';
+  data: { labels: string[]; datasets: { label: string; data: (number | null)[]; spanGaps: boolean }[] };
+};
+export function trendDirection(zScore: number): 'rising' | 'falling' | 'no clear change';
 export function mount(el: HTMLElement, ctx: unknown): { update(next: unknown): void; destroy(): void };

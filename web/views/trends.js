@@ -262,7 +262,8 @@ function chartSection(id, title, periods, exposure, series) {
   return { el, canvas, lines };
 }
 
-function chartConfig(periods, lines) {
+/** The Chart.js configuration of one chart: a line per entry of `lines`, shares of the period's documents. */
+export function chartConfig(periods, lines) {
   return {
     type: 'line',
     data: {
@@ -273,7 +274,8 @@ function chartConfig(periods, lines) {
         borderColor: l.colour,
         backgroundColor: l.colour,
         borderDash: l.other ? [6, 4] : undefined,
-        spanGaps: true,
+        // A period with no documents has no share: the line breaks there rather than suggesting values across it.
+        spanGaps: false,
         tension: 0,
         pointRadius: 3,
       })),
@@ -292,6 +294,17 @@ function chartConfig(periods, lines) {
   };
 }
 
+/**
+ * Which way a trend's share moves, read from its z (the slope over its standard error): beyond ±1.96 — a
+ * two-sided 5 % test — it is rising or falling; within, no clear change. The list is ranked by z, so a falling
+ * trend can appear in it and must say so.
+ */
+export function trendDirection(zScore) {
+  if (zScore >= 1.96) return 'rising';
+  if (zScore <= -1.96) return 'falling';
+  return 'no clear change';
+}
+
 function rankedTrends(trends, unranked, interval) {
   return h(
     'section',
@@ -301,7 +314,8 @@ function rankedTrends(trends, unranked, interval) {
       'p',
       { class: 'muted small' },
       'Ranked by how sure a sustained rise is (z), from the share of documents mentioning each trend per period; ',
-      'growth is the change of that share per period. A trend needs two documents to be ranked.',
+      'growth is the change of that share per period; beyond z ±1.96 a trend is marked rising or falling. ',
+      'A trend needs two documents to be ranked.',
     ),
     trends.length
       ? h(
@@ -316,6 +330,11 @@ function rankedTrends(trends, unranked, interval) {
                 { class: 'trend-head' },
                 h('span', { class: 'rank' }, `#${t.rank}`),
                 entityChip(t.entity),
+                h(
+                  'span',
+                  { class: `chip direction ${trendDirection(t.zScore).replace(/ /g, '-')}` },
+                  trendDirection(t.zScore),
+                ),
                 h(
                   'span',
                   { class: 'muted small' },
