@@ -261,24 +261,44 @@ export const GraphView = z
   .meta({ id: 'GraphView' });
 export type GraphView = z.infer<typeof GraphView>;
 
+/** How a hop's stored relationship points relative to the walking order `from` → `to`. */
+export const HopDirection = z
+  .enum(['forward', 'backward', 'undirected'])
+  .describe(
+    "Which way the stored relationship points, relative to the walking order: 'forward' it points `from` → `to`, so the fact " +
+      "reads `from` —type→ `to`; 'backward' it points `to` → `from`, so the fact reads `to` —type→ `from`; " +
+      "'undirected' for co-occurrence (RELATED_TO), which states no direction",
+  );
+export type HopDirection = z.infer<typeof HopDirection>;
+
 export const LinkagePath = z.object({
-  kind: z.enum(['shortest', 'strongest']),
+  kind: z
+    .enum(['shortest', 'strongest', 'longer'])
+    .describe(
+      "'shortest': as few hops as any path between the two; 'strongest': more hops, but stronger than every " +
+        "shortest path and as strong as any path found; 'longer': more hops and not the strongest, another route",
+    ),
   length: z.number().int(),
   strength: z
     .number()
     .describe('Product of the hop strengths: 1 for a path of stated facts, below 1 through co-occurrence'),
   nodes: z.array(EntityRef),
-  hops: z.array(
-    z.object({
-      from: EntityRef,
-      to: EntityRef,
-      type: z.string(),
-      strength: z
-        .number()
-        .describe('1 for a stated fact; for co-occurrence (RELATED_TO) the association strength, in (0, 1)'),
-      evidence: z.array(Evidence),
-    }),
-  ),
+  hops: z
+    .array(
+      z.object({
+        from: EntityRef,
+        to: EntityRef,
+        type: z.string(),
+        direction: HopDirection,
+        strength: z
+          .number()
+          .describe('1 for a stated fact; for co-occurrence (RELATED_TO) the association strength, in (0, 1)'),
+        evidence: z.array(Evidence),
+      }),
+    )
+    .describe(
+      'In walking order: each hop goes `from` → `to` along `nodes`; `direction` says which way its fact points',
+    ),
 });
 export type LinkagePath = z.infer<typeof LinkagePath>;
 

@@ -3,9 +3,10 @@
  * one hop longer, and the paths of stated facts alone; ranked strongest first. A stated fact hop has strength 1,
  * a co-occurrence hop its association strength (< 1, queries/access.ts readableStrength), a path the product: so
  * a path of stated facts ranks before any path through co-occurrence (docs/graph-model.md "Paths").
- * Each hop carries its evidence: the fact sentences, or for RELATED_TO up to two sentences naming both entities
- * (else the shortest stretch of a passage naming each, or its sentence closest to an entity linked by meaning),
- * each with both entities' names marked.
+ * Hops keep the walking order (`from` → `to`) and say which way their stored fact points (`direction`); a path's
+ * kind says what it is among the paths found (labelPathKinds). Each hop carries its evidence: the fact sentences,
+ * or for RELATED_TO up to two sentences naming both entities (else the shortest stretch of a passage naming each,
+ * or its sentence closest to an entity linked by meaning), each with both entities' names marked.
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { query } from '../graph/cypher.js';
@@ -21,7 +22,7 @@ import {
 } from './evidence.js';
 import type { EntityRef, Evidence } from './shapes.js';
 import { LINK_TYPES, buildEntityRefs } from './neighbourhood.js';
-import type { LinkagePath, LinkagePaths } from './answers.js';
+import type { HopDirection, LinkagePath, LinkagePaths } from './answers.js';
 
 const MAX_HOPS = 5;
 /** How many raw paths the strongest-path search may enumerate before ranking: bounds the work. */
@@ -86,9 +87,9 @@ export function buildStrongestPaths(
 }
 
 /**
- * HOP_EVIDENCE: for each pair of adjacent entities, every link (stated facts only with `factsOnly`); a stated fact
- * with its sentence and the two names in it, a co-occurrence with its strength for the caller (its evidence comes
- * from COOCCURRENCE_EVIDENCE, for the hops that have no fact).
+ * HOP_EVIDENCE: for each pair of adjacent entities (in walking order), every link (stated facts only with
+ * `factsOnly`) and which way it is stored; a stated fact with its sentence and the two names in it, a co-occurrence
+ * with its strength for the caller (its evidence comes from COOCCURRENCE_EVIDENCE, for the hops that have no fact).
  */
 export function buildHopEvidence(
   pairs: readonly (readonly [string, string])[],
@@ -102,9 +103,11 @@ export function buildHopEvidence(
     WHERE ${readableLink('r')}
     OPTIONAL MATCH (d:Document {id: r.documentId}) WHERE ${readableDocument('d')}
     RETURN pair[0] AS a, pair[1] AS b, type(r) AS type,
+      CASE WHEN type(r) = 'RELATED_TO' THEN 'undirected' WHEN startNode(r) = x THEN 'forward' ELSE 'backward' END
+        AS direction,
       CASE type(r) WHEN 'RELATED_TO' THEN ${readableStrength('r')} ELSE 1.0 END AS strength,
       CASE WHEN d IS NULL THEN [] ELSE [${factEvidence('r', 'd', 'x', 'y')}] END AS evidence
-    ORDER BY a, b, type
+    ORDER BY a, b, type, direction DESC
     `,
     { pairs: pairs.map((p) => [...p]), ...readableParam(readable) },
   );
@@ -114,6 +117,7 @@ interface HopRow {
   a: string;
   b: string;
   type: string;
+  direction: HopDirection;
   strength: number;
   evidence: RawEvidence[];
 }
@@ -131,23 +135,51 @@ function uniqueSentences(evidence: Evidence[]): Evidence[] {
 const roundStrength = (s: number) => (s === 1 ? 1 : Math.floor(s * 10_000) / 10_000);
 
 /** Strongest first (on the unrounded strengths), then shorter, then by node ids: a stable order. */
-function rankPaths(paths: readonly LinkagePath[]): LinkagePath[] {
-  const key = (p: LinkagePath) => p.nodes.map((n) => n.id).join('>');
+function rankPaths<P extends { strength: number; length: number; nodes: EntityRef[] }>(paths: readonly P[]): P[] {
+  const key = (p: P) => p.nodes.map((n) => n.id).join('>');
   return [...paths].sort((a, b) => b.strength - a.strength || a.length - b.length || key(a).localeCompare(key(b)));
 }
 
 /**
- * Shortest, strongest and stated-fact paths, strongest first (no duplicates, at most `limit`); null when an
- * endpoint is unknown. With `factsOnly`, only paths of stated facts.
+ * Each path's kind, from what it is among all the paths found (not from which search found it): 'shortest' when it
+ * has as few hops as any; 'strongest' when it has more, yet is stronger than every shortest path and no path found
+ * is stronger; else 'longer'. So a longer path is called strongest only when it beats the shortest ones.
+ */
+export function labelPathKinds<P extends { strength: number; length: number }>(
+  paths: readonly P[],
+): (P & { kind: LinkagePath['kind'] })[] {
+  const fewestHops = Math.min(...paths.map((p) => p.length));
+  const shortestBest = Math.max(...paths.filter((p) => p.length === fewestHops).map((p) => p.strength));
+  const best = Math.max(...paths.map((p) => p.strength));
+  return paths.map((p) => ({
+    ...p,
+    kind:
+      p.length === fewestHops ? 'shortest' : p.strength > shortestBest && p.strength === best ? 'strongest' : 'longer',
+  }));
+}
+
+/** An endpoint that names no entity: which query parameter, and its id. */
+export interface MissingEndpoint {
+  parameter: 'from' | 'to';
+  id: string;
+}
+
+/**
+ * Shortest, strongest and stated-fact paths, strongest first (no duplicates, at most `limit`), each hop in walking
+ * order with the direction its fact is stored in; `{ missing }` naming each endpoint that is no entity. With
+ * `factsOnly`, only paths of stated facts.
  */
 export async function linkagePaths(
   graph: Graph,
   input: { from: string; to: string; maxHops: number; limit: number; readable: Readable; factsOnly?: boolean },
-): Promise<LinkagePaths | null> {
+): Promise<LinkagePaths | { missing: MissingEndpoint[] }> {
   const factsOnly = input.factsOnly ?? false;
   const refs = await graph.read<{ ref: EntityRef }>(buildEntityRefs([input.from, input.to]));
-  if (refs.length < 2 && input.from !== input.to) return null;
-  if (refs.length < 1) return null;
+  const known = new Set(refs.map((r) => r.ref.id));
+  const missing = (['from', 'to'] as const)
+    .filter((parameter) => !known.has(input[parameter]))
+    .map((parameter) => ({ parameter, id: input[parameter] }));
+  if (missing.length > 0) return { missing };
   const shortest = await graph.read<{ ids: string[] }>(
     buildShortestPaths(input.from, input.to, input.maxHops, 50, input.readable, factsOnly),
   );
@@ -165,19 +197,14 @@ export async function linkagePaths(
           buildStrongestPaths(input.from, input.to, input.maxHops, input.limit, input.readable, true),
         ),
   ]);
-  const candidates = new Map<string, { kind: LinkagePath['kind']; ids: string[] }>();
-  for (const [kind, rows] of [
-    ['shortest', shortest],
-    ['strongest', [...stated, ...strongest]],
-  ] as const) {
-    for (const r of rows) if (!candidates.has(r.ids.join('>'))) candidates.set(r.ids.join('>'), { kind, ids: r.ids });
-  }
+  const candidates = new Map<string, string[]>();
+  for (const r of [...shortest, ...stated, ...strongest]) candidates.set(r.ids.join('>'), r.ids);
   const pairKeys = new Map<string, [string, string]>();
   const allIds = new Set<string>();
-  for (const c of candidates.values()) {
-    c.ids.forEach((id, i) => {
+  for (const ids of candidates.values()) {
+    ids.forEach((id, i) => {
       allIds.add(id);
-      if (i > 0) pairKeys.set(`${c.ids[i - 1]}|${id}`, [c.ids[i - 1], id]);
+      if (i > 0) pairKeys.set(`${ids[i - 1]}|${id}`, [ids[i - 1], id]);
     });
   }
   const [hopRows, nodeRows] = await Promise.all([
@@ -191,27 +218,41 @@ export async function linkagePaths(
     : [];
   const cooccurrenceOf = new Map(cooccurrenceRows.map((r) => [`${r.a}|${r.b}`, toCooccurrenceEvidence(r)]));
   const refOf = new Map(nodeRows.map((r) => [r.ref.id, r.ref]));
-  const toPath = (kind: LinkagePath['kind'], ids: string[]): LinkagePath => {
-    const pathHops = ids.slice(1).map((id, i) => {
-      const links = hopRows.filter((h) => h.a === ids[i] && h.b === id);
-      const facts = links.filter((l) => l.type !== 'RELATED_TO');
-      const evidence = facts.length
-        ? uniqueSentences(facts.flatMap((l) => l.evidence).map(toEvidence))
-        : (cooccurrenceOf.get(`${ids[i]}|${id}`) ?? []);
-      const strength = facts.length > 0 ? 1 : Number(links[0]?.strength ?? 0);
-      const type = (facts[0] ?? links[0])?.type ?? 'RELATED_TO';
-      return { from: refOf.get(ids[i])!, to: refOf.get(id)!, type, strength, evidence };
-    });
+  const toHop = (a: string, b: string): LinkagePath['hops'][number] => {
+    const links = hopRows.filter((h) => h.a === a && h.b === b);
+    const facts = links.filter((l) => l.type !== 'RELATED_TO');
+    // A hop states one fact (types alphabetically, one pointing the walking way first) and cites that fact's
+    // evidence only: another fact between the same two entities, maybe pointing the other way, would not support it.
+    const fact = facts[0];
+    const evidence = fact
+      ? uniqueSentences(
+          facts
+            .filter((l) => l.type === fact.type && l.direction === fact.direction)
+            .flatMap((l) => l.evidence)
+            .map(toEvidence),
+        )
+      : (cooccurrenceOf.get(`${a}|${b}`) ?? []);
     return {
-      kind,
+      from: refOf.get(a)!,
+      to: refOf.get(b)!,
+      type: fact?.type ?? 'RELATED_TO',
+      direction: fact?.direction ?? 'undirected',
+      strength: fact ? 1 : Number(links[0]?.strength ?? 0),
+      evidence,
+    };
+  };
+  const toPath = (ids: string[]) => {
+    const pathHops = ids.slice(1).map((id, i) => toHop(ids[i], id));
+    return {
       length: ids.length - 1,
       strength: pathHops.reduce((p, h) => p * h.strength, 1),
       nodes: ids.map((id) => refOf.get(id)!),
       hops: pathHops,
     };
   };
-  const ranked = rankPaths([...candidates.values()].map((c) => toPath(c.kind, c.ids))).slice(0, input.limit);
-  const rounded = ranked.map((p) => ({
+  const ranked = rankPaths(labelPathKinds([...candidates.values()].map(toPath))).slice(0, input.limit);
+  const rounded = ranked.map(({ kind, ...p }) => ({
+    kind,
     ...p,
     strength: roundStrength(p.strength),
     hops: p.hops.map((h) => ({ ...h, strength: roundStrength(h.strength) })),

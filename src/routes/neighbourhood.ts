@@ -34,13 +34,18 @@ export const graphRoutes = [
     response: {
       status: 200,
       schema: LinkagePaths,
-      description: 'Paths, strongest first (stated facts before co-occurrence)',
+      description:
+        'Paths, strongest first (stated facts before co-occurrence); hops in walking order, each with the direction ' +
+        'its fact is stored in',
     },
     errors: [400, 401, 404, 503],
     async handle({ query, scope }, ctx) {
-      return (
-        (await linkagePaths(ctx.graph, { ...query, readable: scope.read })) ??
-        Promise.reject(notFoundProblem(`Entity ${query.from} or ${query.to}`))
+      const answer = await linkagePaths(ctx.graph, { ...query, readable: scope.read });
+      if (!('missing' in answer)) return answer;
+      const ids = answer.missing.map((m) => m.id);
+      throw notFoundProblem(
+        `${ids.length > 1 ? 'Entities' : 'Entity'} ${ids.join(' and ')}`,
+        answer.missing.map((m) => ({ field: `query.${m.parameter}`, message: `no entity ${m.id}` })),
       );
     },
   }),

@@ -9,7 +9,7 @@ import type { Graph } from '../../graph/driver.js';
 import type { Config } from '../config.js';
 import type { Scope } from '../keys.js';
 import type { Metrics } from '../metrics.js';
-import { HttpProblem, fieldErrors } from '../problems.js';
+import { HttpProblem, fieldErrors, type FieldError } from '../problems.js';
 import type { Runtime } from '../runtime.js';
 
 export interface RouteContext {
@@ -106,4 +106,6 @@ export function timedGraph(graph: Graph, metrics: Metrics, family: string): Grap
   };
 }
 
-export const notFoundProblem = (what: string) => new HttpProblem(404, 'Not found', `${what} not found`);
+/** 404 for `what`; `errors` name the request's parameters that hold the unknown ids (e.g. `query.to`). */
+export const notFoundProblem = (what: string, errors: FieldError[] = []) =>
+  new HttpProblem(404, 'Not found', `${what} not found`, errors);

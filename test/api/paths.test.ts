@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
 /**
  * Linkage paths over the bundled corpus: stated facts rank before co-occurrence, co-occurrence strengths are a
- * normalised association below 1, `factsOnly` keeps stated facts alone, and every hop's evidence marks both ends.
+ * normalised association below 1, `factsOnly` keeps stated facts alone, and every hop's evidence marks both ends;
+ * a hop says which way its stored fact points, a path's kind says what it is, and an unknown endpoint is named.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestTestCorpus, startApi, type Api } from './helpers.js';
@@ -102,5 +103,82 @@ describe('when the paths from the United States to Belgium are asked for', () =>
         ).toBe(true);
       }
     }
+  });
+});
+
+/** How many `type` relationships the graph stores from `source` to `target`: the truth a hop's direction states. */
+async function storedFacts(source: string, type: string, target: string): Promise<number> {
+  const [row] = await api.runtime.graph.read<{ n: number }>({
+    cypher: 'MATCH (:Entity {id: $source})-[r]->(:Entity {id: $target}) WHERE type(r) = $type RETURN count(r) AS n',
+    params: { source, type, target },
+  });
+  return Number(row.n);
+}
+
+describe('when a path walks a stated fact against the way it is stored', () => {
+  it('then the hop keeps the walking order and says the fact points backward, as the graph stores it', async () => {
+    // The graph states (United States)-[:CO_CHAIRS]->(IWG), not the reverse: walking IWG → US goes against it.
+    expect(await storedFacts('country:US', 'CO_CHAIRS', 'organisation:iwg')).toBeGreaterThan(0);
+    expect(await storedFacts('organisation:iwg', 'CO_CHAIRS', 'country:US')).toBe(0);
+    const against = await pathsBetween('organisation:iwg', 'country:US', '&maxHops=1&factsOnly=true');
+    expect(against.status).toBe(200);
+    const [hop] = against.body.paths[0].hops;
+    expect([hop.from.id, hop.to.id, hop.type]).toEqual(['organisation:iwg', 'country:US', 'CO_CHAIRS']);
+    expect(hop.direction).toBe('backward');
+    const along = await pathsBetween('country:US', 'organisation:iwg', '&maxHops=1&factsOnly=true');
+    expect(along.body.paths[0].hops[0].direction).toBe('forward');
+  });
+
+  it('then every hop from Belgium to the United States states its fact the way it is stored, co-occurrence none', async () => {
+    const res = await pathsBetween('country:BE', 'country:US', '&maxHops=3&limit=5');
+    expect(res.status).toBe(200);
+    const hops = res.body.paths.flatMap((p: any) => p.hops);
+    expect(hops.some((h: any) => h.direction === 'backward')).toBe(true);
+    for (const h of hops) {
+      if (h.type === 'RELATED_TO') {
+        expect(h.direction).toBe('undirected');
+        continue;
+      }
+      expect(['forward', 'backward']).toContain(h.direction);
+      const [source, target] = h.direction === 'forward' ? [h.from.id, h.to.id] : [h.to.id, h.from.id];
+      expect(await storedFacts(source, h.type, target), `${source} ${h.type} ${target}`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('when the paths from Belgium to the United States are labelled', () => {
+  it('then a path is strongest only when it beats every shortest path, and longer paths weaker than one are longer', async () => {
+    const res = await pathsBetween('country:BE', 'country:US', '&maxHops=3&limit=5');
+    const paths: any[] = res.body.paths;
+    console.log(
+      'BE→US kinds:',
+      paths.map((p) => `${p.kind} ${p.length} ${p.strength}`),
+    );
+    const fewest = Math.min(...paths.map((p) => p.length));
+    const shortestBest = Math.max(...paths.filter((p) => p.length === fewest).map((p) => p.strength));
+    const best = Math.max(...paths.map((p) => p.strength));
+    expect(paths.some((p) => p.length > fewest && p.strength < shortestBest)).toBe(true);
+    for (const p of paths) {
+      if (p.length === fewest) expect(p.kind).toBe('shortest');
+      else if (p.strength > shortestBest && p.strength === best) expect(p.kind).toBe('strongest');
+      else expect(p.kind).toBe('longer');
+    }
+  });
+});
+
+describe('when an endpoint names no entity', () => {
+  it('then the answer is 404 naming the parameter that holds it', async () => {
+    const res = await pathsBetween('country:BE', 'country:XX');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.body.detail).toBe('Entity country:XX not found');
+    expect(res.body.errors).toEqual([{ field: 'query.to', message: 'no entity country:XX' }]);
+    expect((await pathsBetween('country:XX', 'country:BE')).body.errors).toEqual([
+      { field: 'query.from', message: 'no entity country:XX' },
+    ]);
+    expect((await pathsBetween('country:XX', 'country:YY')).body.errors).toEqual([
+      { field: 'query.from', message: 'no entity country:XX' },
+      { field: 'query.to', message: 'no entity country:YY' },
+    ]);
   });
 });

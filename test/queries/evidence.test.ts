@@ -66,6 +66,8 @@ describe('evidence', () => {
         w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END) > 0 ELSE r.access IN $readable END
       OPTIONAL MATCH (d:Document {id: r.documentId}) WHERE d.access IN $readable
       RETURN pair[0] AS a, pair[1] AS b, type(r) AS type,
+        CASE WHEN type(r) = 'RELATED_TO' THEN 'undirected' WHEN startNode(r) = x THEN 'forward' ELSE 'backward' END
+          AS direction,
         CASE type(r) WHEN 'RELATED_TO' THEN (toFloat(reduce(w = 0, i IN range(0, size(coalesce(r.accessLabels, [])) - 1) |
         w + CASE WHEN r.accessLabels[i] IN $readable THEN r.accessWeights[i] ELSE 0 END)) / (1.0 + reduce(u = 0, i IN range(0, size(coalesce(startNode(r).unitLabels, [])) - 1) |
         u + CASE WHEN startNode(r).unitLabels[i] IN $readable THEN startNode(r).unitCounts[i] ELSE 0 END) + reduce(u = 0, i IN range(0, size(coalesce(endNode(r).unitLabels, [])) - 1) |
@@ -74,7 +76,7 @@ describe('evidence', () => {
         CASE WHEN d IS NULL THEN [] ELSE [{sentence: r.sentence, document: d {id: d.id, title: coalesce(d.title, d.id), type: coalesce(d.type, 'other'), date: d.date, source: d.source}, span: {start: r.start, end: r.end}, passageId: r.passageId,
             spans: COLLECT { MATCH (:Passage {id: r.passageId})-[:HAS_SENTENCE]->(fs:Sentence)-[fm:MENTIONS]->(fe:Entity)
               WHERE fs.start <= r.start AND r.end <= fs.end AND fe IN [x, y] RETURN fm.spans }, basis: 'mention'}] END AS evidence
-      ORDER BY a, b, type"
+      ORDER BY a, b, type, direction DESC"
     `);
     expect(buildTrendEvidence({ interval: 'year', readable: ['public'] }, ['trend:remote-work'], 3).cypher)
       .toMatchInlineSnapshot(`

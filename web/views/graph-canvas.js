@@ -354,7 +354,10 @@ function edgeEvidence(edge, labels) {
   ];
 }
 
-/** Converts the paths answer to the neighbourhood shape so one drawing serves both. */
+/**
+ * Converts the paths answer to the neighbourhood shape so one drawing serves both. An edge points the way its fact is
+ * stored (a hop walked `backward` is drawn from `to` to `from`), as the neighbourhood draws it.
+ */
 export function pathsToGraph(paths) {
   const nodes = new Map();
   const edges = new Map();
@@ -363,9 +366,9 @@ export function pathsToGraph(paths) {
     for (const hop of path.hops ?? []) {
       nodes.set(hop.from.id, { id: hop.from.id, type: hop.from.type, label: hop.from.name });
       nodes.set(hop.to.id, { id: hop.to.id, type: hop.to.type, label: hop.to.name });
-      const id = `${hop.from.id}|${hop.type}|${hop.to.id}`;
-      if (!edges.has(id))
-        edges.set(id, { id, source: hop.from.id, target: hop.to.id, type: hop.type, evidence: hop.evidence ?? [] });
+      const [source, target] = hop.direction === 'backward' ? [hop.to.id, hop.from.id] : [hop.from.id, hop.to.id];
+      const id = `${source}|${hop.type}|${target}`;
+      if (!edges.has(id)) edges.set(id, { id, source, target, type: hop.type, evidence: hop.evidence ?? [] });
     }
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };

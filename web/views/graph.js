@@ -242,9 +242,23 @@ export function mount(el, ctx) {
 /** Strengths below 1 are shown to 3 significant digits: products of associations are often small. */
 const formatStrength = (s) => Number(s ?? 0).toPrecision(3);
 
+/** What a path's kind says (docs/api.md): 'longer' is another route, weaker than the strongest. */
+const KIND_TEXT = { shortest: 'shortest', strongest: 'strongest', longer: 'longer route' };
+
 /** A path of stated facts says so; one through co-occurrence shows its strength. */
 const strengthText = (p) =>
   p.hops.every((hop) => hop.type !== 'RELATED_TO') ? 'stated facts' : `strength ${formatStrength(p.strength)}`;
+
+/**
+ * A hop as the fact it states, subject first: a path walked against a fact's direction still reads the way the
+ * fact is stored ("United States — co chairs → International Working Group"). Co-occurrence has no direction.
+ */
+function hopText(hop) {
+  if (hop.direction === 'undirected' || hop.type === 'RELATED_TO')
+    return `${hop.from.name} — ${edgeLabel(hop.type)} (${formatStrength(hop.strength)}) — ${hop.to.name}`;
+  const [subject, object] = hop.direction === 'backward' ? [hop.to, hop.from] : [hop.from, hop.to];
+  return `${subject.name} — ${edgeLabel(hop.type)} → ${object.name}`;
+}
 
 function pathsSection(paths) {
   return h(
@@ -269,7 +283,7 @@ function pathsSection(paths) {
           h(
             'p',
             { class: 'muted small' },
-            `${p.kind ? `${p.kind} · ` : ''}${p.length} hop${p.length === 1 ? '' : 's'} · ${strengthText(p)}`,
+            `${p.kind ? `${KIND_TEXT[p.kind] ?? p.kind} · ` : ''}${p.length} hop${p.length === 1 ? '' : 's'} · ${strengthText(p)}`,
           ),
           h(
             'ul',
@@ -278,7 +292,7 @@ function pathsSection(paths) {
               h(
                 'li',
                 {},
-                `${hop.from.name} — ${edgeLabel(hop.type)}${hop.type === 'RELATED_TO' ? ` (${formatStrength(hop.strength)})` : ''} → ${hop.to.name}`,
+                hopText(hop),
                 hop.evidence?.[0]
                   ? [evidenceQuote(hop.evidence[0]), documentLine(hop.evidence[0].document, hop.evidence[0].span)]
                   : null,
