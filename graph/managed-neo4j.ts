@@ -89,13 +89,16 @@ export async function startManagedNeo4j(o: ManagedNeo4jOptions, log: Log = () =>
   return { uri, version, pid, started: true, provisionedMs, startMs };
 }
 
+/** How long a stop waits for the server to exit after SIGTERM (a checkpoint may take a while) before SIGKILL. */
+export const NEO4J_STOP_TIMEOUT_MS = 60_000;
+
 /** Stops the managed server of this data dir, if running; waits for it to exit. Returns whether it was running. */
 export async function stopManagedNeo4j(o: Pick<ManagedNeo4jOptions, 'dataDir'>, log: Log = () => {}): Promise<boolean> {
   const running = await readRunning(o);
   if (!running) return false;
   log('stopping managed Neo4j', { pid: running.pid });
   process.kill(running.pid, 'SIGTERM');
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + NEO4J_STOP_TIMEOUT_MS;
   while (alive(running.pid) && Date.now() < deadline) await sleep(200);
   if (alive(running.pid)) process.kill(running.pid, 'SIGKILL');
   await rm(pidFileOf(o), { force: true });
@@ -147,12 +150,22 @@ async function isManagedServer(pid: number, dataDir: string): Promise<boolean> {
 async function writeHome(o: ManagedNeo4jOptions): Promise<void> {
   for (const d of ['conf', 'data', 'logs', 'run', 'import', 'plugins'])
     await mkdir(join(o.dataDir, d), { recursive: true });
-  // Bound to loopback only; auth is off because nothing but this machine can reach it (use NEO4J_URI for a
-  // shared server with authentication).
+  await writeFile(join(o.dataDir, 'conf', 'neo4j.conf'), managedNeo4jConf(o));
+}
+
+/**
+ * The managed server's neo4j.conf. Bound to loopback only; auth is off because nothing but this machine can reach
+ * it (use NEO4J_URI for a shared server with authentication). The advertised addresses are the ones it listens on:
+ * Neo4j otherwise advertises its default Bolt port 7687 (in discovery, `curl <http port>/`, and routing tables).
+ */
+export function managedNeo4jConf(o: Pick<ManagedNeo4jOptions, 'dataDir' | 'boltPort' | 'httpPort' | 'heap'>): string {
   const conf = [
     'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${o.boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${o.boltPort}`,
     `server.http.listen_address=127.0.0.1:${o.httpPort}`,
+    `server.http.advertised_address=127.0.0.1:${o.httpPort}`,
     'server.http.enabled=true',
     'server.https.enabled=false',
     'dbms.security.auth_enabled=false',
@@ -166,7 +179,7 @@ async function writeHome(o: ManagedNeo4jOptions): Promise<void> {
     'dbms.usage_report.enabled=false',
     'db.tx_log.rotation.retention_policy=100M size',
   ];
-  await writeFile(join(o.dataDir, 'conf', 'neo4j.conf'), conf.join('\n') + '\n');
+  return conf.join('\n') + '\n';
 }
 
 async function waitForBolt(o: ManagedNeo4jOptions, pid: number): Promise<void> {

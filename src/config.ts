@@ -77,6 +77,9 @@ const RawConfig = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Every variable the configuration reads: IWG_CONFIG (the file) and the ones the file or the environment set. */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(['IWG_CONFIG', ...Object.keys(RawConfig.shape)]);
+
 export class ConfigError extends Error {
   readonly code = 'BAD_CONFIG';
 }

@@ -10,13 +10,10 @@ import { ingestCorpusOnStart, refreshDerivedData } from './ingest-service.js';
 import { createMetrics } from './metrics.js';
 import { createWarmUpToken, keepWarm, warmUp } from './warm-up.js';
 import { installProcessGuards } from './process-guards.js';
+import { createShutdown, shutdownBudgetMs } from './shutdown.js';
 
 /** What has been opened so far, closed in reverse on shutdown or on a failed start. */
 const opened: { runtime?: Runtime; running?: RunningServer } = {};
-
-// Whatever state Neo4j is in, a signal ends the process within this: in-flight requests get a few seconds
-// (src/server.ts), then the driver, the embedding workers and a managed Neo4j this process started are closed.
-const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function closeAll(): Promise<void> {
   if (opened.running) await stopServer(opened.running).catch(() => undefined);
@@ -27,20 +24,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   // Installed first: a signal during provisioning or the start-up ingest still stops the managed Neo4j.
-  let stopping = false;
-  const shutdown = async (signal: string, code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      log.error({ ms: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
-      log.flush();
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    await closeAll();
-    log.flush();
-    process.exit(code);
-  };
+  const shutdown = createShutdown({
+    log,
+    closeAll,
+    budgetMs: () => shutdownBudgetMs(opened.runtime?.managed?.started ?? false),
+    exit: (code) => process.exit(code),
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   installProcessGuards(process, log, (reason, code) => void shutdown(reason, code));

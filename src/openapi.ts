@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict: the id is taken by a document this key may not replace',
   413: 'Too large',
-  415: 'Unsupported document format, or a JSON body declared in a charset other than UTF-8',
+  415: 'A body of a media type the route does not take (e.g. text/plain), a JSON body declared in a charset other than UTF-8, or an unsupported document format',
   422: 'Document cannot be parsed or fetched',
   429: 'Rate limited',
   503: 'Neo4j or the model is unavailable; see Retry-After',
@@ -31,8 +31,8 @@ const problem = (status: number) => ({
 
 /**
  * Statuses every /api route can answer whatever it does, from the app's middleware (src/server.ts): the rate
- * limit, and the JSON body parser for routes that take a body (malformed → 400, over IWG_BODY_LIMIT → 413, a
- * charset other than UTF-8 → 415).
+ * limit, and the body checks for routes that take a body (malformed or not an object → 400, over IWG_BODY_LIMIT
+ * → 413, another media type or a charset other than UTF-8 → 415).
  */
 function middlewareStatuses(r: RouteSpec): number[] {
   return r.body || r.extraBodies ? [400, 413, 415, 429] : [429];

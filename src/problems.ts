@@ -140,13 +140,25 @@ export function sendProblem(res: Response, status: number, title: string, detail
     .json({ ...problemBody(status, title, detail, errors), instance: res.req.originalUrl, requestId: res.req.id });
 }
 
-/** Zod issues as field errors: "body.limit: Too big: expected number to be <=100". */
+/**
+ * Zod issues as field errors: "body.limit: Too big: expected number to be <=100". Two of zod's issues say nothing
+ * the caller can act on and are reworded or dropped: a number that is not one (a coerced "abc" is NaN), and the
+ * safe-integer bound `.int()` adds (1e300 is over it), which repeats the field's own bound beside it.
+ */
 export function fieldErrors(err: ZodError, prefix: string): FieldError[] {
-  return err.issues.map((i) => ({
-    field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
-  }));
+  const field = (i: ZodError['issues'][number]) => [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+  const fields = err.issues.map(field);
+  return err.issues
+    .filter((i, n) => !(isSafeIntegerBound(i) && fields.some((f, m) => m !== n && f === fields[n])))
+    .map((i) => ({ field: field(i), message: isNaNIssue(i) ? 'expected a number' : i.message }));
 }
+
+const isSafeIntegerBound = (i: ZodError['issues'][number]) =>
+  (i.code === 'too_big' && Number(i.maximum) === Number.MAX_SAFE_INTEGER) ||
+  (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
+
+const isNaNIssue = (i: ZodError['issues'][number]) =>
+  i.code === 'invalid_type' && i.expected === 'number' && (i as { received?: unknown }).received === 'NaN';
 
 export const notFound: RequestHandler = (req, res) =>
   sendProblem(res, 404, 'Not found', `No route for ${req.method} ${req.path}`);

@@ -87,13 +87,15 @@ export function createApp(deps: AppDeps): Express {
       exposedHeaders: ['X-Request-Id', 'Retry-After'],
     }),
   );
+  // The API only: one load of the web page fetches ~27 static files, which would spend the budget of a few API
+  // calls each; the probes (/health, /ready, /metrics) stay outside it too.
   app.use(
+    '/api',
     rateLimit({
       windowMs: 60_000,
       limit: config.http.rateLimitPerMinute,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      skip: (req) => req.path === '/health' || req.path === '/ready' || req.path === '/metrics',
       handler: (_req, res) => sendProblem(res, 429, 'Too many requests', 'Rate limit exceeded; retry later'),
     }),
   );
@@ -126,7 +128,9 @@ export function createApp(deps: AppDeps): Express {
     sendProblem(res, 503, 'Graph database warming up', 'The graph database is back and warming up; retry shortly');
   });
   app.use(requireUtf8Json);
-  app.use(express.json({ limit: config.http.bodyLimit }));
+  // Not strict: `null` or `"x"` is valid JSON, answered "must be a JSON object" by the route (client-errors.ts),
+  // not "malformed JSON".
+  app.use(express.json({ limit: config.http.bodyLimit, strict: false }));
   mountApi(app, { ...deps, metrics }, auth);
   mountWeb(app);
   app.use(notFound);
@@ -158,11 +162,14 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   };
 }
 
+/** How long in-flight requests get to finish on shutdown. */
+export const SERVER_GRACE_MS = 3_000;
+
 /**
  * Stops accepting connections and waits for in-flight requests, at most `graceMs`: then the connections still
  * open (a slow upload, a client that never finishes its request) are closed.
  */
-export async function stopServer(running: RunningServer, graceMs = 3_000): Promise<void> {
+export async function stopServer(running: RunningServer, graceMs = SERVER_GRACE_MS): Promise<void> {
   running.server.closeIdleConnections();
   const timer = setTimeout(() => running.server.closeAllConnections(), graceMs);
   await new Promise<void>((resolve) => running.server.close(() => resolve()));

@@ -4,6 +4,7 @@
  */
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import { join } from 'node:path';
+import { isPagePath } from '../web/routes.js';
 import { PROJECT_ROOT } from './config.js';
 
 /** Only these files of node_modules are reachable, each under /vendor/<name>. */
@@ -12,19 +13,17 @@ const VENDOR_FILES: Record<string, { pkg: string; file: string }> = {
   'cytoscape.esm.min.mjs': { pkg: 'cytoscape', file: 'dist/cytoscape.esm.min.mjs' },
 };
 
-/**
- * The page's own paths (see web/app.js ROUTES). Any other GET a browser makes for a page (it asks for HTML, and the
- * path is not under /api) gets the page with status 404, which shows its own "not found" view; everything else falls
- * through to the 404 problem.
- */
-const PAGE_PATHS = ['/search', '/trends', '/graph', '/upload', '/practice/:id', '/entity/:type/:id', '/document/:id'];
-
 /** Direct dependencies install at the top of node_modules (chart.js does not export its package.json). */
 function packageDir(pkg: string): string {
   return join(PROJECT_ROOT, 'node_modules', pkg);
 }
 
-/** Mounts web/ at / and the vendored libraries at /vendor. */
+/**
+ * Mounts web/ at / and the vendored libraries at /vendor. The page's own paths (web/routes.js, the table its
+ * router uses) answer with index.html. Any other GET a browser makes for a page (it asks for HTML, and the path is
+ * not under /api) gets the page with status 404, which shows its own "not found" view; everything else falls
+ * through to the 404 problem.
+ */
 export function mountWeb(app: Express): void {
   const webDir = join(PROJECT_ROOT, 'web');
   for (const [name, { pkg, file }] of Object.entries(VENDOR_FILES)) {
@@ -34,10 +33,11 @@ export function mountWeb(app: Express): void {
     });
   }
   app.use('/', express.static(webDir, { index: 'index.html' }));
-  const sendIndex: RequestHandler = (_req, res, next) => {
+  const sendIndex: RequestHandler = (req, res, next) => {
+    if (!isPagePath(req.path)) return next();
     res.sendFile(join(webDir, 'index.html'), (err) => err && next(err));
   };
-  for (const path of PAGE_PATHS) app.get(path, sendIndex);
+  app.get(/.*/, sendIndex);
   app.use((req, res, next) => {
     if (!isPageRequest(req)) return next();
     res.status(404).sendFile(join(webDir, 'index.html'), (err) => err && next(err));

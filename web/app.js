@@ -11,18 +11,20 @@ import * as graphView from './views/graph.js';
 import * as documentView from './views/document.js';
 import * as uploadView from './views/upload.js';
 import * as communitiesView from './views/communities.js';
+import { PAGE_ROUTES } from './routes.js';
 
-/** Path patterns → view modules; each view exports mount(el, ctx) → { update?(ctx), destroy?() }. */
-const ROUTES = [
-  { name: 'search', pattern: /^\/(?:search)?$/, view: searchView },
-  { name: 'practice', pattern: /^\/practice\/([^/]+)$/, view: practiceView, keys: ['id'] },
-  { name: 'entity', pattern: /^\/entity\/([^/]+)\/([^/]+)$/, view: entityView, keys: ['type', 'id'] },
-  { name: 'trends', pattern: /^\/trends$/, view: trendsView },
-  { name: 'graph', pattern: /^\/graph$/, view: graphView },
-  { name: 'communities', pattern: /^\/communities$/, view: communitiesView },
-  { name: 'document', pattern: /^\/document\/([^/]+)$/, view: documentView, keys: ['id'] },
-  { name: 'upload', pattern: /^\/upload$/, view: uploadView },
-];
+/** The view module of each page route (web/routes.js); each exports mount(el, ctx) → { update?(ctx), destroy?() }. */
+const VIEWS = {
+  search: searchView,
+  practice: practiceView,
+  entity: entityView,
+  trends: trendsView,
+  graph: graphView,
+  communities: communitiesView,
+  document: documentView,
+  upload: uploadView,
+};
+const ROUTES = PAGE_ROUTES.map((route) => ({ ...route, view: VIEWS[route.name] }));
 
 const main = document.getElementById('main');
 let current = null;

@@ -14,7 +14,7 @@ import { createQueryEmbedder } from './embedding.js';
 import { entityRoutes } from './entities.js';
 import { graphRoutes } from './neighbourhood.js';
 import { practiceRoutes } from './practices.js';
-import { mountRoute, timedGraph, type RouteSpec } from './route.js';
+import { mountRoute, refuseOtherMethods, timedGraph, type RouteSpec } from './route.js';
 import { searchRoutes } from './search.js';
 import { themeRoutes } from './themes.js';
 import { trendRoutes } from './trends.js';
@@ -56,6 +56,7 @@ export function mountApi(
   app.get('/api/openapi.json', auth('read'), (_req, res) => {
     res.json(openapi);
   });
+  refuseOtherMethods(app, [...routes, { method: 'get', path: '/api/openapi.json' }]);
   app.get('/docs', (_req, res) => {
     res.type('html').send(html);
   });

@@ -9,6 +9,7 @@ import type { Graph } from '../../graph/driver.js';
 import type { Config } from '../config.js';
 import type { Scope } from '../keys.js';
 import type { Metrics } from '../metrics.js';
+import { requireBody } from '../client-errors.js';
 import { HttpProblem, fieldErrors, type FieldError } from '../problems.js';
 import type { Runtime } from '../runtime.js';
 
@@ -64,10 +65,27 @@ export function defineRoute<P extends ZodType, Q extends ZodType, B extends ZodT
 
 function validate(schema: ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return value;
+  if (where === 'query') refuseRepeatedParams(value as Request['query']);
   const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!parsed.success)
     throw new HttpProblem(400, 'Invalid request', `Invalid ${where}`, fieldErrors(parsed.error, where));
   return parsed.data;
+}
+
+/**
+ * Every query parameter is one value: `?limit=2&limit=3` arrives as a list, which the schema would report as
+ * "expected number, received NaN"; it is refused naming the parameter instead.
+ */
+function refuseRepeatedParams(query: Request['query']): void {
+  const repeated = Object.keys(query ?? {}).filter((k) => Array.isArray(query[k]));
+  if (repeated.length === 0) return;
+  const errors = repeated.map((k) => ({ field: `query.${k}`, message: 'given more than once; give it once' }));
+  throw new HttpProblem(400, 'Invalid request', 'Invalid query', errors);
+}
+
+/** The media types a route's request body may have: JSON for `body`, its own for `extraBodies`; none without. */
+function bodyTypes(spec: RouteSpec): string[] {
+  return spec.body ? ['application/json'] : Object.keys(spec.extraBodies ?? {});
 }
 
 /** Wires one route; `auth` decides access, the rest validates and calls the handler. */
@@ -87,7 +105,34 @@ export function mountRoute(
     if (spec.response.status === 204) res.status(204).end();
     else res.status(spec.response.status).json(out);
   };
-  app[spec.method](spec.path, auth(spec.access), ...(spec.middleware ?? []), run);
+  const types = bodyTypes(spec);
+  const body = types.length ? [requireBody(types)] : [];
+  app[spec.method](spec.path, auth(spec.access), ...body, ...(spec.middleware ?? []), run);
+}
+
+/**
+ * A known API path asked with a method it does not answer (`GET /api/search`) is 405 with the `Allow` header
+ * listing the methods it does answer (RFC 9110 §15.5.6), not 404 "No route". Mounted after the routes, so a
+ * request that reaches it matched no route's method.
+ */
+export function refuseOtherMethods(app: Express, routes: readonly Pick<RouteSpec, 'method' | 'path'>[]): void {
+  const patterns = routes.map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
+  app.use((req, res, next) => {
+    const methods = patterns.filter((p) => p.pattern.test(req.path)).map((p) => p.method);
+    if (methods.length === 0) return next();
+    // Express answers HEAD with a GET route.
+    const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+    res.setHeader('Allow', allow);
+    // OPTIONS asks which methods a path answers: the answer, not a refusal (CORS preflights are cors()'s).
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(new HttpProblem(405, 'Method not allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allow}`));
+  });
+}
+
+/** An Express path (`/api/documents/:id`) as the regular expression of the request paths it matches. */
+function pathPattern(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
+  return new RegExp(`^${escaped}/?$`, 'i');
 }
 
 /** A graph whose reads are timed into the Neo4j latency histogram under `family`. */

@@ -16,23 +16,35 @@ export const EntityId = z
   .meta({ example: 'country:BE' });
 const smallInt = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
 
-// ---- search
-export const SearchFilters = z
-  .object({
-    countries: z.array(EntityId).max(50).optional(),
-    focusGroups: z.array(EntityId).max(50).optional(),
-    topics: z.array(EntityId).max(50).optional(),
-    trends: z.array(EntityId).max(50).optional(),
-    documentTypes: z.array(z.string().min(1).max(40)).max(20).optional(),
-    languages: z.array(z.string().min(2).max(16)).max(20).optional(),
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-  })
-  .strict()
-  .meta({
-    id: 'SearchFilters',
-    description: 'AND across kinds, OR within a kind; applied to both lists before fusion',
+/**
+ * A date range (`from`, `to`, both YYYY-MM-DD, so they compare as strings) whose `to` comes before its `from` is
+ * the caller's mistake, answered 400 on `to` alike by every endpoint that takes one (not an empty answer).
+ */
+export function inDateOrder<T extends z.ZodType<{ from?: string; to?: string }>>(schema: T): T {
+  return schema.refine((r) => !r.from || !r.to || r.from <= r.to, {
+    message: 'expected a date not before from',
+    path: ['to'],
   });
+}
+
+// ---- search
+export const SearchFilters = inDateOrder(
+  z
+    .object({
+      countries: z.array(EntityId).max(50).optional(),
+      focusGroups: z.array(EntityId).max(50).optional(),
+      topics: z.array(EntityId).max(50).optional(),
+      trends: z.array(EntityId).max(50).optional(),
+      documentTypes: z.array(z.string().min(1).max(40)).max(20).optional(),
+      languages: z.array(z.string().min(2).max(16)).max(20).optional(),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+    })
+    .strict(),
+).meta({
+  id: 'SearchFilters',
+  description: 'AND across kinds, OR within a kind; applied to both lists before fusion',
+});
 export const SearchRequest = z
   .object({
     query: z.string().max(1000).trim().min(1),
@@ -57,20 +69,21 @@ export const RelatedByTextRequest = z
   .strict()
   .meta({ id: 'RelatedByTextRequest' });
 // ---- trends
-export const TrendsQuery = z
-  .object({
-    focusGroup: EntityId.optional().describe(
-      'Only documents declaring this focus group or with a sentence naming it; a mention counts when its document ' +
-        'declares the group or its sentence names it',
-    ),
-    topic: EntityId.optional().describe('Only passages mentioning this topic'),
-    from: IsoDate.optional().describe('First document date included (YYYY-MM-DD)'),
-    to: IsoDate.optional().describe('Last document date included (YYYY-MM-DD), not before `from`'),
-    interval: z.enum(['year', 'quarter']).default('year'),
-    limit: smallInt(1, 50, 20).describe('Ranked trends returned at most'),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'expected a date not before from', path: ['to'] });
+export const TrendsQuery = inDateOrder(
+  z
+    .object({
+      focusGroup: EntityId.optional().describe(
+        'Only documents declaring this focus group or with a sentence naming it; a mention counts when its document ' +
+          'declares the group or its sentence names it',
+      ),
+      topic: EntityId.optional().describe('Only passages mentioning this topic'),
+      from: IsoDate.optional().describe('First document date included (YYYY-MM-DD)'),
+      to: IsoDate.optional().describe('Last document date included (YYYY-MM-DD), not before `from`'),
+      interval: z.enum(['year', 'quarter']).default('year'),
+      limit: smallInt(1, 50, 20).describe('Ranked trends returned at most'),
+    })
+    .strict(),
+);
 // ---- entities
 export const EntitiesQuery = z
   .object({ type: EntityKind.optional(), q: z.string().trim().min(1).max(100).optional(), limit: smallInt(1, 200, 50) })

@@ -4,15 +4,18 @@ import { IsoDate } from '../../ingest/records.js';
 import { ThemeAnswer } from '../../queries/answers.js';
 import { emergingThemes } from '../../queries/themes.js';
 import { defineRoute } from './route.js';
+import { inDateOrder } from './schemas.js';
 
-export const ThemesQuery = z
-  .object({
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-    interval: z.enum(['year', 'quarter']).default('year'),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
-  })
-  .strict();
+export const ThemesQuery = inDateOrder(
+  z
+    .object({
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+      interval: z.enum(['year', 'quarter']).default('year'),
+      limit: z.coerce.number().int().min(1).max(50).default(10),
+    })
+    .strict(),
+);
 
 export const themeRoutes = [
   defineRoute({

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked field by field */
 /**
- * Access and failure statuses: 401/403 for keys, 413 for large bodies and uploads, 429 from the rate limit, 503
- * with Retry-After when Neo4j cannot be reached — each as problem+json, never a stack trace.
+ * Access and failure statuses: 401/403 for keys, 413 for large bodies and uploads, 429 from the rate limit (on the
+ * API only, not on the web page's files), 503 with Retry-After when Neo4j cannot be reached — each as
+ * problem+json, never a stack trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraph } from '../../graph/driver.js';
@@ -91,6 +92,28 @@ describe('when a client exceeds the rate limit', () => {
       expect(statuses.at(-1)).toBe(429);
       const res = await api.get('/api/entities?limit=1');
       isProblem(res, 429);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('when a browser loads the web page more often than the API limit', () => {
+  it('then the page, its files, /docs and the probes are not limited while /api still is', async () => {
+    const api = await startApi({ IWG_RATE_LIMIT_PER_MINUTE: '3' }, runtime);
+    try {
+      const page = ['/', '/app.js', '/routes.js', '/styles.css', '/views/search.js', '/docs', '/trends', '/health'];
+      for (let load = 0; load < 5; load++) {
+        for (const path of page) {
+          const res = await fetch(api.url + path, { headers: { accept: 'text/html,*/*;q=0.8' } });
+          expect(res.status, `${path}, load ${load + 1}`).toBe(200);
+          expect(res.headers.get('ratelimit-policy'), path).toBeNull();
+        }
+      }
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await api.get('/api/entities?limit=1')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await fetch(api.url + '/app.js')).status).toBe(200);
     } finally {
       await api.close();
     }

@@ -5,11 +5,13 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import { GraphError } from '../../graph/driver.js';
 import { INGEST_ERROR_CODES } from '../../ingest/errors.js';
 import {
   ApiError,
   PROBLEMS,
+  fieldErrors,
   problemHandler,
   type CodeProblem,
   type ErrorCode,
@@ -88,5 +90,30 @@ describe('when a route fails with a coded error', () => {
         detail: 'An unexpected error occurred; it has been logged',
       });
     }
+  });
+});
+
+describe("when a value breaks a field's rules", () => {
+  const Page = z.object({ offset: z.number().int().min(0).max(1000), limit: z.coerce.number().int().min(1).max(50) });
+  const errorsOf = (value: unknown) => fieldErrors(Page.safeParse(value).error!, 'body');
+
+  it("then a number past the safe integers gets one error, the field's own bound", () => {
+    expect(errorsOf({ offset: 1e300, limit: 1 })).toEqual([
+      { field: 'body.offset', message: 'Too big: expected number to be <=1000' },
+    ]);
+    expect(errorsOf({ offset: -1e300, limit: '1e300' })).toEqual([
+      { field: 'body.offset', message: 'Too small: expected number to be >=0' },
+      { field: 'body.limit', message: 'Too big: expected number to be <=50' },
+    ]);
+  });
+
+  it('then a value that is not a number says so, not "received NaN"', () => {
+    expect(errorsOf({ offset: 0, limit: 'ten' })).toEqual([{ field: 'body.limit', message: 'expected a number' }]);
+  });
+
+  it('then a bare .int() past the safe integers keeps its one error', () => {
+    const errors = fieldErrors(z.object({ n: z.number().int() }).safeParse({ n: 1e300 }).error!, '');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].field).toBe('n');
   });
 });
