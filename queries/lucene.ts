@@ -34,8 +34,9 @@ export function keywordQuery(text: string): string | null {
   const content = text
     .split(/\s+/)
     .filter((word) => {
-      const letters = word.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      return letters.some((w) => (w.length > 1 || /\d/.test(w)) && !STOP_WORDS.has(w));
+      // "insider's" keeps "insider"; "it's" is "it" and a lone "s"; a word of one letter ("x") stays itself.
+      const parts = word.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      return parts.some((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w) || parts.length === 1));
     })
     .join(' ');
   return escapeLucene(content);

@@ -34,6 +34,7 @@ describe('keywordQuery', () => {
     );
     expect(keywordQuery("the insider's access")).toBe("insider's access");
     expect(keywordQuery('Article 5 of INFCIRC/908')).toBe('Article 5 INFCIRC\\/908');
+    expect(keywordQuery("x and it's")).toBe('x');
   });
   it('returns null when only stop words or syntax are left, so no keyword list runs', () => {
     expect(keywordQuery('the')).toBeNull();
