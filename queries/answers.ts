@@ -99,7 +99,9 @@ export const RelatedPractice = z.object({
   id: z.string(),
   text: z.string(),
   score: z.number(),
-  similarity: z.number(),
+  similarity: z
+    .number()
+    .describe("Neo4j's vector similarity of the two practices' embeddings: (1 + cosine) / 2, in [0, 1]"),
   sharedTopics: z.array(EntityRef),
   sharedAttributes: z.array(EntityRef),
   coCited: z.number().int(),
@@ -112,6 +114,16 @@ export const RelatedPractices = z
   .object({
     practice: z.object({ id: z.string(), text: z.string() }).optional(),
     results: z.array(RelatedPractice),
+    confidence: z
+      .object({
+        level: z.enum(['high', 'low']),
+        bestSimilarity: z.number().nullable().describe('The closest practice’s cosine to the text'),
+      })
+      .optional()
+      .describe(
+        'For free text only: "high" when the closest practice reaches the model’s high-confidence cosine, ' +
+          'else "low" (no close practice: the results are only the nearest ones)',
+      ),
   })
   .meta({ id: 'RelatedPractices' });
 export type RelatedPractices = z.infer<typeof RelatedPractices>;

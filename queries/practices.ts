@@ -168,7 +168,11 @@ export const RELATED_WEIGHTS: Readonly<RelatedWeights> = Object.freeze({
  * w.coCited·min(coCited, 3)/3 (weights RELATED_WEIGHTS unless given). `reason` names every signal present, in
  * plain words, whatever the weights.
  */
-export function blendRelated(row: Record<string, unknown>, weights: RelatedWeights = RELATED_WEIGHTS): RelatedPractice {
+export function blendRelated(
+  row: Record<string, unknown>,
+  weights: RelatedWeights = RELATED_WEIGHTS,
+  similarCosine: number = modelThresholds(DEFAULT_MODEL_ID).semanticLink.cosine,
+): RelatedPractice {
   const sharedTopics = row.sharedTopics as EntityRef[];
   const sharedAttributes = row.sharedAttributes as EntityRef[];
   const similarity = Number(row.similarity ?? 0);
@@ -177,7 +181,14 @@ export function blendRelated(row: Record<string, unknown>, weights: RelatedWeigh
   const coCited = Number(row.coCited ?? 0);
   const score =
     weights.similarity * similarity + weights.sharedTags * jaccard + (weights.coCited * Math.min(coCited, 3)) / 3;
-  const reasons = [`similar wording (similarity ${similarity.toFixed(2)})`];
+  // `similarity` is Neo4j's (1 + cos) / 2; the reason states the cosine, and calls the wording similar only from
+  // the model's linking cosine (ingest/models.ts), so the nearest of unrelated practices is not "similar".
+  const cosine = 2 * similarity - 1;
+  const reasons = [
+    cosine >= similarCosine
+      ? `similar wording (cosine ${cosine.toFixed(2)})`
+      : `closest wording found, not similar (cosine ${cosine.toFixed(2)})`,
+  ];
   if (sharedTopics.length) reasons.push(`shares topics ${sharedTopics.map((t) => t.name).join(', ')}`);
   if (sharedAttributes.length)
     reasons.push(`addresses the same insider attributes ${sharedAttributes.map((t) => t.name).join(', ')}`);
@@ -214,7 +225,9 @@ export async function relatedPractices(
     const rows = await graph.read<Record<string, unknown>>(
       buildPracticesLikeText(target.embedding, k, readable, target.model),
     );
-    return { results: rankRelated(rows, limit, weights) };
+    const thresholds = modelThresholds(target.model ?? DEFAULT_MODEL_ID);
+    const results = rankRelated(rows, limit, weights, thresholds.semanticLink.cosine);
+    return { results, confidence: judgeTextMatch(results, thresholds.highConfidence.cosine) };
   }
   const practice = await getPractice(graph, target.id, readable);
   if (!practice) return null;
@@ -222,14 +235,28 @@ export async function relatedPractices(
   return { practice: { id: practice.id, text: practice.text }, results: rankRelated(rows, limit, weights) };
 }
 
+/**
+ * How sure an answer to free text is: "high" when its closest practice's cosine reaches the model's high-confidence
+ * cosine (the one search answers use, bench/confidence.md), else "low" — nonsense or off-topic text then says there
+ * is no close practice instead of offering the nearest as similar.
+ */
+export function judgeTextMatch(
+  results: readonly RelatedPractice[],
+  highCosine: number,
+): { level: 'high' | 'low'; bestSimilarity: number | null } {
+  const best = results.length ? Math.max(...results.map((r) => 2 * r.similarity - 1)) : null;
+  return { level: best !== null && best >= highCosine ? 'high' : 'low', bestSimilarity: best };
+}
+
 /** Blends candidate rows and keeps the best `limit`, ties by id: the ranking the API returns. */
 export function rankRelated(
   rows: Record<string, unknown>[],
   limit: number,
   weights: RelatedWeights = RELATED_WEIGHTS,
+  similarCosine?: number,
 ): RelatedPractice[] {
   return rows
-    .map((row) => blendRelated(row, weights))
+    .map((row) => blendRelated(row, weights, similarCosine))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, limit);
 }

@@ -201,6 +201,10 @@ describe('when practices are read', () => {
     });
     expect(byText.status).toBe(200);
     expect(byText.body.results.length).toBeGreaterThan(0);
+    const nonsense = await api.post('/api/practices/related', { text: 'xyzzyqwertyplugh', limit: 3 });
+    expect(nonsense.status).toBe(200);
+    expect(nonsense.body.confidence.level).toBe('low');
+    for (const r of nonsense.body.results) expect(r.reason).toMatch(/^closest wording found, not similar/);
     const remote = await api.post('/api/practices/related', {
       text: 'Operators should forbid remote access to computer systems important to safety.',
       limit: 3,
@@ -208,7 +212,9 @@ describe('when practices are read', () => {
     const top = remote.body.results[0];
     expect(top.text).toMatch(/remote access to critical systems/);
     expect(top.sharedTopics.length).toBeGreaterThan(0);
-    expect(top.reason).toMatch(/shares topics/);
+    expect(top.reason).toMatch(/^similar wording \(cosine 0\.\d\d\); shares topics/);
+    expect(remote.body.confidence.level).toBe('high');
+    expect(remote.body.confidence.bestSimilarity).toBeGreaterThanOrEqual(2 * top.similarity - 1 - 1e-9);
     expect((await api.get('/api/practices/practice%3A000000000000')).status).toBe(404);
     expect((await api.get(`/api/practices/${encodeURIComponent(id)}/related?limit=0`)).status).toBe(400);
   });

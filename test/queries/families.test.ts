@@ -11,6 +11,7 @@ import {
   buildGetPractice,
   buildPracticesLikeText,
   buildRelatedPractices,
+  judgeTextMatch,
   rankRelated,
   RELATED_WEIGHTS,
 } from '../../queries/practices.js';
@@ -104,9 +105,27 @@ describe('practices', () => {
     const w = RELATED_WEIGHTS;
     expect(w.similarity + w.sharedTags + w.coCited).toBeCloseTo(1);
     expect(sut.score).toBeCloseTo(w.similarity * 0.8 + w.sharedTags * 0.5 + w.coCited / 3, 4);
-    expect(sut.reason).toBe(
-      'similar wording (similarity 0.80); shares topics Remote access; cited together in 1 document',
-    );
+    expect(sut.reason).toBe('similar wording (cosine 0.60); shares topics Remote access; cited together in 1 document');
+  });
+  it('when the nearest practice is not similar, then the reason says so and a text answer is low confidence', () => {
+    const row = (similarity: number) => ({
+      id: `p${similarity}`,
+      text: 't',
+      similarity,
+      sharedTopics: [],
+      sharedAttributes: [],
+      tagUnion: 0,
+      coCited: 0,
+      sources: [],
+    });
+    // (1 + cos) / 2 = 0.51 is a cosine of 0.02: the nearest of unrelated practices.
+    const far = blendRelated(row(0.51), RELATED_WEIGHTS, 0.35);
+    expect(far.reason).toBe('closest wording found, not similar (cosine 0.02)');
+    const near = blendRelated(row(0.75), RELATED_WEIGHTS, 0.35);
+    expect(near.reason).toBe('similar wording (cosine 0.50)');
+    expect(judgeTextMatch([far], 0.4)).toEqual({ level: 'low', bestSimilarity: expect.closeTo(0.02, 6) });
+    expect(judgeTextMatch([far, near], 0.4)).toEqual({ level: 'high', bestSimilarity: expect.closeTo(0.5, 6) });
+    expect(judgeTextMatch([], 0.4)).toEqual({ level: 'low', bestSimilarity: null });
   });
   it('when weights are given, then the blend and the ranking follow them and the reason does not change', () => {
     const topic = { type: 'topic', id: 'topic:remote-access', name: 'Remote access' };
