@@ -1,7 +1,7 @@
 /** Which files an ingest covers: CLI paths resolved to files, with the metadata their manifest gives. */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { IngestError } from './errors.js';
 import { parseManifest } from './manifest.js';
 import { detectFormat } from './parse.js';
@@ -17,9 +17,24 @@ export interface SourceFile {
 const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
 
 /**
+ * A document's id: its path relative to `root` when it lies below it; otherwise — a folder elsewhere, such as
+ * `~/docs/newsletters` — the name of the folder or file it was given by (`given`) and its path within it
+ * (`newsletters/2021.html`), so that an id never carries `../..` and the machine's own directory layout into
+ * citations, exports and URLs.
+ */
+export function sourceId(root: string, given: string, file: string): string {
+  const below = relative(root, resolve(file));
+  if (!below.startsWith('..') && !isAbsolute(below)) return below.split('\\').join('/');
+  const base = resolve(given);
+  const within = relative(base, resolve(file));
+  return (within === '' ? basename(base) : join(basename(base), within)).split('\\').join('/');
+}
+
+/**
  * Resolves CLI paths to source files. A directory with a manifest yields exactly the manifest's documents; a
  * directory without one yields its supported files (recursively, READMEs excluded); a file yields itself.
- * Ids are paths relative to `root` (default: the current directory), so they are stable across machines.
+ * Ids are paths relative to `root` (default: the current directory), so they are stable across machines; a file
+ * outside `root` is named by the folder or file given and its path within it (`sourceId`).
  * `documentTypes` and `focusGroups` are the types and focus groups a manifest entry may declare (the taxonomy's;
  * see parseManifest).
  */
@@ -31,25 +46,25 @@ export async function collectSources(
   focusGroups?: readonly string[],
 ): Promise<SourceFile[]> {
   const out = new Map<string, SourceFile>();
-  const add = (path: string, metadata: DocumentMetadata = {}) => {
-    const id = relative(root, resolve(path)).split('\\').join('/');
+  const add = (given: string, path: string, metadata: DocumentMetadata = {}) => {
+    const id = sourceId(root, given, path);
     out.set(id, { id, path: resolve(path), metadata });
   };
   const fromManifest = async (file: string) => {
     const manifest = parseManifest(await readFile(file, 'utf8'), file, documentTypes, focusGroups);
-    for (const { path, ...metadata } of manifest.documents) add(join(dirname(file), path), metadata);
+    for (const { path, ...metadata } of manifest.documents) add(dirname(file), join(dirname(file), path), metadata);
   };
   if (manifestPath) await fromManifest(manifestPath);
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) throw new IngestError('UNREADABLE', `${p}: no such file or directory`, { path: p });
     if (info.isFile()) {
-      if (!out.has(relative(root, resolve(p)))) add(p);
+      if (!out.has(sourceId(root, p, p))) add(p, p);
       continue;
     }
     const manifest = MANIFEST_NAMES.map((n) => join(p, n)).find((f) => existsSync(f));
     if (manifest && manifest !== manifestPath) await fromManifest(manifest);
-    else if (!manifest) for (const f of await listFiles(p)) add(f);
+    else if (!manifest) for (const f of await listFiles(p)) add(p, f);
   }
   return [...out.values()];
 }

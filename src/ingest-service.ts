@@ -3,7 +3,7 @@
  * document, a deletion. Wires the pipeline to the graph store and the runtime's embedder.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommunitiesSummary } from '../graph/communities.js';
 import { createDocumentStore, refreshDerived as refreshDerivedNow } from '../graph/neo4j-document-store.js';
 import { refreshThemesInBackground, type ThemesSummary } from '../graph/themes-store.js';
@@ -13,7 +13,7 @@ import { createDocContext, type DocContext, type PipelineDeps, type Progress } f
 import { IngestError } from '../ingest/errors.js';
 import { ingestDocument, ingestSources, type IngestSummary } from '../ingest/pipeline.js';
 import type { DocumentMetadata } from '../ingest/records.js';
-import { collectSources } from '../ingest/sources.js';
+import { collectSources, sourceId } from '../ingest/sources.js';
 import { documentAccess } from '../queries/documents.js';
 import { computeDefaultThemes } from '../queries/themes.js';
 import { parseTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
@@ -97,7 +97,7 @@ async function ingestPathsNow(runtime: Runtime, paths: string[], opts: IngestPat
     return await ingestSources(sources, pipelineDeps(runtime, taxonomy, opts.onProgress), {
       prune: opts.prune,
       // --prune removes only documents under the given paths: `iwg ingest corpus --prune` never touches others.
-      pruneScope: paths.map((p) => relative(root, resolve(p)).split('\\').join('/')),
+      pruneScope: paths.map((p) => sourceId(root, p, p)),
       origin: 'corpus',
       maxBytes: runtime.config.http.uploadLimitBytes,
       signal: lost.signal,
