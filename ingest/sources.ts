@@ -1,4 +1,5 @@
 /** Which files an ingest covers: CLI paths resolved to files, with the metadata their manifest gives. */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -18,23 +19,25 @@ const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
 
 /**
  * A document's id: its path relative to `root` when it lies below it; otherwise — a folder elsewhere, such as
- * `~/docs/newsletters` — the name of the folder or file it was given by (`given`) and its path within it
- * (`newsletters/2021.html`), so that an id never carries `../..` and the machine's own directory layout into
- * citations, exports and URLs.
+ * `~/docs/newsletters` — the name of the folder or file it was given by (`given`), tagged with the first 8 hex of
+ * the SHA-256 of its absolute path, and its path within it (`newsletters-1a2b3c4d/2021.html`): an id never
+ * carries `../..` and the machine's directories into citations, exports and URLs, and two folders of the same name
+ * in different places stay different documents.
  */
 export function sourceId(root: string, given: string, file: string): string {
   const below = relative(root, resolve(file));
   if (!below.startsWith('..') && !isAbsolute(below)) return below.split('\\').join('/');
   const base = resolve(given);
+  const tag = `${basename(base)}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
   const within = relative(base, resolve(file));
-  return (within === '' ? basename(base) : join(basename(base), within)).split('\\').join('/');
+  return (within === '' ? tag : join(tag, within)).split('\\').join('/');
 }
 
 /**
  * Resolves CLI paths to source files. A directory with a manifest yields exactly the manifest's documents; a
  * directory without one yields its supported files (recursively, READMEs excluded); a file yields itself.
  * Ids are paths relative to `root` (default: the current directory), so they are stable across machines; a file
- * outside `root` is named by the folder or file given and its path within it (`sourceId`).
+ * outside `root` is named by the folder or file given (tagged by its place) and its path within it (`sourceId`).
  * `documentTypes` and `focusGroups` are the types and focus groups a manifest entry may declare (the taxonomy's;
  * see parseManifest).
  */

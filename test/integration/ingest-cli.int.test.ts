@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { sourceId } from '../../ingest/sources.js';
 import type { Runtime } from '../../src/runtime.js';
 import { openTestRuntime } from '../support/runtime.js';
 
@@ -54,7 +55,7 @@ describe('iwg ingest', () => {
     const rows = await rt.graph.read<{ docs: string[] }>({
       cypher: `MATCH (x:Practice)-[s:SOURCED_FROM]->() WHERE s.documentId CONTAINS $dir
                WITH x, collect(DISTINCT s.documentId) AS docs RETURN docs`,
-      params: { dir: 'iwg-cli-' },
+      params: { dir: sourceId(PROJECT_ROOT, join(dir, 'a'), join(dir, 'a')) },
     });
     expect(rows.map((r) => r.docs.length).sort()).toEqual([1, 2]);
   });
