@@ -7,12 +7,13 @@
  * figure), then drops the copies. Usage: npx tsx bench/analyzer-study.ts [--docs 10000]
  */
 import { performance } from 'node:perf_hooks';
-import { searchGraph, type SearchInput, type HitType, type SearchMode } from '../queries/search.js';
+import type { SearchInput, HitType, SearchMode } from '../queries/search.js';
 import { AccessLabel } from '../ingest/records.js';
 import { openLeftBehind } from './left-behind.js';
 import { cpuMsOf } from './env.js';
 import { median } from './measure.js';
-import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
+import { meanScores, type QueryScores } from './quality.js';
+import { timedSearch } from './timed-search.js';
 import type { Graph } from '../graph/driver.js';
 
 const { truth, graph, embedder, neo4jPid, close } = await openLeftBehind(1000);
@@ -64,20 +65,9 @@ for (let pass = 0; pass < 2; pass++)
           types: s.types,
           filters: { readable: AccessLabel.options },
         };
-        const runs: number[] = [];
-        let answer!: Awaited<ReturnType<typeof searchGraph>>;
-        for (let i = 0; i < 3; i++) {
-          const t = performance.now();
-          answer = await searchGraph(g, input, vectors.get(q.id)!);
-          runs.push(performance.now() - t);
-        }
-        times.push(median(runs));
-        scores.push(
-          scoreQuery(
-            answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text })),
-            labelsV2(q),
-          ),
-        );
+        const run = await timedSearch(g, input, vectors.get(q.id)!, q);
+        times.push(run.ms);
+        scores.push(run.scores);
       }
       const cpu = (cpuMsOf(neo4jPid!)! - cpu0) / (3 * truth.queries.length);
       const m = meanScores(scores);

@@ -12,7 +12,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import {
   candidateCount,
   searchGraph,
@@ -28,7 +27,8 @@ import { query } from '../graph/cypher.js';
 import { openLeftBehind } from './left-behind.js';
 import { benchConfig, cpuMsOf } from './env.js';
 import { median, percentile } from './measure.js';
-import { labelsV2, meanScores, scoreQuery, type QueryScores } from './quality.js';
+import { meanScores, type QueryScores } from './quality.js';
+import { timedSearch } from './timed-search.js';
 
 const kArg = process.argv.indexOf('--k');
 const ks = (kArg > 0 ? process.argv[kArg + 1] : '10,20,30,50,75,100,150,200').split(',').map(Number);
@@ -90,16 +90,9 @@ for (const k of ks) {
           candidates: k,
           lookups,
         };
-        const runs: number[] = [];
-        let answer!: Awaited<ReturnType<typeof searchGraph>>;
-        for (let i = 0; i < 3; i++) {
-          const t0 = performance.now();
-          answer = await searchGraph(graph, input, vectors.get(q.id)!);
-          runs.push(performance.now() - t0);
-        }
-        times.push(median(runs));
-        const ranked = answer.results.map((h) => ({ id: h.id, documentId: h.document?.id ?? '', text: h.text }));
-        scores.push(scoreQuery(ranked, labelsV2(q)));
+        const run = await timedSearch(graph, input, vectors.get(q.id)!, q);
+        times.push(run.ms);
+        scores.push(run.scores);
       }
       const cpu1 = neo4jPid === null ? null : cpuMsOf(neo4jPid);
       const cpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (3 * truth.queries.length);
