@@ -49,6 +49,14 @@ export const SearchAnswer = z
     total: z.number().int(),
     took_ms: z.number().describe('Milliseconds from the query to the answer (embedding + Neo4j)'),
     mode: z.string(),
+    scoring: z
+      .enum(['fused', 'semantic', 'keyword'])
+      .describe(
+        "What each hit's `score` is: `fused`, the sum of both lists' min-max normalised scores (0–2); " +
+          '`semantic`, the vector similarity (1 + cosine) / 2 (0–1); `keyword`, the full-text BM25 score (no fixed ' +
+          'maximum). Hybrid mode falls back to one list when the other does not run (a query of stop words runs ' +
+          'no keyword list)',
+      ),
     confidence: Confidence,
     timings: z
       .object({

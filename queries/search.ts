@@ -142,6 +142,21 @@ function listOf(name: 'semantic' | 'keyword', branches: string[]): string {
 }`;
 }
 
+/** What a search's scores are: both lists fused, or the one list that runs with its own scores. */
+export type Scoring = 'fused' | 'semantic' | 'keyword';
+
+/** Which lists a search runs: semantic needs the query's vector, keyword a Lucene query (not stop words alone). */
+function listsRun(mode: SearchMode, embedding: readonly number[] | null, lucene: string | null) {
+  return { semantic: mode !== 'keyword' && embedding !== null, keyword: mode !== 'semantic' && lucene !== null };
+}
+
+/** The scale of a search's hit scores (SearchAnswer.scoring). */
+export function scoringOf(mode: SearchMode, embedding: readonly number[] | null, lucene: string | null): Scoring {
+  const run = listsRun(mode, embedding, lucene);
+  if (run.semantic && run.keyword) return 'fused';
+  return run.semantic ? 'semantic' : 'keyword';
+}
+
 /**
  * The semantic and keyword candidate lists of a search, filtered, as the rows `semantic` and `keyword` (each best
  * first; empty when the mode does not run it). `single`: only one list runs, so its own scores rank.
@@ -151,8 +166,7 @@ export function candidateLists(
   embedding: readonly number[] | null,
   lucene: string | null,
 ): { cypher: string; params: Record<string, unknown>; single: boolean } {
-  const runSemantic = input.mode !== 'keyword' && embedding !== null;
-  const runKeyword = input.mode !== 'semantic' && lucene !== null;
+  const { semantic: runSemantic, keyword: runKeyword } = listsRun(input.mode, embedding, lucene);
   const sem = runSemantic ? semanticBranches(input.types, input.filters) : { branches: [], params: {} };
   const kw = runKeyword ? keywordBranches(input.types, input.filters) : { branches: [], params: {} };
   const k = input.candidates ?? candidateCount(input.offset, input.limit);
@@ -257,6 +271,7 @@ export async function searchGraph(
     total: row.total,
     took_ms: Date.now() - t0,
     mode: input.mode,
+    scoring: scoringOf(input.mode, embedding, lucene),
     confidence: judgeConfidence(
       row.topSemantic,
       input.query,

@@ -38,8 +38,16 @@ function middlewareStatuses(r: RouteSpec): number[] {
   return r.body || r.extraBodies ? [400, 413, 415, 429] : [429];
 }
 
+/** How the service asks for keys (src/routes/auth.ts): writes always need one; reads when IWG_READ_REQUIRES_KEY. */
+export interface KeyPolicy {
+  readRequiresKey: boolean;
+}
+
+const OPEN_READS: KeyPolicy = { readRequiresKey: false };
+
 /** One API route as the operation the document describes. */
-function describeRoute(r: RouteSpec): RouteConfig {
+function describeRoute(r: RouteSpec, keys: KeyPolicy): RouteConfig {
+  const keyRequired = r.access === 'write' || keys.readRequiresKey;
   const bodies = r.body ? { 'application/json': r.body } : (r.extraBodies ?? {});
   const content = Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [type, { schema }]));
   const errors = [...new Set([...r.errors, ...middlewareStatuses(r)])].sort((a, b) => a - b);
@@ -50,8 +58,8 @@ function describeRoute(r: RouteSpec): RouteConfig {
     summary: r.summary,
     description: r.description,
     tags: [r.family],
-    // Reads take an optional key, which decides the access labels they read; writes need one.
-    security: r.access === 'write' ? [{ apiKey: [] }] : [{}, { apiKey: [] }],
+    // An open read takes an optional key (`{}` is the no-key alternative), which decides the labels it reads.
+    security: keyRequired ? [{ apiKey: [] }] : [{}, { apiKey: [] }],
     request: {
       params: r.params as ZodObject | undefined,
       query: r.query as ZodObject | undefined,
@@ -67,8 +75,11 @@ function describeRoute(r: RouteSpec): RouteConfig {
   };
 }
 
-/** /health, /ready and /metrics: served by src/server.ts outside /api, open to probes (no rate limit). */
-const SERVICE_OPERATIONS: readonly RouteConfig[] = [
+/**
+ * /health, /ready and /metrics: served by src/server.ts outside /api, open to probes (no rate limit); /metrics
+ * needs a key like the reads when they do.
+ */
+const serviceOperations = (keys: KeyPolicy): RouteConfig[] => [
   {
     method: 'get',
     path: '/health',
@@ -100,7 +111,7 @@ const SERVICE_OPERATIONS: readonly RouteConfig[] = [
     summary: 'Prometheus metrics: HTTP, Neo4j and embedding latencies, ingest outcomes',
     description: 'Needs an API key when IWG_READ_REQUIRES_KEY is set, like the other reads.',
     tags: ['service'],
-    security: [],
+    security: keys.readRequiresKey ? [{ apiKey: [] }] : [],
     responses: {
       200: {
         description: 'Prometheus text exposition format 0.0.4',
@@ -112,21 +123,24 @@ const SERVICE_OPERATIONS: readonly RouteConfig[] = [
 ];
 
 /** Every operation the document describes: the API's routes, then the service probes. */
-export function describeOperations(routes: readonly RouteSpec[]): RouteConfig[] {
-  return [...routes.map(describeRoute), ...SERVICE_OPERATIONS];
+export function describeOperations(routes: readonly RouteSpec[], keys: KeyPolicy = OPEN_READS): RouteConfig[] {
+  return [...routes.map((r) => describeRoute(r, keys)), ...serviceOperations(keys)];
 }
 
-/** Builds the OpenAPI document for `routes`. */
-export function buildOpenApi(routes: readonly RouteSpec[]): OpenApiDocument {
+/** Builds the OpenAPI document for `routes`, its security as `keys` says the service asks for keys. */
+export function buildOpenApi(routes: readonly RouteSpec[], keys: KeyPolicy = OPEN_READS): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
     description:
       'Authorization: Bearer <key> with a key of IWG_API_KEYS (reads every access label, writes) or a scoped key ' +
-      'of IWG_KEYS_FILE (reads its labels, writes them when allowed). Without a key, reads see public documents.',
+      'of IWG_KEYS_FILE (reads its labels, writes them when allowed). ' +
+      (keys.readRequiresKey
+        ? 'Reads need a key too (IWG_READ_REQUIRES_KEY).'
+        : 'Without a key, reads see public documents; writes always need one.'),
   });
-  for (const operation of describeOperations(routes)) registry.registerPath(operation);
+  for (const operation of describeOperations(routes, keys)) registry.registerPath(operation);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -32,6 +32,11 @@ export function mountWeb(app: Express): void {
       res.type('text/javascript').sendFile(path, { maxAge: '1d' }, (err) => err && next(err));
     });
   }
+  // The pages link web/favicon.svg; a browser showing a page without that link (the JSON API, /health) asks for
+  // /favicon.ico by habit, and gets the same icon rather than a 404.
+  app.get('/favicon.ico', (_req, res, next) => {
+    res.type('image/svg+xml').sendFile(join(webDir, 'favicon.svg'), { maxAge: '1d' }, (err) => err && next(err));
+  });
   app.use('/', express.static(webDir, { index: 'index.html' }));
   const sendIndex: RequestHandler = (req, res, next) => {
     if (!isPagePath(req.path)) return next();

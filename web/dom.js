@@ -157,8 +157,36 @@ export function empty(message) {
 }
 
 /**
- * An error box with the API's message, each field the service named and, if given, a Retry button; `title` and
- * `className` replace the default heading and add a class.
+ * Whether sending the same request again may succeed: the service unreachable, starting or overloaded (5xx, 429).
+ * A 404, a refused key or a bad request answers the same way every time.
+ */
+export function isRetryable(err) {
+  return err?.kind === 'unreachable' || err?.kind === 'unavailable' || (err?.status ?? 0) >= 500;
+}
+
+/**
+ * A view's friendly "not found" state, the same on every page an API 404 can reach: `heading` ("Practice not
+ * found") becomes the page title, `message` says what is missing, then a link back to search. No Retry: asking
+ * again finds nothing more.
+ */
+export function showNotFound(el, heading, message) {
+  document.title = `${heading} · iwg-graph`;
+  replace(
+    el,
+    h('h1', { tabindex: '-1' }, heading),
+    h(
+      'p',
+      { class: 'state empty not-found', role: 'status' },
+      `${message} `,
+      h('a', { href: '/' }, 'Search the documents'),
+      '.',
+    ),
+  );
+}
+
+/**
+ * An error box with the API's message, each field the service named and, if given, a Retry button — shown only
+ * when retrying may help (see isRetryable); `title` and `className` replace the default heading and add a class.
  */
 export function errorBox(err, retry, { title, className } = {}) {
   const heading =
@@ -177,7 +205,7 @@ export function errorBox(err, retry, { title, className } = {}) {
     fields.length
       ? h('ul', { class: 'field-errors' }, ...fields.map((e) => h('li', {}, h('code', {}, e.field), ` ${e.message}`)))
       : null,
-    retry ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
+    retry && isRetryable(err) ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
   );
 }
 

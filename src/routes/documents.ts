@@ -59,9 +59,10 @@ const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 
 /**
  * Refuses a document type or a focus group the taxonomy does not list (400), naming the allowed ones; checked
- * before any fetch.
+ * before any fetch. `at` is where the metadata is in the request, as its other field errors name it: `body.metadata`
+ * in a JSON body, `metadata` (the form field) in a multipart upload.
  */
-async function checkDocumentType(metadata: Metadata, config: Config): Promise<void> {
+async function checkDocumentType(metadata: Metadata, config: Config, at: 'body.metadata' | 'metadata'): Promise<void> {
   if (metadata.type === undefined && metadata.focusGroups === undefined) return;
   const taxonomy = await loadTaxonomy(config.corpus.dir);
   const type = acceptedDocumentType(taxonomy.documentTypes.map((t) => t.id))
@@ -71,8 +72,8 @@ async function checkDocumentType(metadata: Metadata, config: Config): Promise<vo
     .optional()
     .safeParse(metadata.focusGroups);
   const errors = [
-    ...(type.success ? [] : fieldErrors(type.error, 'metadata.type')),
-    ...(groups.success ? [] : fieldErrors(groups.error, 'metadata.focusGroups')),
+    ...(type.success ? [] : fieldErrors(type.error, `${at}.type`)),
+    ...(groups.success ? [] : fieldErrors(groups.error, `${at}.focusGroups`)),
   ];
   if (errors.length) throw new HttpProblem(400, 'Invalid metadata', errors[0].message, errors);
 }
@@ -103,7 +104,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
     const metadata = DocumentMetadata.safeParse(raw);
     if (!metadata.success)
       throw new HttpProblem(400, 'Invalid metadata', 'Invalid metadata', fieldErrors(metadata.error, 'metadata'));
-    await checkDocumentType(metadata.data, config);
+    await checkDocumentType(metadata.data, config, 'metadata');
     return {
       bytes: new Uint8Array(file.buffer),
       filename: uploadName(file.originalname, 'upload.txt'),
@@ -113,7 +114,7 @@ async function documentFromRequest(req: Parameters<RequestHandler>[0], config: C
   const parsed = DocumentJsonRequest.safeParse(req.body);
   if (!parsed.success) throw new HttpProblem(400, 'Invalid request', 'Invalid body', fieldErrors(parsed.error, 'body'));
   const b = parsed.data;
-  await checkDocumentType(b.metadata, config);
+  await checkDocumentType(b.metadata, config, 'body.metadata');
   if (b.url) {
     const fetched = await fetchDocument(b.url, {
       allowedHosts: config.http.fetchHosts,

@@ -51,7 +51,7 @@ export function mountApi(
       auth,
     );
   }
-  const openapi = buildOpenApi(routes);
+  const openapi = buildOpenApi(routes, { readRequiresKey: config.http.readRequiresKey });
   const html = renderDocsHtml(openapi);
   app.get('/api/openapi.json', auth('read'), (_req, res) => {
     res.json(openapi);

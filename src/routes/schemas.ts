@@ -160,7 +160,11 @@ export const DocumentPageQuery = z
 export const DocumentMetadata = DocumentMetadataRecord.meta({ id: 'DocumentMetadata' });
 export const DocumentJsonRequest = z
   .object({
-    text: z.string().min(1).optional(),
+    // Whitespace alone would reach the parser as an empty file ("document.txt: the file is empty"), though none was sent.
+    text: z
+      .string()
+      .regex(/\S/, { message: 'the text is empty: it has no character other than whitespace' })
+      .optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     filename: z.string().min(1).max(200).optional(),
     metadata: DocumentMetadata.default({}),

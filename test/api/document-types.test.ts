@@ -78,6 +78,19 @@ describe('when an analyst adds "report" to the taxonomy', () => {
     expect(res.status).toBe(400);
     const allowed = 'report, web-page, brochure, newsletter, meeting-summary, guide, other';
     expect(res.body.detail).toBe(`unknown document type "glossary"; allowed: ${allowed}`);
-    expect(res.body.errors).toEqual([{ field: 'metadata.type', message: res.body.detail }]);
+    // Named where it was sent, as the upload's other field errors are (body.metadata.date).
+    expect(res.body.errors).toEqual([{ field: 'body.metadata.type', message: res.body.detail }]);
+  });
+
+  it('then a multipart upload of an unknown type or focus group names its form field, metadata', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([TEXT], { type: 'text/plain' }), 'glossary.txt');
+    form.append('metadata', JSON.stringify({ type: 'glossary', focusGroups: ['focus-group:nope'] }));
+
+    const res = await fetch(`${api.url}/api/documents`, { method: 'POST', body: form, headers: auth });
+
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { field: string }[] };
+    expect(body.errors.map((e) => e.field)).toEqual(['metadata.type', 'metadata.focusGroups.0']);
   });
 });

@@ -167,6 +167,9 @@ describe('when dates are not calendar dates', () => {
       form.append('metadata', JSON.stringify({ date: '2023-02-30' }));
       const multipart = await fetch(`${api.url}/api/documents`, { method: 'POST', body: form, headers: auth });
       expect(multipart.status).toBe(400);
+      expect(((await multipart.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+        'metadata.date',
+      ]);
       const search = await api.post('/api/search', { query: 'heron', filters: { from: '2023-02-30' } });
       expect(search.status).toBe(400);
       expect(search.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.filters.from']);
@@ -191,6 +194,21 @@ describe('when texts are added without a file name or source', () => {
         expect((await api.get(`/api/documents/${encodeURIComponent(id)}`)).status).toBe(200);
       const again = await api.post('/api/documents', { text: 'Kestrel tower guards log every badge swipe.' }, auth);
       expect(again.body).toMatchObject({ id: first.body.id, status: 'unchanged' });
+    });
+  });
+});
+
+describe('when a JSON upload has an empty text', () => {
+  it('then it is 400 naming body.text and saying the text is empty, not that a file is', async () => {
+    await withApi({}, async (api) => {
+      for (const text of ['   \n\t ', '']) {
+        const res = await api.post('/api/documents', { text, metadata: { title: 'Blank' } }, auth);
+        expect(res.status, JSON.stringify(text)).toBe(400);
+        expect(res.body.errors, JSON.stringify(text)).toEqual([
+          { field: 'body.text', message: expect.stringMatching(/^the text is empty/) },
+        ]);
+        expect(JSON.stringify(res.body)).not.toMatch(/file/);
+      }
     });
   });
 });

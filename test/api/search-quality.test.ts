@@ -28,6 +28,7 @@ describe('when analysts search the bundled corpus', () => {
       const res = await api.post('/api/search', { query: 'remote access to safety systems', mode, limit: 10 });
       expect(res.status).toBe(200);
       expect(res.body.mode).toBe(mode);
+      expect(res.body.scoring).toBe(mode === 'hybrid' ? 'fused' : mode);
       const top3 = res.body.results.slice(0, 3);
       const practice = top3.find(
         (h: any) =>
@@ -50,6 +51,8 @@ describe('when analysts search the bundled corpus', () => {
     const hybrid = await api.post('/api/search', { query: 'and of the', mode: 'hybrid', limit: 10 });
     expect(hybrid.status).toBe(200);
     expect(hybrid.body.results.filter((h: any) => h.why.lists.keyword !== undefined)).toEqual([]);
+    // With no keyword list, hybrid ranks by the semantic list's own similarity, and the answer says so.
+    expect(hybrid.body.scoring).toBe('semantic');
     const res = await api.post('/api/search', {
       query: 'background checks and trustworthiness of personnel',
       mode: 'keyword',

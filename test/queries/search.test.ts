@@ -5,6 +5,7 @@ import {
   buildSearch,
   candidateCount,
   candidateLists,
+  scoringOf,
   keywordBranches,
   semanticBranches,
   SENTENCE_LOOKUPS,
@@ -57,6 +58,25 @@ describe('query terms', () => {
 });
 
 describe('search builder', () => {
+  it('says what the scores are: fused when both lists run, else the one list that runs', () => {
+    expect(scoringOf('hybrid', [0.1], 'remote access')).toBe('fused');
+    // Stop words alone make no Lucene query: hybrid then ranks by the semantic list's own similarity.
+    expect(scoringOf('hybrid', [0.1], null)).toBe('semantic');
+    expect(scoringOf('hybrid', null, 'remote access')).toBe('keyword');
+    expect(scoringOf('semantic', [0.1], 'remote access')).toBe('semantic');
+    expect(scoringOf('keyword', null, 'remote access')).toBe('keyword');
+    const lists = (mode: 'hybrid' | 'semantic', lucene: string | null) =>
+      candidateLists(
+        { mode, types: ['passage'], filters: { readable: ['public'] }, offset: 0, limit: 10 } as Parameters<
+          typeof candidateLists
+        >[0],
+        [0.1],
+        lucene,
+      );
+    expect(lists('hybrid', 'remote').single).toBe(false);
+    expect(lists('hybrid', null).single).toBe(true);
+  });
+
   it('asks for (offset + limit) * 2 + 10 candidates: more than the page reaches, capped at 10,000', () => {
     expect(candidateCount(0, 10)).toBe(30);
     expect(candidateCount(20, 10)).toBe(70);

@@ -4,7 +4,7 @@
  * scrolled to. Long documents load a page at a time around the citation; earlier and later text loads on request.
  */
 import { api, qs } from '../api.js';
-import { h, replace, loading, errorBox, facts, sourceLink, chipList } from '../dom.js';
+import { h, replace, loading, errorBox, facts, sourceLink, chipList, showNotFound } from '../dom.js';
 import { mergePage, renderText } from './document-text.js';
 
 const PAGE_CHARS = 20_000;
@@ -51,7 +51,12 @@ export function mount(el, ctx) {
       scrollToCite();
     } catch (err) {
       if (controller.signal.aborted) return;
-      if (err?.kind === 'not-found') return notFound();
+      if (err?.kind === 'not-found')
+        return showNotFound(
+          el,
+          'Document not found',
+          `No document has the id “${id}”: it may have been deleted, or re-ingested under another name.`,
+        );
       replace(el, h('h1', { tabindex: '-1' }, 'Document'), errorBox(err, load));
     }
   }
@@ -71,21 +76,6 @@ export function mount(el, ctx) {
     } catch (err) {
       if (!controller.signal.aborted) button.replaceWith(errorBox(err, () => loadMore(direction, button)));
     }
-  }
-
-  function notFound() {
-    document.title = 'Document not found · iwg-graph';
-    replace(
-      el,
-      h('h1', { tabindex: '-1' }, 'Document not found'),
-      h(
-        'p',
-        { class: 'state empty', role: 'status' },
-        `No document has the id “${id}”: it may have been deleted, or re-ingested under another name. `,
-        h('a', { href: '/' }, 'Search the documents'),
-        '.',
-      ),
-    );
   }
 
   function render() {

@@ -15,6 +15,7 @@ import {
   practiceHref,
   kindLabel,
   facts,
+  showNotFound,
 } from '../dom.js';
 
 const FILTER_PARAM = { country: 'country', focusGroup: 'focusGroup', topic: 'topic', trend: 'trend' };
@@ -31,8 +32,14 @@ export function mount(el, ctx) {
       });
       if (!controller.signal.aborted) render(answer);
     } catch (err) {
-      if (!controller.signal.aborted)
-        replace(el, h('h1', { tabindex: '-1' }, `${kindLabel(type)} ${id}`), errorBox(err, load));
+      if (controller.signal.aborted) return;
+      if (err?.kind === 'not-found')
+        return showNotFound(
+          el,
+          `${kindLabel(type)} not found`,
+          `No ${kindLabel(type).toLowerCase()} has the id “${id}” in the knowledge graph.`,
+        );
+      replace(el, h('h1', { tabindex: '-1' }, `${kindLabel(type)} ${id}`), errorBox(err, load));
     }
   }
 

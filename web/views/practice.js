@@ -1,6 +1,17 @@
 /** Practice page: the practice's quotes with every source and offset, what it addresses, and related practices. */
 import { api } from '../api.js';
-import { h, replace, loading, empty, errorBox, chipList, documentLine, practiceHref, formatNumber } from '../dom.js';
+import {
+  h,
+  replace,
+  loading,
+  empty,
+  errorBox,
+  chipList,
+  documentLine,
+  practiceHref,
+  formatNumber,
+  showNotFound,
+} from '../dom.js';
 import { itemsFromPractices } from '../export.js';
 import { exportButtons } from './export-buttons.js';
 
@@ -20,6 +31,12 @@ export function mount(el, ctx) {
       render(practice, related);
     } catch (err) {
       if (controller.signal.aborted) return;
+      if (err?.kind === 'not-found')
+        return showNotFound(
+          el,
+          'Practice not found',
+          `No good practice has the id “${id}”: it may have been removed when its documents were re-ingested.`,
+        );
       replace(el, h('h1', { tabindex: '-1' }, 'Good practice'), errorBox(err, load));
     }
   }

@@ -59,8 +59,45 @@ export function matchFocus(hit) {
   return at < 0 ? null : { start: at, end: at + m.text.length };
 }
 
-/** Renders a SearchHit (docs/api.md) as an article. */
-export function renderHit(hit, queryText) {
+/** What a hit's score is for each `scoring` of a search answer (docs/api.md): its label and scale, explained on hover. */
+const SCORE_SCALES = {
+  fused: {
+    label: 'fused',
+    of: ' / 2',
+    help:
+      'Hybrid score, 0 to 2: the hit’s score in the meaning list plus its score in the words list, each rescaled ' +
+      'so that the best candidate of that list is 1 and the last is 0. 2 means best in both lists.',
+  },
+  semantic: {
+    label: 'similarity',
+    of: '',
+    help:
+      'Similarity of meaning, 0 to 1: (1 + cosine) / 2 between the question and the hit’s best sentence ' +
+      '(Neo4j vector similarity). 0.5 means unrelated, 1 the same meaning.',
+  },
+  keyword: {
+    label: 'BM25',
+    of: '',
+    help:
+      'Word relevance (Lucene BM25): grows with the query words the hit contains, more for words rare in the ' +
+      'corpus. It has no fixed maximum: compare it only within one search.',
+  },
+};
+
+/** The hit's score, labelled with its scale (the answer's `scoring`) and explained on hover. */
+function scoreBadge(score, scoring) {
+  const scale = SCORE_SCALES[scoring] ?? SCORE_SCALES.fused;
+  const value = formatNumber(score, scoring === 'keyword' ? 1 : 2);
+  return h(
+    'span',
+    { class: 'score', title: scale.help },
+    h('span', { class: 'score-label' }, `${scale.label} `),
+    `${value}${scale.of}`,
+  );
+}
+
+/** Renders a SearchHit (docs/api.md) as an article; `scoring` is the answer's, what the hit's score is. */
+export function renderHit(hit, queryText, scoring = 'fused') {
   const terms = hit.why?.matchedTerms?.length ? hit.why.matchedTerms : queryWords(queryText);
   return h(
     'article',
@@ -70,7 +107,7 @@ export function renderHit(hit, queryText) {
       {},
       h('span', { class: `badge kind-${hit.type}` }, kindLabel(hit.type)),
       h('h2', { class: 'hit-title' }, hitHeading(hit)),
-      h('span', { class: 'score', title: 'Combined score' }, formatNumber(hit.score, 3)),
+      scoreBadge(hit.score, scoring),
     ),
     expandableQuote(hit.text, terms, 'hit-text', matchFocus(hit)),
     // The citation opens the reader at the sentence that answers the query, else at the whole hit.

@@ -10,6 +10,9 @@ import { exportButtons } from './export-buttons.js';
 import { itemsFromHits } from '../export.js';
 
 const PAGE_SIZE = 10;
+/** The API pages through the first hits only (SearchRequest: offset at most 1000), so pages stop here. */
+const MAX_OFFSET = 1000;
+const LAST_REACHABLE_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
 const MODES = [
   { value: 'hybrid', label: 'Hybrid', hint: 'meaning and words' },
   { value: 'semantic', label: 'Semantic', hint: 'meaning' },
@@ -21,6 +24,11 @@ const EXAMPLES = [
   'how to assess security culture',
   'two-person rule for vital areas',
 ];
+
+/** The last page of `total` hits that the API can serve. */
+function lastPage(total) {
+  return Math.min(Math.ceil(total / PAGE_SIZE), LAST_REACHABLE_PAGE);
+}
 
 export function mount(el, ctx) {
   let query = ctx.query;
@@ -109,17 +117,27 @@ export function mount(el, ctx) {
       replace(results, intro());
       return;
     }
-    const page = Math.max(1, Number(query.get('page')) || 1);
+    const asked = Math.max(1, Math.floor(Number(query.get('page'))) || 1);
     const controller = new AbortController();
     inflight = controller;
     replace(results, loading('Searching'));
     results.setAttribute('aria-busy', 'true');
-    try {
+    const search = (page) => {
       const body = { query: text, mode, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
       if (filters) body.filters = filters;
-      const answer = await api('/api/search', { body, signal: controller.signal });
+      return api('/api/search', { body, signal: controller.signal });
+    };
+    try {
+      // A page past the end (an edited or old link) shows the last page and says so, rather than an error.
+      let page = Math.min(asked, LAST_REACHABLE_PAGE);
+      let answer = await search(page);
+      const last = lastPage(answer?.total ?? 0);
+      if (!answer?.results?.length && last >= 1 && page > last) {
+        page = last;
+        answer = await search(page);
+      }
       if (controller.signal.aborted) return;
-      showResults(answer, text, page);
+      showResults(answer, text, page, asked);
     } catch (err) {
       if (controller.signal.aborted) return;
       replace(results, errorBox(err, run));
@@ -128,7 +146,7 @@ export function mount(el, ctx) {
     }
   }
 
-  function showResults(answer, text, page) {
+  function showResults(answer, text, page, asked) {
     const hits = answer?.results ?? [];
     const total = answer?.total ?? hits.length;
     if (!hits.length) {
@@ -155,6 +173,17 @@ export function mount(el, ctx) {
           )
         : null;
     const about = `search ${text}${page > 1 ? ` page ${page}` : ''}`;
+    const pastEnd =
+      asked > page
+        ? h(
+            'p',
+            { class: 'past-end', role: 'note' },
+            Math.ceil(total / PAGE_SIZE) > page
+              ? `Results stop at page ${page} (about the first ${MAX_OFFSET.toLocaleString('en')} hits): showing that last page instead of page ${asked}. `
+              : `There is no page ${asked}: the ${total} results fill ${page} page${page === 1 ? '' : 's'}, so this is the last. `,
+            pageLink(1, 'Go to page 1'),
+          )
+        : null;
     replace(
       results,
       h(
@@ -163,31 +192,33 @@ export function mount(el, ctx) {
         summary,
         exportButtons(() => itemsFromHits(hits, location.origin), about, `Export these ${hits.length} with citations:`),
       ),
+      pastEnd,
       lowConfidence,
       h(
         'ol',
         { class: `hits${lowConfidence ? ' hits-low' : ''}`, start: String(first) },
-        ...hits.map((hit) => h('li', {}, renderHit(hit, text))),
+        ...hits.map((hit) => h('li', {}, renderHit(hit, text, answer.scoring))),
       ),
       pager(page, total),
     );
   }
 
+  function pageLink(p, label, className) {
+    const q = new URLSearchParams(query);
+    if (p > 1) q.set('page', String(p));
+    else q.delete('page');
+    return h('a', { href: `/search?${q}`, class: className }, label);
+  }
+
   function pager(page, total) {
-    const pages = Math.ceil(total / PAGE_SIZE);
+    const pages = lastPage(total);
     if (pages <= 1) return null;
-    const link = (p, label) => {
-      const q = new URLSearchParams(query);
-      if (p > 1) q.set('page', String(p));
-      else q.delete('page');
-      return h('a', { href: `/search?${q}`, class: 'button' }, label);
-    };
     return h(
       'nav',
       { class: 'pager', 'aria-label': 'Result pages' },
-      page > 1 ? link(page - 1, '← Previous') : null,
+      page > 1 ? pageLink(page - 1, '← Previous', 'button') : null,
       h('span', {}, `Page ${page} of ${pages}`),
-      page < pages ? link(page + 1, 'Next →') : null,
+      page < pages ? pageLink(page + 1, 'Next →', 'button') : null,
     );
   }
 
