@@ -119,6 +119,24 @@ export function keywordBranches(types: readonly HitType[], f: SearchFilters): { 
     const kind = type === 'topic' || type === 'trend' ? 'entity' : type;
     const pred = hitPredicate(kind, f, 'node');
     params = { ...params, ...pred.params };
+    if (type === 'document') {
+      // A document matches by its title or by its text (its passages' BM25, the best passage counting), as its
+      // semantic branch matches by its sentences: a word only in the body still finds the document.
+      branches.push(`  CALL () {
+    CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.document.name}', $lucene, {limit: toInteger($k)})
+      YIELD node, score
+    WHERE ${pred.where}
+    RETURN node.id AS id, score
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES.passage.name}', $lucene, {limit: toInteger($k)})
+      YIELD node AS p, score
+    MATCH (node:Document {id: p.documentId}) WHERE ${pred.where}
+    RETURN node.id AS id, score
+  }
+  WITH id, max(score) AS score ORDER BY score DESC, id LIMIT toInteger($k)
+  RETURN 'document' AS type, id, score`);
+      continue;
+    }
     const where =
       kind === 'entity' ? `node:${label(ENTITY_LABELS[type as 'topic' | 'trend'])} AND ${pred.where}` : pred.where;
     branches.push(`  CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEXES[kind].name}', $lucene, {limit: toInteger($k)})

@@ -63,6 +63,15 @@ describe('when analysts search the bundled corpus', () => {
     for (const hit of res.body.results) expect(hit.why.matchedTerms.length, hit.text.slice(0, 80)).toBeGreaterThan(0);
   });
 
+  it('then a keyword document search finds a document by a word of its text, not only of its title', async () => {
+    const res = await api.post('/api/search', { query: 'trustworthiness', mode: 'keyword', types: ['document'] });
+    expect(res.status).toBe(200);
+    const ids = res.body.results.map((h: any) => h.document?.id ?? h.id);
+    expect(ids).toContain('corpus/documents/infcirc-908-iwg-brochure.txt');
+    const brochure = res.body.results.find((h: any) => (h.document?.id ?? h.id).endsWith('iwg-brochure.txt'));
+    expect(norm(brochure.title ?? brochure.document?.title ?? '')).not.toContain('trustworthiness');
+  });
+
   it('then hits cite their document text exactly and explain matched entities', async () => {
     const res = await api.post('/api/search', { query: 'Belgium co-chair', types: ['passage'], limit: 3 });
     const hit = res.body.results[0];

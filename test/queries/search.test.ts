@@ -163,10 +163,19 @@ describe('search builder', () => {
         WHERE node:Trend AND true
         RETURN 'trend' AS type, node.id AS id, score
         UNION ALL
-        CALL db.index.fulltext.queryNodes('document_title', $lucene, {limit: toInteger($k)})
-          YIELD node, score
-        WHERE node.access IN $readable
-        RETURN 'document' AS type, node.id AS id, score"
+        CALL () {
+          CALL db.index.fulltext.queryNodes('document_title', $lucene, {limit: toInteger($k)})
+            YIELD node, score
+          WHERE node.access IN $readable
+          RETURN node.id AS id, score
+          UNION ALL
+          CALL db.index.fulltext.queryNodes('passage_text', $lucene, {limit: toInteger($k)})
+            YIELD node AS p, score
+          MATCH (node:Document {id: p.documentId}) WHERE node.access IN $readable
+          RETURN node.id AS id, score
+        }
+        WITH id, max(score) AS score ORDER BY score DESC, id LIMIT toInteger($k)
+        RETURN 'document' AS type, id, score"
     `);
   });
 
