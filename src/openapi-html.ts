@@ -54,7 +54,8 @@ function renderSchema(schema: Schema | undefined, depth = 0): string {
 function constraints(s: Schema): string {
   const parts: string[] = [];
   for (const k of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern', 'default']) {
-    if (s[k] !== undefined) parts.push(`${k} ${JSON.stringify(s[k])}`);
+    // A pattern is shown as written (^\d{4}-…), not as a JSON string with its backslashes doubled.
+    if (s[k] !== undefined) parts.push(`${k} ${k === 'pattern' ? String(s[k]) : JSON.stringify(s[k])}`);
   }
   return parts.length ? ` <small>(${esc(parts.join(', '))})</small>` : '';
 }

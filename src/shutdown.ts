@@ -44,6 +44,7 @@ export function createShutdown(deps: ShutdownDeps): (reason: string, code?: numb
     }, budget).unref();
     await deps.closeAll();
     clearTimeout(watchdog);
+    deps.log.info({ signal: reason, code }, 'shut down');
     deps.log.flush();
     deps.exit(code);
   };

@@ -32,6 +32,9 @@ describe('the communities page', () => {
     const quotes = page.locator('.connectors blockquote.evidence-text');
     expect(await quotes.count()).toBeGreaterThan(0);
     expect(await page.locator('.connectors blockquote.evidence-text mark').count()).toBeGreaterThan(0);
+    // Co-occurrence has no direction: no arrow after it; a stated fact keeps its arrow.
+    for (const rel of await page.locator('.connectors .rel-type').allTextContents())
+      expect(rel.startsWith('co-occurs with') ? rel : '').not.toContain('→');
     await shot(page, 'communities-1280');
     expect(errors).toEqual([]);
     await page.close();

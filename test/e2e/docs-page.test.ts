@@ -86,6 +86,9 @@ describe('when an analyst opens the API reference or a page of the app', () => {
     expect(text).not.toContain('`');
     // The search description's `confidence` is set as code.
     expect(await page.locator('[id="post/api/search"] .d code', { hasText: 'confidence' }).count()).toBe(1);
+    // A date's pattern reads as written, its backslashes single.
+    expect(text).toContain('pattern ^\\d{4}-\\d{2}-\\d{2}$');
+    expect(text).not.toContain('\\\\d');
     await page.close();
   });
 });

@@ -13,10 +13,11 @@ afterEach(() => void vi.useRealTimers());
 /** A shutdown whose closing takes `closeMs` (Infinity: never finishes), with its logs and exit codes. */
 function setup(closeMs: number, stopsManagedNeo4j: boolean) {
   const errors: string[] = [];
+  const infos: string[] = [];
   const exits: number[] = [];
   const sut = createShutdown({
     log: {
-      info: () => undefined,
+      info: (_o: unknown, msg?: string) => void infos.push(msg ?? ''),
       error: (_o: unknown, msg?: string) => void errors.push(msg ?? ''),
       flush: () => undefined,
     } as never,
@@ -24,18 +25,20 @@ function setup(closeMs: number, stopsManagedNeo4j: boolean) {
     budgetMs: () => shutdownBudgetMs(stopsManagedNeo4j),
     exit: (code) => void exits.push(code),
   });
-  return { sut, errors, exits };
+  return { sut, errors, infos, exits };
 }
 
 describe('when the service shuts down', () => {
   it('when its managed Neo4j takes 12 s to stop, then it exits 0 with no error', async () => {
-    const { sut, errors, exits } = setup(12_000, true);
+    const { sut, errors, infos, exits } = setup(12_000, true);
     const done = sut('SIGTERM');
     await vi.advanceTimersByTimeAsync(12_000);
     await done;
     await vi.advanceTimersByTimeAsync(120_000);
     expect(errors).toEqual([]);
     expect(exits).toEqual([0]);
+    // The log ends saying the shutdown finished.
+    expect(infos).toEqual(['shutting down', 'shut down']);
   });
 
   it('when its managed Neo4j stops as late as a stop may take, then it still exits 0 with no error', async () => {

@@ -117,7 +117,8 @@ function connectorItem(k) {
           h(
             'span',
             { class: 'rel-type' },
-            k.link.type === 'RELATED_TO' ? 'co-occurs with →' : `${humanise(k.link.type)} →`,
+            // Co-occurrence states no direction; a stated fact points one way.
+            k.link.type === 'RELATED_TO' ? 'co-occurs with' : `${humanise(k.link.type)} →`,
           ),
           entityChip(k.link.other),
           k.link.type === 'RELATED_TO'
