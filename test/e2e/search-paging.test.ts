@@ -43,6 +43,8 @@ describe('when an analyst opens a search page past the end of the results', () =
     expect(Number(pager![2])).toBe(last);
     expect(last).toBeGreaterThan(1);
     expect(await page.getByRole('link', { name: 'Next →' }).count()).toBe(0);
+    // The address names the page shown, so a shared link opens it.
+    expect(new URL(page.url()).searchParams.get('page')).toBe(String(last));
     const answer = await search('insider', (last - 1) * 10);
     expect(answer.results.length).toBeGreaterThan(0);
     const first = (last - 1) * 10 + 1;

@@ -137,6 +137,13 @@ export function mount(el, ctx) {
         answer = await search(page);
       }
       if (controller.signal.aborted) return;
+      if (page !== asked) {
+        // The address says the page shown, so a copied link opens it (no re-render: it is already shown).
+        const url = new URL(location.href);
+        if (page === 1) url.searchParams.delete('page');
+        else url.searchParams.set('page', String(page));
+        history.replaceState(null, '', url);
+      }
       showResults(answer, text, page, asked);
     } catch (err) {
       if (controller.signal.aborted) return;
