@@ -37,6 +37,8 @@ describe('when an analyst opens an address that is not a page', () => {
       { path: '/document/nope', heading: 'Document not found', id: 'nope' },
       { path: `/practice/${encodeURIComponent('practice:nope')}`, heading: 'Practice not found', id: 'practice:nope' },
       { path: `/entity/country/${encodeURIComponent('country:XX')}`, heading: 'Country not found', id: 'country:XX' },
+      // An unknown kind of entity is a page that does not exist, not the validator's text.
+      { path: `/entity/widget/${encodeURIComponent('widget:x')}`, heading: 'Page not found', id: 'widget' },
     ];
     for (const { path, heading, id } of cases) {
       await page.goto(site.running.url + path);

@@ -33,6 +33,9 @@ export function mount(el, ctx) {
       if (!controller.signal.aborted) render(answer);
     } catch (err) {
       if (controller.signal.aborted) return;
+      // An unknown kind in the address (/entity/widget/…) is a page that does not exist, not an error to show.
+      const unknownKind = err?.kind === 'invalid' && err.errors?.some((e) => e.field === 'params.type');
+      if (unknownKind) return showNotFound(el, 'Page not found', `There is no kind of entity called “${type}”.`);
       if (err?.kind === 'not-found')
         return showNotFound(
           el,
