@@ -14,7 +14,7 @@ import { createQueryEmbedder } from './embedding.js';
 import { entityRoutes } from './entities.js';
 import { graphRoutes } from './neighbourhood.js';
 import { practiceRoutes } from './practices.js';
-import { mountRoute, refuseOtherMethods, timedGraph, type RouteSpec } from './route.js';
+import { mountRoute, refuseOtherMethods, refuseOtherMethodsOnFixedPaths, timedGraph, type RouteSpec } from './route.js';
 import { searchRoutes } from './search.js';
 import { themeRoutes } from './themes.js';
 import { trendRoutes } from './trends.js';
@@ -43,6 +43,7 @@ export function mountApi(
   const { config, runtime, metrics } = deps;
   const embedQuery = createQueryEmbedder(runtime.embedder, metrics, config.model.queryCacheSize);
   const routes = apiRoutes(config);
+  refuseOtherMethodsOnFixedPaths(app, routes);
   for (const spec of routes) {
     mountRoute(
       app,

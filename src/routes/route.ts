@@ -129,6 +129,35 @@ export function refuseOtherMethods(app: Express, routes: readonly Pick<RouteSpec
   });
 }
 
+/**
+ * The same refusal for the paths without parameters (`/api/practices/related`), mounted BEFORE the routes: there a
+ * parameter route of another method (`GET /api/practices/:id`) would otherwise take the request and answer 404
+ * "Practice related not found" instead of 405.
+ */
+export function refuseOtherMethodsOnFixedPaths(app: Express, routes: readonly Pick<RouteSpec, 'method' | 'path'>[]) {
+  const fixed = routes.filter((r) => !r.path.includes(':'));
+  for (const path of new Set(fixed.map((r) => r.path))) {
+    const methods = [
+      ...new Set(
+        fixed
+          .filter((r) => r.path === path)
+          .flatMap((r) => (r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()])),
+      ),
+    ];
+    app.all(path, (req, res, next) => {
+      if (methods.includes(req.method) || req.method === 'OPTIONS') return next();
+      res.setHeader('Allow', methods.join(', '));
+      next(
+        new HttpProblem(
+          405,
+          'Method not allowed',
+          `${req.method} is not allowed on ${req.path}; allowed: ${methods.join(', ')}`,
+        ),
+      );
+    });
+  }
+}
+
 /** An Express path (`/api/documents/:id`) as the regular expression of the request paths it matches. */
 function pathPattern(path: string): RegExp {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+');
