@@ -157,8 +157,8 @@ const isSafeIntegerBound = (i: ZodError['issues'][number]) =>
   (i.code === 'too_big' && Number(i.maximum) === Number.MAX_SAFE_INTEGER) ||
   (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
 
-const isNaNIssue = (i: ZodError['issues'][number]) =>
-  i.code === 'invalid_type' && i.expected === 'number' && (i as { received?: unknown }).received === 'NaN';
+// Whatever was sent instead of a number (a string, NaN from a coerced "abc", Infinity), the caller's fix is the same.
+const isNaNIssue = (i: ZodError['issues'][number]) => i.code === 'invalid_type' && i.expected === 'number';
 
 export const notFound: RequestHandler = (req, res) =>
   sendProblem(res, 404, 'Not found', `No route for ${req.method} ${req.path}`);

@@ -14,7 +14,15 @@ export const EntityId = z
   .max(200)
   .regex(/^[a-z][a-zA-Z-]*:[A-Za-z0-9._-]+$/, 'expected an entity id such as "country:BE"')
   .meta({ example: 'country:BE' });
-const smallInt = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
+/**
+ * A number in a query string, in decimal notation only: z.coerce would read "0x2" as 2, "1e400" as Infinity and an
+ * empty "limit=" as 0 ("too small"); anything else stays a string and is refused as "expected a number".
+ */
+const DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
+const decimal = (v: unknown) => (typeof v === 'string' && DECIMAL.test(v) ? Number(v) : v);
+export const queryNumber = (schema: z.ZodNumber = z.number()) => z.preprocess(decimal, schema);
+const smallInt = (min: number, max: number, dflt: number) =>
+  z.preprocess(decimal, z.number().int().min(min).max(max)).default(dflt);
 
 /**
  * A date range (`from`, `to`, both YYYY-MM-DD, so they compare as strings) whose `to` comes before its `from` is
@@ -102,10 +110,8 @@ export const NeighbourhoodQuery = z
     limit: smallInt(1, 200, 25).describe(
       'Neighbours kept, strongest first (neighbours reached by stated facts alone are kept beyond it)',
     ),
-    minWeight: z.coerce
-      .number()
-      .min(0)
-      .max(1)
+    minWeight: z
+      .preprocess(decimal, z.number().min(0).max(1))
       .default(0)
       .describe('Least normalised weight of a co-occurrence link followed or drawn (its strength, 0..1)'),
     factsOnly: z
@@ -147,11 +153,8 @@ export const DocumentParams = z.object({ id: z.string().min(1).max(2000) }).stri
 /** A page of a document's text, in characters: long documents are read a page at a time. */
 export const DocumentPageQuery = z
   .object({
-    offset: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(100_000_000)
+    offset: z
+      .preprocess(decimal, z.number().int().min(0).max(100_000_000))
       .default(0)
       .describe('Where the page starts (a character offset)'),
     limit: smallInt(100, 100_000, 20_000).describe('Characters in the page (a page never cuts a sentence)'),

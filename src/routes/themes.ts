@@ -4,7 +4,7 @@ import { IsoDate } from '../../ingest/records.js';
 import { ThemeAnswer } from '../../queries/answers.js';
 import { emergingThemes } from '../../queries/themes.js';
 import { defineRoute } from './route.js';
-import { inDateOrder } from './schemas.js';
+import { inDateOrder, queryNumber } from './schemas.js';
 
 export const ThemesQuery = inDateOrder(
   z
@@ -12,7 +12,7 @@ export const ThemesQuery = inDateOrder(
       from: IsoDate.optional(),
       to: IsoDate.optional(),
       interval: z.enum(['year', 'quarter']).default('year'),
-      limit: z.coerce.number().int().min(1).max(50).default(10),
+      limit: queryNumber(z.number().int().min(1).max(50)).default(10),
     })
     .strict(),
 );

@@ -137,6 +137,18 @@ describe('when a number or a parameter is given in a way the route cannot use', 
     const res = await api.get('/api/entities?limit=ten');
     isProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'query.limit', message: 'expected a number' }]);
+    // Only decimal notation is a number: not hexadecimal, not an exponent past any bound, not a blank read as 0.
+    for (const [path, field] of [
+      ['/api/graph/neighborhood?type=country&id=country%3ABE&depth=0x2', 'query.depth'],
+      ['/api/entities?limit=', 'query.limit'],
+      ['/api/entities?limit=%20', 'query.limit'],
+      ['/api/documents/x?offset=1e400', 'query.offset'],
+    ]) {
+      const bad = await api.get(path);
+      expect(bad.status, path).toBe(400);
+      expect(bad.body.errors, path).toEqual([{ field, message: 'expected a number' }]);
+    }
+    expect((await api.get('/api/graph/neighborhood?type=country&id=country%3ABE&depth=2')).status).toBe(200);
   });
 });
 
