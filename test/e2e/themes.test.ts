@@ -60,6 +60,8 @@ describe('the trends page', () => {
     await theme.waitFor();
     const phrases = await theme.locator('.chip.phrase').allTextContents();
     expect(phrases.join(' ')).toMatch(/build file|additively manufactured|spare parts|printer/);
+    // Growth is stated in the unit the trends above it use (the page's default interval, a year).
+    expect(await theme.locator('.trend-head').textContent()).toMatch(/growth [^·]+ per year ·/);
     await theme.locator('details').evaluate((d) => ((d as HTMLDetailsElement).open = true));
     const marked = await theme.locator('.evidence mark.mention').allTextContents();
     expect(marked.length).toBeGreaterThan(0);

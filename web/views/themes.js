@@ -36,12 +36,16 @@ export function themesSection(answer) {
         'by meaning; ranked by steady growth and distance from the taxonomy. Candidates for review, not findings.',
     ),
     themes.length
-      ? h('ol', { class: 'theme-list' }, ...themes.map((t) => themeItem(t, answer.periods ?? [])))
+      ? h(
+          'ol',
+          { class: 'theme-list' },
+          ...themes.map((t) => themeItem(t, answer.periods ?? [], answer.interval === 'quarter' ? 'quarter' : 'year')),
+        )
       : empty('No emerging theme in this selection.'),
   );
 }
 
-function themeItem(t, periods) {
+function themeItem(t, periods, period) {
   return h(
     'li',
     { class: 'card theme', 'data-theme': t.id },
@@ -55,7 +59,8 @@ function themeItem(t, periods) {
       h(
         'span',
         { class: 'muted small' },
-        `${t.total} sentences in ${t.documents} documents · growth ${formatGrowth(t.growth)} per period · z ` +
+        // The same unit as the trends above it on the page (per year or per quarter).
+        `${t.total} sentences in ${t.documents} documents · growth ${formatGrowth(t.growth)} per ${period} · z ` +
           `${formatNumber(t.zScore, 2)} (q ${formatNumber(t.qValue, 2)}) · novelty ${formatNumber(t.novelty, 2)}`,
       ),
     ),
