@@ -190,3 +190,12 @@ export async function entityDetail(
     community,
   };
 }
+
+/** ENTITY_KIND: the kind of the entity with this id (taxonomy entities carry no access label). */
+const ENTITY_KIND = (id: string): CypherQuery => query('MATCH (e:Entity {id: $id}) RETURN e.kind AS kind', { id });
+
+/** The kind of the entity `id` names (country, topic …), or null when no entity has that id. */
+export async function entityKind(graph: Graph, id: string): Promise<string | null> {
+  const [row] = await graph.read<{ kind: string }>(ENTITY_KIND(id));
+  return row?.kind ?? null;
+}

@@ -1,6 +1,6 @@
 /** Canonical entities: browse/autocomplete and detail. */
-import { entityDetail, listEntities } from '../../queries/entities.js';
-import { defineRoute, notFoundProblem } from './route.js';
+import { entityDetail, entityKind, listEntities } from '../../queries/entities.js';
+import { defineRoute, entityNotFound } from './route.js';
 import { EntityDetail, EntityList } from '../../queries/answers.js';
 import { EntitiesQuery, EntityParams } from './schemas.js';
 
@@ -29,10 +29,10 @@ export const entityRoutes = [
     response: { status: 200, schema: EntityDetail, description: 'The entity in full' },
     errors: [400, 401, 404, 503],
     async handle({ params, scope }, ctx) {
-      return (
-        (await entityDetail(ctx.graph, params.type, params.id, scope.read)) ??
-        Promise.reject(notFoundProblem(`Entity ${params.id}`))
-      );
+      const detail = await entityDetail(ctx.graph, params.type, params.id, scope.read);
+      if (detail) return detail;
+      const actual = await entityKind(ctx.graph, params.id);
+      throw entityNotFound(params.id, params.type, actual, { type: 'params.type', id: 'params.id' });
     },
   }),
 ];

@@ -1,7 +1,8 @@
 /** The entity graph: neighbourhood for visualisation and linkage paths between two entities. */
 import { neighbourhood } from '../../queries/neighbourhood.js';
 import { linkagePaths } from '../../queries/paths.js';
-import { defineRoute, notFoundProblem } from './route.js';
+import { defineRoute, entityNotFound, notFoundProblem } from './route.js';
+import { entityKind } from '../../queries/entities.js';
 import { GraphView, LinkagePaths } from '../../queries/answers.js';
 import { NeighbourhoodQuery, PathsQuery } from './schemas.js';
 
@@ -17,10 +18,10 @@ export const graphRoutes = [
     response: { status: 200, schema: GraphView, description: 'Nodes and edges; fact edges carry evidence' },
     errors: [400, 401, 404, 503],
     async handle({ query, scope }, ctx) {
-      return (
-        (await neighbourhood(ctx.graph, { ...query, readable: scope.read })) ??
-        Promise.reject(notFoundProblem(`Entity ${query.id}`))
-      );
+      const view = await neighbourhood(ctx.graph, { ...query, readable: scope.read });
+      if (view) return view;
+      const actual = await entityKind(ctx.graph, query.id);
+      throw entityNotFound(query.id, query.type, actual, { type: 'query.type', id: 'query.id' });
     },
   }),
   defineRoute({

@@ -183,3 +183,19 @@ export function timedGraph(graph: Graph, metrics: Metrics, family: string): Grap
 /** 404 for `what`; `errors` name the request's parameters that hold the unknown ids (e.g. `query.to`). */
 export const notFoundProblem = (what: string, errors: FieldError[] = []) =>
   new HttpProblem(404, 'Not found', `${what} not found`, errors);
+
+/**
+ * 404 for an entity id asked as one kind: when the id names an entity of another kind (`topic` asked, `country:BE`
+ * is a country), says so on the kind's field rather than "not found"; else names the id's field.
+ */
+export function entityNotFound(
+  id: string,
+  asked: string,
+  actual: string | null,
+  fields: { type: string; id: string },
+): HttpProblem {
+  if (actual === null) return notFoundProblem(`Entity ${id}`, [{ field: fields.id, message: `no entity ${id}` }]);
+  return notFoundProblem(`Entity ${id} as a ${asked} (it is a ${actual})`, [
+    { field: fields.type, message: `${id} is a ${actual}, not a ${asked}` },
+  ]);
+}

@@ -152,6 +152,22 @@ describe('when a number or a parameter is given in a way the route cannot use', 
   });
 });
 
+describe('when an entity is asked as a kind it is not', () => {
+  it('then the 404 says what it is, on the kind field; an unknown id is named on the id field', async () => {
+    for (const [path, field, message] of [
+      ['/api/entities/topic/country%3ABE', 'params.type', 'country:BE is a country, not a topic'],
+      ['/api/graph/neighborhood?type=topic&id=country%3ABE', 'query.type', 'country:BE is a country, not a topic'],
+      ['/api/entities/country/country%3AXX', 'params.id', 'no entity country:XX'],
+      ['/api/graph/neighborhood?type=country&id=country%3AXX', 'query.id', 'no entity country:XX'],
+    ]) {
+      const res = await api.get(path);
+      isProblem(res, 404);
+      expect(res.body.errors, path).toEqual([{ field, message }]);
+    }
+    expect((await api.get('/api/entities/country/country%3ABE')).status).toBe(200);
+  });
+});
+
 describe('when a known API path is asked with a method it does not answer', () => {
   it('then it is 405 with Allow listing the methods it answers', async () => {
     for (const [method, path, allow] of [
