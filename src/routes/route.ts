@@ -116,16 +116,14 @@ export function mountRoute(
  * request that reaches it matched no route's method.
  */
 export function refuseOtherMethods(app: Express, routes: readonly Pick<RouteSpec, 'method' | 'path'>[]): void {
-  const patterns = routes.map((r) => ({ method: r.method.toUpperCase(), pattern: pathPattern(r.path) }));
+  const patterns = routes.map((r) => ({ method: r.method, pattern: pathPattern(r.path) }));
   app.use((req, res, next) => {
-    const methods = patterns.filter((p) => p.pattern.test(req.path)).map((p) => p.method);
-    if (methods.length === 0) return next();
-    // Express answers HEAD with a GET route.
-    const allow = [...new Set(methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
-    res.setHeader('Allow', allow);
+    const allow = allowed(patterns.filter((p) => p.pattern.test(req.path)).map((p) => p.method));
+    if (allow.length === 0) return next();
+    res.setHeader('Allow', allow.join(', '));
     // OPTIONS asks which methods a path answers: the answer, not a refusal (CORS preflights are cors()'s).
     if (req.method === 'OPTIONS') return void res.status(204).end();
-    next(new HttpProblem(405, 'Method not allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allow}`));
+    next(methodNotAllowed(req.method, req.path, allow));
   });
 }
 
@@ -137,26 +135,22 @@ export function refuseOtherMethods(app: Express, routes: readonly Pick<RouteSpec
 export function refuseOtherMethodsOnFixedPaths(app: Express, routes: readonly Pick<RouteSpec, 'method' | 'path'>[]) {
   const fixed = routes.filter((r) => !r.path.includes(':'));
   for (const path of new Set(fixed.map((r) => r.path))) {
-    const methods = [
-      ...new Set(
-        fixed
-          .filter((r) => r.path === path)
-          .flatMap((r) => (r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()])),
-      ),
-    ];
+    const allow = allowed(fixed.filter((r) => r.path === path).map((r) => r.method));
     app.all(path, (req, res, next) => {
-      if (methods.includes(req.method) || req.method === 'OPTIONS') return next();
-      res.setHeader('Allow', methods.join(', '));
-      next(
-        new HttpProblem(
-          405,
-          'Method not allowed',
-          `${req.method} is not allowed on ${req.path}; allowed: ${methods.join(', ')}`,
-        ),
-      );
+      if (allow.includes(req.method) || req.method === 'OPTIONS') return next();
+      res.setHeader('Allow', allow.join(', '));
+      next(methodNotAllowed(req.method, req.path, allow));
     });
   }
 }
+
+/** The methods a path answers, upper-case, once each; Express answers HEAD with a GET route. */
+const allowed = (methods: readonly string[]): string[] => [
+  ...new Set(methods.flatMap((m) => (m.toUpperCase() === 'GET' ? ['GET', 'HEAD'] : [m.toUpperCase()]))),
+];
+
+const methodNotAllowed = (method: string, path: string, allow: readonly string[]) =>
+  new HttpProblem(405, 'Method not allowed', `${method} is not allowed on ${path}; allowed: ${allow.join(', ')}`);
 
 /** An Express path (`/api/documents/:id`) as the regular expression of the request paths it matches. */
 function pathPattern(path: string): RegExp {
