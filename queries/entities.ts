@@ -15,6 +15,7 @@ import {
 import { documentRef, entityRef, toDocumentRef, toSpan } from './cypher.js';
 import { factEvidence, mentionEvidence, toEvidence, type RawEvidence } from './evidence.js';
 import { entityCommunity } from './communities.js';
+import { buildEntityRefs } from './neighbourhood.js';
 import type { EntityRef } from './shapes.js';
 import type { EntityDetail, EntityList } from './answers.js';
 
@@ -191,11 +192,8 @@ export async function entityDetail(
   };
 }
 
-/** ENTITY_KIND: the kind of the entity with this id (taxonomy entities carry no access label). */
-const ENTITY_KIND = (id: string): CypherQuery => query('MATCH (e:Entity {id: $id}) RETURN e.kind AS kind', { id });
-
 /** The kind of the entity `id` names (country, topic …), or null when no entity has that id. */
 export async function entityKind(graph: Graph, id: string): Promise<string | null> {
-  const [row] = await graph.read<{ kind: string }>(ENTITY_KIND(id));
-  return row?.kind ?? null;
+  const [row] = await graph.read<{ ref: EntityRef }>(buildEntityRefs([id]));
+  return row?.ref.type ?? null;
 }

@@ -4,7 +4,12 @@
  */
 import type { CypherQuery, Graph } from '../graph/driver.js';
 import { VECTOR_INDEXES } from '../graph/schema.js';
-import { DEFAULT_MODEL_ID, modelThresholds, vectorScoreFromCosine } from '../graph/vector-score.js';
+import {
+  cosineFromVectorScore,
+  DEFAULT_MODEL_ID,
+  modelThresholds,
+  vectorScoreFromCosine,
+} from '../graph/vector-score.js';
 import { query } from '../graph/cypher.js';
 import {
   readableDocument,
@@ -183,7 +188,7 @@ export function blendRelated(
     weights.similarity * similarity + weights.sharedTags * jaccard + (weights.coCited * Math.min(coCited, 3)) / 3;
   // `similarity` is Neo4j's (1 + cos) / 2; the reason states the cosine, and calls the wording similar only from
   // the model's linking cosine (ingest/models.ts), so the nearest of unrelated practices is not "similar".
-  const cosine = 2 * similarity - 1;
+  const cosine = cosineFromVectorScore(similarity);
   const reasons = [
     cosine >= similarCosine
       ? `similar wording (cosine ${cosine.toFixed(2)})`
@@ -244,7 +249,7 @@ export function judgeTextMatch(
   results: readonly RelatedPractice[],
   highCosine: number,
 ): { level: 'high' | 'low'; bestSimilarity: number | null } {
-  const best = results.length ? Math.max(...results.map((r) => 2 * r.similarity - 1)) : null;
+  const best = results.length ? Math.max(...results.map((r) => cosineFromVectorScore(r.similarity))) : null;
   return { level: best !== null && best >= highCosine ? 'high' : 'low', bestSimilarity: best };
 }
 

@@ -2,7 +2,7 @@
  * Hydrates a page of search candidates (inside the search statement): text, document reference, span, linked
  * entities and the best-matching sentence; maps rows to API hits with their `why`, and judges confidence.
  */
-import { DEFAULT_MODEL_ID, modelThresholds } from '../graph/vector-score.js';
+import { cosineFromVectorScore, DEFAULT_MODEL_ID, modelThresholds } from '../graph/vector-score.js';
 import { readablePracticeText } from './access.js';
 import type { Confidence, SearchHit } from './answers.js';
 import { documentRef, toDocumentRef, toSpan } from './cypher.js';
@@ -194,7 +194,7 @@ export function judgeConfidence(
   hits: SearchHit[],
   highCosine: number = HIGH_CONFIDENCE_COSINE,
 ): Confidence {
-  const bestSimilarity = topSemantic === null ? null : 2 * topSemantic - 1;
+  const bestSimilarity = topSemantic === null ? null : cosineFromVectorScore(topSemantic);
   const terms = queryTerms(queryText);
   const termCoverage = hits.length === 0 || terms.length === 0 ? 0 : hits[0].why.matchedTerms.length / terms.length;
   const high =

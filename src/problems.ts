@@ -150,7 +150,7 @@ export function fieldErrors(err: ZodError, prefix: string): FieldError[] {
   const fields = err.issues.map(field);
   return err.issues
     .filter((i, n) => !(isSafeIntegerBound(i) && fields.some((f, m) => m !== n && f === fields[n])))
-    .map((i) => ({ field: field(i), message: isNaNIssue(i) ? 'expected a number' : i.message }));
+    .map((i) => ({ field: field(i), message: isNotANumber(i) ? 'expected a number' : i.message }));
 }
 
 const isSafeIntegerBound = (i: ZodError['issues'][number]) =>
@@ -158,7 +158,7 @@ const isSafeIntegerBound = (i: ZodError['issues'][number]) =>
   (i.code === 'too_small' && Number(i.minimum) === Number.MIN_SAFE_INTEGER);
 
 // Whatever was sent instead of a number (a string, NaN from a coerced "abc", Infinity), the caller's fix is the same.
-const isNaNIssue = (i: ZodError['issues'][number]) => i.code === 'invalid_type' && i.expected === 'number';
+const isNotANumber = (i: ZodError['issues'][number]) => i.code === 'invalid_type' && i.expected === 'number';
 
 export const notFound: RequestHandler = (req, res) =>
   sendProblem(res, 404, 'Not found', `No route for ${req.method} ${req.path}`);

@@ -22,7 +22,7 @@ const DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
 const decimal = (v: unknown) => (typeof v === 'string' && DECIMAL.test(v) ? Number(v) : v);
 export const queryNumber = (schema: z.ZodNumber = z.number()) => z.preprocess(decimal, schema);
 const smallInt = (min: number, max: number, dflt: number) =>
-  z.preprocess(decimal, z.number().int().min(min).max(max)).default(dflt);
+  queryNumber(z.number().int().min(min).max(max)).default(dflt);
 
 /**
  * A date range (`from`, `to`, both YYYY-MM-DD, so they compare as strings) whose `to` comes before its `from` is
@@ -110,8 +110,7 @@ export const NeighbourhoodQuery = z
     limit: smallInt(1, 200, 25).describe(
       'Neighbours kept, strongest first (neighbours reached by stated facts alone are kept beyond it)',
     ),
-    minWeight: z
-      .preprocess(decimal, z.number().min(0).max(1))
+    minWeight: queryNumber(z.number().min(0).max(1))
       .default(0)
       .describe('Least normalised weight of a co-occurrence link followed or drawn (its strength, 0..1)'),
     factsOnly: z
@@ -153,8 +152,7 @@ export const DocumentParams = z.object({ id: z.string().min(1).max(2000) }).stri
 /** A page of a document's text, in characters: long documents are read a page at a time. */
 export const DocumentPageQuery = z
   .object({
-    offset: z
-      .preprocess(decimal, z.number().int().min(0).max(100_000_000))
+    offset: queryNumber(z.number().int().min(0).max(100_000_000))
       .default(0)
       .describe('Where the page starts (a character offset)'),
     limit: smallInt(100, 100_000, 20_000).describe('Characters in the page (a page never cuts a sentence)'),
